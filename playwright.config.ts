@@ -1,0 +1,38 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+// Playwright cannot download browsers on air-gapped machines. CHROMIUM_PATH picks a system
+// Chromium; /usr/bin/chromium (Debian) is used when present; otherwise Playwright's own browser.
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+// Flags from ../shared/research/toolchain.md: silence Chromium's own calls home (traps 5-7).
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--gaia-url=http://127.0.0.1:9/', '--component-updater=url-source=http://127.0.0.1:9/',
+  '--autofill-server-url=http://127.0.0.1:9/',
+];
+
+const PORT = Number(process.env.E2E_PORT || 4175);
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    headless: true,
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    acceptDownloads: true,
+  },
+  webServer: {
+    command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,37 @@
+import type { Answers } from './types';
+import { NEWEST_KNOWN_RELEASE } from '../rke2/releases';
+
+/**
+ * RKE2's own defaults, so that an untouched wizard describes a stock cluster.
+ * - cni canal, cluster-cidr 10.42.0.0/16, service-cidr 10.43.0.0/16: docs.rke2.io/reference/server_config
+ * - dual-stack example CIDRs 2001:cafe:42::/56 and 2001:cafe:43::/112: docs.rke2.io/networking/basic_network_options#dual-stack-configuration
+ * - kubernetesServiceEndpoint port 6443: rke2-calico values.yaml; Cilium KPR docs example k8sServicePort "6443"
+ */
+export function defaultAnswers(): Answers {
+  return {
+    cluster: { release: NEWEST_KNOWN_RELEASE, management: 'standalone', size: 'small', windowsNodes: false, cisProfile: false },
+    nodes: { osPreset: 'ubuntu-24.04', kernel: '6.8', interface: '', underlayMtu: 1500 },
+    security: { policy: 'kubernetes', encryption: 'none' },
+    addressing: {
+      ipFamily: 'ipv4',
+      clusterCidrV4: '10.42.0.0/16',
+      serviceCidrV4: '10.43.0.0/16',
+      clusterCidrV6: '2001:cafe:42::/56',
+      serviceCidrV6: '2001:cafe:43::/112',
+    },
+    extras: {
+      mode: 'none',
+      secondary: {
+        name: 'macvlan-net', namespace: 'default', type: 'macvlan', master: 'eth1', ipam: 'whereabouts',
+        subnet: '192.168.100.0/24', rangeStart: '192.168.100.10', rangeEnd: '192.168.100.200', gateway: '192.168.100.1',
+      },
+      sriov: { resourceName: 'sriovnics', pfNames: 'ens1f0', numVfs: 8, deviceType: 'netdevice', vlan: 0 },
+    },
+    performance: {
+      kubeProxyReplacement: false, apiServerHost: '', apiServerPort: 6443,
+      observability: false, bandwidthManager: false, awsEni: false,
+      bgp: { enabled: false, peerAddress: '', peerAsn: 64512, localAsn: 64513 },
+    },
+    choice: { forcedCni: 'auto' },
+  };
+}
