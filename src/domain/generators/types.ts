@@ -1,0 +1,15 @@
+import type { Finding } from '../engine/types';
+
+/** One file of the bundle. `path` mirrors where it goes on the node (no leading slash). */
+export interface BundleFile {
+  path: string;
+  contents: string;
+  /** One line for the file tree and the bundle README. */
+  description: string;
+  /** Shell scripts are marked executable in the zip. */
+  executable?: boolean;
+}
+
+export type BundleResult =
+  | { ok: true; files: BundleFile[]; /** e.g. "rke2-cni-bundle-cilium-v1.33.6-rke2r1" */ name: string }
+  | { ok: false; blocking: Finding[] };
