@@ -2,6 +2,7 @@ import type { Source } from '../sources';
 import type { PrimaryCni } from '../cni/vocabulary';
 import type { Answers } from '../answers/types';
 import type { ResolvedRelease } from '../rke2/releases';
+import type { KernelVersion } from '../kernel';
 
 export type MessageData = Readonly<Record<string, string | number | boolean>>;
 
@@ -20,6 +21,8 @@ export interface Reason {
   /** Weight used for ranking; positive favours, negative penalises. */
   weight: number;
   source: Source;
+  /** Answer fields that caused this reason (what to change to lift an exclusion). */
+  fields?: string[];
 }
 
 export type FindingSeverity = 'blocking' | 'warning' | 'note';
@@ -35,6 +38,8 @@ export interface Finding {
   fields: string[];
   /** True for choices that cannot be changed after the first server starts. */
   irreversible?: boolean;
+  /** Set when the finding only holds for these CNIs (it was kept because the chosen CNI is one of them). */
+  appliesTo?: PrimaryCni[];
 }
 
 export type CandidateStatus = 'recommended' | 'suitable' | 'discouraged' | 'unavailable';
@@ -57,6 +62,11 @@ export interface Decision {
   chosen: PrimaryCni | null;
   /** Whether the user overrode the recommendation. */
   overridden: boolean;
+  /**
+   * The CNI that CNI-specific findings were judged against: the forced choice, else the best available
+   * candidate even while a blocking finding stands (so the UI can show what would be picked). Null when nothing fits.
+   */
+  provisional: PrimaryCni | null;
   /** Multus is added first in the `cni` list (Multus or SR-IOV asked for). */
   multus: boolean;
   blocking: Finding[];
@@ -64,10 +74,34 @@ export interface Decision {
   notes: Finding[];
 }
 
+/** Values derived once from the answers so rules do not re-parse them. */
+export interface DerivedFacts {
+  /** Oldest node kernel; null when the answer does not parse (a blocking finding says so). */
+  kernel: KernelVersion | null;
+  /** The OS preset backports eBPF features (RHEL 8.10): Cilium accepts its 4.18 kernel. */
+  rhel8Backports: boolean;
+  /** Cilium version the release bundles ("1.19.601" is Cilium 1.19.6); null when not bundled. */
+  cilium: { major: number; minor: number; patch: number; chart: string } | null;
+  /** Set when cluster.release did not parse: the newest known release is used meanwhile. */
+  releaseError: string | null;
+}
+
 /** What a rule sees. Derived values are computed once in evaluate(). */
 export interface RuleContext {
   answers: Answers;
   release: ResolvedRelease;
+  derived: DerivedFacts;
+}
+
+/** What a rule sees after ranking (for findings about the outcome itself, e.g. nothing fits, forced choice). */
+export interface RankedView {
+  candidates: readonly Candidate[];
+  /** The forced CNI, or null when the user left the choice to the engine. */
+  forced: PrimaryCni | null;
+  /** The engine's own best available candidate (never `none`), ignoring the forced choice. */
+  best: PrimaryCni | null;
+  /** explain() of a reason, for findings that quote the reasons they summarise. */
+  explain(reason: Reason): string;
 }
 
 export interface ReasonOutput {
@@ -79,6 +113,8 @@ export interface ReasonOutput {
   weight?: number;
   /** Defaults to the rule's source. */
   source?: Source;
+  /** Answer fields behind this reason. */
+  fields?: string[];
 }
 
 export interface FindingOutput {
@@ -88,6 +124,8 @@ export interface FindingOutput {
   fields?: string[];
   irreversible?: boolean;
   source?: Source;
+  /** Keep the finding only when the chosen (or provisional) CNI is one of these. */
+  when?: readonly PrimaryCni[];
 }
 
 export interface RuleOutput {
@@ -105,4 +143,6 @@ export interface Rule {
   messages: Readonly<Record<string, string>>;
   source: Source;
   check(ctx: RuleContext): RuleOutput;
+  /** Optional second pass over the ranking, for findings about the outcome (nothing fits, forced choice). */
+  review?(ctx: RuleContext, ranked: RankedView): FindingOutput[];
 }

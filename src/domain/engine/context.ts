@@ -1,0 +1,37 @@
+import type { Answers } from '../answers/types';
+import { OS_PRESET_INFO, parseKernel } from '../kernel';
+import { NEWEST_KNOWN_RELEASE, chartVersion, resolveRelease, type ResolvedRelease } from '../rke2/releases';
+import type { DerivedFacts, RuleContext } from './types';
+
+/** "1.19.601" → Cilium 1.19.6 (rke2-cilium appends two digits of build number to the patch). */
+export function ciliumVersionFromChart(chart: string | null): DerivedFacts['cilium'] {
+  if (!chart) return null;
+  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(chart);
+  if (!m) return null;
+  const [major, minor, build] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return { major, minor, patch: Math.floor(build / 100), chart };
+}
+
+function fallbackRelease(): ResolvedRelease {
+  const r = resolveRelease(NEWEST_KNOWN_RELEASE);
+  if (!r.ok) throw new Error('the release table is empty'); // cannot happen: the table is generated data
+  return r.release;
+}
+
+/** Builds what every rule sees. Never throws for any Answers-shaped input. */
+export function buildContext(answers: Answers): RuleContext {
+  const resolved = resolveRelease(answers.cluster?.release);
+  const release = resolved.ok ? resolved.release : fallbackRelease();
+  const kernel = parseKernel(answers.nodes?.kernel);
+  const preset = OS_PRESET_INFO[answers.nodes?.osPreset] as (typeof OS_PRESET_INFO)[keyof typeof OS_PRESET_INFO] | undefined;
+  return {
+    answers,
+    release,
+    derived: {
+      kernel: kernel.ok ? kernel.kernel : null,
+      rhel8Backports: preset?.rhel8Backports === true,
+      cilium: ciliumVersionFromChart(chartVersion(release, 'rke2-cilium')),
+      releaseError: resolved.ok ? null : resolved.message,
+    },
+  };
+}

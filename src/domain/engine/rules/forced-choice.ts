@@ -1,0 +1,35 @@
+import { SOURCES } from '../../sources';
+import type { FindingOutput, Rule } from '../types';
+
+/** A forced CNI is honoured, but never silently: what rules it out blocks, what argues against it warns. */
+export const forcedChoice: Rule = {
+  id: 'forced-choice',
+  description: 'Reports the consequences of overriding the recommendation with a forced CNI.',
+  source: SOURCES.basicNetworkOptions,
+  messages: {
+    forcedUnavailable: 'You forced {{cni}}, but it cannot work here: {{why}} Change those answers or choose another CNI.',
+    forcedDiscouraged: 'You forced {{cni}}: {{consequence}}',
+    forcedOverride: 'You chose {{cni}} over the recommended {{recommended}}.',
+  },
+  check() {
+    return {};
+  },
+  review(_ctx, { candidates, forced, best, explain }) {
+    if (forced === null) return [];
+    const candidate = candidates.find((c) => c.cni === forced);
+    if (!candidate) return [];
+    const fields = ['choice.forcedCni'];
+    if (candidate.status === 'unavailable') {
+      const excluding = candidate.reasons.filter((r) => r.effect === 'excludes');
+      excluding.forEach((r) => r.fields?.forEach((f) => { if (!fields.includes(f)) fields.push(f); }));
+      return [{ messageId: 'forcedUnavailable', severity: 'blocking', data: { cni: forced, why: excluding.map(explain).join(' ') }, fields }];
+    }
+    const out: FindingOutput[] = candidate.reasons
+      .filter((r) => r.effect === 'discourages')
+      .map((r) => ({ messageId: 'forcedDiscouraged', severity: 'warning', data: { cni: forced, consequence: explain(r), because: r.messageId }, fields: [...new Set([...fields, ...(r.fields ?? [])])], source: r.source }));
+    if (best !== null && best !== forced) {
+      out.push({ messageId: 'forcedOverride', severity: 'note', data: { cni: forced, recommended: best }, fields });
+    }
+    return out;
+  },
+};

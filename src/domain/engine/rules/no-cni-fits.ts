@@ -1,0 +1,31 @@
+import { CHARTED_CNIS } from '../../cni/vocabulary';
+import { SOURCES } from '../../sources';
+import type { Rule } from '../types';
+
+const LABEL = { canal: 'Canal', calico: 'Calico', cilium: 'Cilium', flannel: 'Flannel', none: 'none' } as const;
+
+/** When the answers rule out every charted CNI, say which answers conflict instead of picking something. */
+export const noCniFits: Rule = {
+  id: 'no-cni-fits',
+  description: 'Blocks when no charted CNI can meet the requirements, naming the conflicting answers.',
+  source: SOURCES.basicNetworkOptions,
+  messages: {
+    noCniFits: 'No CNI that RKE2 ships can meet these requirements together. {{conflicts}} Relax one of: {{requirements}}.',
+  },
+  check() {
+    return {};
+  },
+  review(_ctx, { candidates, forced, explain }) {
+    if (forced !== null) return [];
+    const charted = candidates.filter((c) => (CHARTED_CNIS as readonly string[]).includes(c.cni));
+    if (charted.some((c) => c.status !== 'unavailable')) return [];
+    const fields = new Set<string>();
+    const conflicts = charted.map((c) => {
+      const excluding = c.reasons.filter((r) => r.effect === 'excludes');
+      excluding.forEach((r) => r.fields?.forEach((f) => fields.add(f)));
+      return `${LABEL[c.cni]}: ${excluding.map(explain).join(' ')}`;
+    });
+    const requirements = [...fields].sort();
+    return [{ messageId: 'noCniFits', severity: 'blocking', data: { conflicts: conflicts.join(' '), requirements: requirements.join(', ') }, fields: requirements }];
+  },
+};

@@ -1,0 +1,46 @@
+import { SOURCES } from '../../sources';
+import type { FindingOutput, ReasonOutput, Rule } from '../types';
+
+const FIELDS = ['cluster.windowsNodes'];
+
+/**
+ * Windows agents run only Calico or Flannel: pebinary.go maps rke2-calico and rke2-flannel to a Windows CNI
+ * and fails with "unsupported CNI" for canal and cilium. The Windows CNI code has no IPv6 handling.
+ */
+export const windowsNodes: Rule = {
+  id: 'windows-nodes',
+  description: 'Windows worker nodes allow only Calico or Flannel, IPv4 only.',
+  source: SOURCES.basicNetworkOptions,
+  messages: {
+    windowsUnsupported: '{{cni}} cannot run on Windows nodes: RKE2 supports only Calico and Flannel there.',
+    windowsSupported: '{{cni}} runs on Windows nodes.',
+    windowsNone: 'With cni: none the Windows agent has no CNI to set up; RKE2 Windows agents fail with it (rancher/rke2#6819).',
+    windowsDualStack: 'Windows nodes support IPv4 only: {{ipFamily}} addressing is not possible with Windows workers. Choose IPv4, or drop the Windows nodes.',
+    windowsTradeOff: 'With Windows nodes, choose between Calico (enforces NetworkPolicy; Windows TCP resets led RKE2 to add Flannel, ADR 006) and Flannel (simpler VXLAN, enforces no NetworkPolicy at all).',
+    windowsMultus: 'Multus and SR-IOV run on Linux nodes only (rke2-multus nodeSelector kubernetes.io/os: linux): Windows nodes get just the primary interface, so pods that need {{mode}} networks must be scheduled on Linux nodes.',
+  },
+  check({ answers }) {
+    if (!answers.cluster.windowsNodes) return {};
+    const reasons: ReasonOutput[] = [
+      { cni: 'canal', messageId: 'windowsUnsupported', effect: 'excludes', data: { cni: 'Canal' }, fields: FIELDS, source: SOURCES.windowsCniCode },
+      { cni: 'cilium', messageId: 'windowsUnsupported', effect: 'excludes', data: { cni: 'Cilium' }, fields: FIELDS, source: SOURCES.windowsCniCode },
+      { cni: 'calico', messageId: 'windowsSupported', effect: 'favours', data: { cni: 'Calico' } },
+      { cni: 'flannel', messageId: 'windowsSupported', effect: 'favours', data: { cni: 'Flannel' } },
+      { cni: 'none', messageId: 'windowsNone', effect: 'discourages', fields: FIELDS, source: SOURCES.windowsCniNoneIssue },
+    ];
+    const findings: FindingOutput[] = [
+      { messageId: 'windowsTradeOff', severity: 'note', fields: FIELDS, source: SOURCES.adrFlannel, when: ['calico', 'flannel'] },
+    ];
+    if (answers.addressing.ipFamily !== 'ipv4') {
+      findings.push({
+        messageId: 'windowsDualStack', severity: 'blocking', data: { ipFamily: answers.addressing.ipFamily === 'dual' ? 'Dual-stack' : 'IPv6-only' },
+        fields: ['cluster.windowsNodes', 'addressing.ipFamily'],
+      });
+    }
+    if (answers.extras.mode !== 'none') {
+      // A warning, not a block: Linux nodes still get secondary networks; the rke2-multus DaemonSet is Linux-only.
+      findings.push({ messageId: 'windowsMultus', severity: 'warning', data: { mode: answers.extras.mode === 'sriov' ? 'SR-IOV' : 'Multus' }, fields: ['cluster.windowsNodes', 'extras.mode'], source: SOURCES.multusValues });
+    }
+    return { reasons, findings };
+  },
+};
