@@ -1,0 +1,4 @@
+export * from './features';
+export * from './matrix';
+export * from './fits';
+export * from './export';
