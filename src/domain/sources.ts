@@ -113,6 +113,11 @@ export const SOURCES = {
   ciliumWireguardPortDocs: { title: 'rancher/rke2-docs#290: document the Cilium WireGuard port', url: 'https://github.com/rancher/rke2-docs/issues/290' },
   ciliumPortTypoPr: { title: 'rancher/rke2#2381: inbound rules for Calico, Canal, Cilium (first draft typed 8742)', url: 'https://github.com/rancher/rke2/pull/2381' },
   byoCniAdditionalManifest: { title: 'rancher/rancher#51771: Additional Manifests are applied too late for a BYO Cilium', url: 'https://github.com/rancher/rancher/issues/51771' },
+  kubeServiceCidrLimit: { title: 'kube-apiserver: a service CIDR holds at most 2^20 addresses (cmd/kube-apiserver/app/options/validation.go)', url: 'https://github.com/kubernetes/kubernetes/blob/v1.33.0/cmd/kube-apiserver/app/options/validation.go' },
+  kubeNodeCidrSet: { title: 'kube-controller-manager: node CIDRs are carved from the cluster CIDR, at most 16 bits apart (pkg/controller/nodeipam/ipam/cidrset/cidr_set.go)', url: 'https://github.com/kubernetes/kubernetes/blob/v1.33.0/pkg/controller/nodeipam/ipam/cidrset/cidr_set.go' },
+  linuxInterfaceNames: { title: 'Linux dev_valid_name(): interface names are 1 to 15 bytes, no "/", ":" or whitespace (net/core/dev.c)', url: 'https://github.com/torvalds/linux/blob/v6.8/net/core/dev.c' },
+  k8sDns1123Label: { title: 'Kubernetes: object names as RFC 1123 labels', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names' },
+  sriovResourceNameRule: { title: 'sriov-network-operator webhook: resourceName must match ^[a-zA-Z0-9_]+$ (pkg/webhook/validate.go)', url: 'https://github.com/k8snetworkplumbingwg/sriov-network-operator/blob/master/pkg/webhook/validate.go' },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -109,8 +109,20 @@ export type FieldPath = string;
 
 /** parseAnswers result: never throws. */
 export type ParseResult =
-  | { ok: true; answers: Answers; dropped: FieldPath[] }
-  | { ok: false; errors: FieldError[]; /** the best valid answers that could be kept */ partial: Answers };
+  | {
+      ok: true;
+      answers: Answers;
+      /** Ignored input: unknown keys, and invalid values of fields these answers do not use (reset to defaults). */
+      dropped: FieldPath[];
+    }
+  | {
+      ok: false;
+      errors: FieldError[];
+      /** the best valid answers that could be kept */
+      partial: Answers;
+      /** Unknown keys and unused invalid fields that were ignored, as in the ok case (for CLI warnings). */
+      dropped?: FieldPath[];
+    };
 
 export interface FieldError {
   /** Dot path of the field, e.g. "addressing.clusterCidrV4". */
