@@ -1,0 +1,205 @@
+import type { ChartName } from '../cni/vocabulary';
+import { CHART_NAME } from '../cni/vocabulary';
+import { SOURCES, type Source } from '../sources';
+import { hasGate } from '../rke2/gates';
+import { chartVersion } from '../rke2/releases';
+import { kernelAtLeast } from '../kernel';
+import { chartAtLeast, type BundlePlan } from './plan';
+
+/**
+ * Helm values per RKE2 chart in use. Only values that differ from the chart's defaults for the
+ * release are emitted (each key below states the default it departs from), and nothing under
+ * `global.`: RKE2 injects those through HelmChart spec.set, which overrides valuesContent.
+ */
+export interface ValueNote {
+  /** Dotted key path inside the values. */
+  path: string;
+  value: unknown;
+  why: string;
+  source: Source;
+}
+
+export interface ChartValues {
+  /** HelmChart name, e.g. "rke2-cilium". */
+  chart: ChartName | 'rke2-multus-crd';
+  values: Record<string, unknown>;
+  notes: ValueNote[];
+}
+
+/** First rke2-multus with the NAD/whereabouts CRDs in the separate rke2-multus-crd chart (rke2-facts.md §3.5). */
+const MULTUS_CRD_SPLIT = '4.3.009';
+/** First rke2-calico with installation.backend (before it the IP pool was hard-coded; rke2-facts.md §3.2). */
+const CALICO_BACKEND_KEY = '3.29.201';
+
+class ValuesBuilder {
+  readonly values: Record<string, unknown> = {};
+  readonly notes: ValueNote[] = [];
+  set(path: string, value: unknown, why: string, source: Source): void {
+    const keys = path.split('.');
+    let node = this.values;
+    for (const key of keys.slice(0, -1)) {
+      const next = node[key];
+      if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next as Record<string, unknown>;
+      else {
+        const created: Record<string, unknown> = {};
+        node[key] = created;
+        node = created;
+      }
+    }
+    node[keys[keys.length - 1]!] = value;
+    this.notes.push({ path, value, why, source });
+  }
+  result(chart: ChartValues['chart']): ChartValues {
+    return { chart, values: this.values, notes: this.notes };
+  }
+}
+
+function mtuNote(plan: BundlePlan): string {
+  const m = plan.mtu;
+  return m.keyMeaning === 'underlay'
+    ? `underlay MTU ${m.underlay}; the CNI subtracts its own overhead`
+    : `pod MTU ${m.podMtu} = underlay ${m.underlay} - ${m.underlay - m.podMtu} bytes of ${[m.encapsulation !== 'none' ? m.encapsulation : '', m.encryption !== 'none' ? m.encryption : ''].filter(Boolean).join(' / ') || 'overhead'}`;
+}
+
+function canal(plan: BundlePlan): ChartValues {
+  const b = new ValuesBuilder();
+  const iface = plan.answers.nodes.interface.trim();
+  if (iface) b.set('flannel.iface', iface, 'flannel carries node-to-node traffic over this interface (default: the default-route interface)', SOURCES.canalValues);
+  if (plan.encryption === 'wireguard') b.set('flannel.backend', 'wireguard', "WireGuard encryption: flannel's wireguard backend replaces VXLAN (default vxlan)", SOURCES.basicNetworkOptions);
+  if (plan.mtu.chartValue !== null) b.set('calico.vethuMTU', plan.mtu.chartValue, `${mtuNote(plan)} (chart default 1450 fits only IPv4 VXLAN on 1500)`, SOURCES.canalValues);
+  return b.result(CHART_NAME.canal);
+}
+
+function calico(plan: BundlePlan): ChartValues {
+  const b = new ValuesBuilder();
+  const a = plan.answers;
+  const chart = chartVersion(plan.release, CHART_NAME.calico);
+  if (plan.bgp) {
+    b.set('installation.calicoNetwork.bgp', 'Enabled', 'BGP peering asked for (chart default Disabled)', SOURCES.windowsBgp);
+    if (chartAtLeast(chart, CALICO_BACKEND_KEY)) {
+      b.set('installation.backend', 'None', 'routes are exchanged over BGP, so pod traffic is not encapsulated (chart default VXLAN)', SOURCES.windowsBgp);
+    } else {
+      // Older charts hard-code a VXLAN pool: supply the pools, which must match cluster-cidr.
+      const pools: Record<string, unknown>[] = [];
+      if (plan.ipv4) pools.push({ cidr: a.addressing.clusterCidrV4.trim(), encapsulation: 'None', natOutgoing: 'Enabled' });
+      if (plan.ipv6) pools.push({ cidr: a.addressing.clusterCidrV6.trim(), encapsulation: 'None', natOutgoing: 'Enabled' });
+      b.set('installation.calicoNetwork.ipPools', pools, `rke2-calico ${chart ?? ''} has no installation.backend key; the pools must match cluster-cidr`, SOURCES.calicoBgp);
+    }
+  }
+  if (plan.mtu.chartValue !== null) b.set('installation.calicoNetwork.mtu', plan.mtu.chartValue, mtuNote(plan), SOURCES.calicoValues);
+  if (plan.calicoEbpf) {
+    b.set('installation.calicoNetwork.linuxDataplane', 'BPF', 'eBPF dataplane replaces kube-proxy (default Iptables)', SOURCES.calicoEbpf);
+    b.set('installation.calicoNetwork.kubeProxyManagement', 'Enabled', 'lets the operator keep kube-proxy off (default Disabled)', SOURCES.basicNetworkOptions);
+  }
+  const iface = a.nodes.interface.trim();
+  if (iface) {
+    if (plan.ipv4) b.set('installation.calicoNetwork.nodeAddressAutodetectionV4', { interface: iface }, 'node address from this interface (chart default firstFound); Windows nodes read it too', SOURCES.windowsBgp);
+    if (plan.ipv6) b.set('installation.calicoNetwork.nodeAddressAutodetectionV6', { interface: iface }, 'node IPv6 address from this interface (chart default firstFound)', SOURCES.windowsBgp);
+  }
+  if (plan.encryption === 'wireguard') {
+    if (plan.ipv4) b.set('felixConfiguration.wireguardEnabled', true, 'WireGuard encryption of pod traffic (default false)', SOURCES.calicoWireguard);
+    if (plan.ipv6) b.set('felixConfiguration.wireguardEnabledV6', true, 'WireGuard encryption of IPv6 pod traffic (default false)', SOURCES.calicoWireguard);
+  }
+  // The chart forces ChecksumOffloadBroken=true for the pre-5.7 kernel bug; newer kernels get full speed back.
+  if (plan.kernel && kernelAtLeast(plan.kernel, '5.8')) {
+    b.set('felixConfiguration.featureDetectOverride', 'ChecksumOffloadBroken=false', `kernel ${plan.kernel.text} is past the checksum offload bug (< 5.7); the chart default caps TCP at ~2.5 Gbps`, SOURCES.calicoChecksumIssue);
+  }
+  if (plan.calicoEbpf) {
+    const host = a.performance.apiServerHost.trim();
+    b.set('kubernetesServiceEndpoint.host', host, 'eBPF reaches the API server directly; never localhost (rke2-docs#567)', SOURCES.calicoEbpfEndpointIssue);
+    if (a.performance.apiServerPort !== 6443) b.set('kubernetesServiceEndpoint.port', String(a.performance.apiServerPort), 'API server port (chart default "6443")', SOURCES.calicoValues);
+  }
+  return b.result(CHART_NAME.calico);
+}
+
+function cilium(plan: BundlePlan): ChartValues {
+  const b = new ValuesBuilder();
+  const a = plan.answers;
+  if (plan.ciliumKpr) {
+    b.set('kubeProxyReplacement', true, 'eBPF kube-proxy replacement; the chart accepts only true/false ("strict" fails rendering)', SOURCES.ciliumConfigmapKpr);
+    b.set('k8sServiceHost', a.performance.apiServerHost.trim() || 'localhost', 'without kube-proxy Cilium must reach the API server itself; localhost works through the RKE2 agent load balancer', SOURCES.basicNetworkOptions);
+    b.set('k8sServicePort', a.performance.apiServerPort, 'API server port for the same', SOURCES.basicNetworkOptions);
+  }
+  if (a.performance.observability) {
+    b.set('hubble.enabled', true, 'Hubble flow visibility (RKE2 default false)', SOURCES.ciliumHubble);
+    b.set('hubble.relay.enabled', true, 'Hubble Relay: the chart refuses relay without hubble, and UI without relay', SOURCES.ciliumHubble);
+    b.set('hubble.ui.enabled', true, 'Hubble UI', SOURCES.ciliumHubble);
+  }
+  if (plan.encryption !== 'none') {
+    b.set('encryption.enabled', true, `transparent ${plan.encryption} encryption (default false)`, SOURCES.ciliumEncryption);
+    // The chart's default encryption.type is ipsec: only WireGuard needs saying.
+    if (plan.encryption === 'wireguard') b.set('encryption.type', 'wireguard', 'WireGuard instead of the default ipsec', SOURCES.ciliumEncryption);
+  }
+  if (plan.mtu.chartValue !== null) b.set('MTU', plan.mtu.chartValue, mtuNote(plan), SOURCES.ciliumValues);
+  if (a.performance.awsEni) {
+    b.set('eni.enabled', true, 'AWS ENI IPAM: pods get VPC addresses', SOURCES.ciliumEni);
+    b.set('ipam.mode', 'eni', 'ENI IPAM (RKE2 default kubernetes)', SOURCES.ciliumEni);
+    b.set('routingMode', 'native', 'ENI addresses are routable in the VPC: no tunnel', SOURCES.ciliumEni);
+  }
+  if (a.performance.bandwidthManager) b.set('bandwidthManager.enabled', true, 'EDT-based pod egress rate limits (default false)', SOURCES.ciliumBandwidth);
+  if (plan.multus && !hasGate(plan.release, 'ciliumMultusNoExclusive')) {
+    b.set('cni.exclusive', false, 'this release still defaults exclusive: true, which renames the Multus CNI config', SOURCES.multusCiliumIssue);
+  }
+  if (plan.singleNode) b.set('operator.replicas', 1, 'the second operator replica stays Pending on one node (anti-affinity; default 2)', SOURCES.ciliumOperatorSingleNode);
+  const iface = a.nodes.interface.trim();
+  if (iface) b.set('devices', iface, 'attach the datapath to this interface', SOURCES.ciliumValues);
+  if (a.addressing.ipFamily === 'ipv6') {
+    if (!a.performance.awsEni) b.set('routingMode', 'native', 'IPv6-only: RKE2 docs use native routing, no IPv6 encapsulation', SOURCES.basicNetworkOptionsIpv6);
+    b.set('autoDirectNodeRoutes', true, 'IPv6-only: nodes on one L2 segment install direct routes to each other', SOURCES.basicNetworkOptionsIpv6);
+    b.set('ipv6NativeRoutingCIDR', a.addressing.clusterCidrV6.trim(), 'native routing with IPv6 masquerade needs the pod CIDR not to masquerade', SOURCES.ciliumValues);
+  }
+  return b.result(CHART_NAME.cilium);
+}
+
+/** rke2-flannel args default (values.yaml): the chart has no iface key, so the whole list is replaced. */
+export const FLANNEL_DEFAULT_ARGS = ['--ip-masq', '--kube-subnet-mgr'] as const;
+
+function flannel(plan: BundlePlan): ChartValues {
+  const b = new ValuesBuilder();
+  const iface = plan.answers.nodes.interface.trim();
+  if (iface) b.set('flannel.args', [...FLANNEL_DEFAULT_ARGS, `--iface=${iface}`], 'rke2-flannel has no iface value: the interface goes into the whole args list', SOURCES.flannelValues);
+  if (plan.mtu.chartValue !== null) b.set('flannel.mtu', plan.mtu.chartValue, mtuNote(plan), SOURCES.flannelValues);
+  return b.result(CHART_NAME.flannel);
+}
+
+function multus(plan: BundlePlan): ChartValues[] {
+  const b = new ValuesBuilder();
+  const out: ChartValues[] = [];
+  // SR-IOV networks use the same IPAM (except vfio-pci VFs, which get no address).
+  const usesIpam = plan.extras === 'multus' || (plan.extras === 'sriov' && plan.answers.extras.sriov.deviceType !== 'vfio-pci');
+  if (usesIpam) {
+    const ipam = plan.answers.extras.secondary.ipam;
+    const chart = chartVersion(plan.release, CHART_NAME.multus);
+    if (ipam === 'whereabouts') {
+      b.set('rke2-whereabouts.enabled', true, 'cluster-wide IPAM for the secondary network (default false)', SOURCES.multusSriov);
+      if (chartAtLeast(chart, MULTUS_CRD_SPLIT)) {
+        const crd = new ValuesBuilder();
+        crd.set('rke2-whereabouts.enabled', true, 'the whereabouts CRDs moved to rke2-multus-crd and are only rendered with this flag', SOURCES.multusValues);
+        out.push(crd.result('rke2-multus-crd'));
+      }
+    }
+    if (ipam === 'dhcp' && hasGate(plan.release, 'multusDhcpDaemon')) {
+      b.set('manifests.dhcpDaemonSet', true, 'runs the CNI dhcp daemon the dhcp IPAM needs (default false)', SOURCES.multusSriov);
+    }
+  }
+  out.unshift(b.result(CHART_NAME.multus));
+  return out;
+}
+
+/** Values for every chart the cni list keeps enabled, in cni-list order; charts with no values are kept (empty). */
+export function chartValuesFor(plan: BundlePlan): ChartValues[] {
+  const out: ChartValues[] = [];
+  if (plan.multus) out.push(...multus(plan));
+  switch (plan.cni) {
+    case 'canal': out.push(canal(plan)); break;
+    case 'calico': out.push(calico(plan)); break;
+    case 'cilium': out.push(cilium(plan)); break;
+    case 'flannel': out.push(flannel(plan)); break;
+    case 'none': break;
+  }
+  return out;
+}
+
+export function hasValues(cv: ChartValues): boolean {
+  return Object.keys(cv.values).length > 0;
+}

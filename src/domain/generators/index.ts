@@ -1,0 +1,105 @@
+import type { Answers } from '../answers/types';
+import type { Decision, Finding } from '../engine/types';
+import { evaluate } from '../engine/evaluate';
+import type { BundleFile, BundleResult } from './types';
+import { buildPlan, type BundlePlan } from './plan';
+import { chartValuesFor, hasValues } from './chart-values';
+import { serverConfig, agentConfig } from './rke2-config';
+import {
+  HCC_DIR, hccFileName, helmChartConfig, calicoBgpObjects, networkAttachmentDefinition, examplePod, sriovObjects, rancherCluster,
+} from './manifests';
+import { firewalldScript, nftablesConf } from './firewall';
+import { preflightScript, verifyScript } from './scripts';
+import { readme } from './readme';
+import { toYaml, toYamlDocuments, commentLines } from './yaml';
+import { SOURCES } from '../sources';
+
+export type { BundleFile, BundleResult } from './types';
+export { buildPlan, type BundlePlan } from './plan';
+export { chartValuesFor, type ChartValues, type ValueNote } from './chart-values';
+export { cniList, cisProfileValue, serverConfig } from './rke2-config';
+export { hccFileName, HCC_DIR } from './manifests';
+export { firewallRules } from './firewall';
+export { shellQuote } from './shell';
+export { DUMP_OPTIONS, toYaml, toYamlDocuments } from './yaml';
+
+/** "rke2-cni-cilium-v1.33.6-rke2r1": the zip and its root folder. */
+export function bundleName(cni: string, release: string): string {
+  return `rke2-cni-${cni}-${release.replace(/\+/g, '-')}`;
+}
+
+/** Generator-level guards: combinations the files cannot express even if the engine let them through. */
+const generatorRule = { title: 'rke2-cni-wizard: bundle generator', url: SOURCES.calicoEbpfEndpointIssue.url };
+function generatorBlocking(plan: BundlePlan): Finding[] {
+  const out: Finding[] = [];
+  if (plan.calicoEbpf && plan.answers.performance.apiServerHost.trim() === '') {
+    out.push({
+      ruleId: 'calico-ebpf', messageId: 'calicoEbpfEndpoint', data: {}, severity: 'blocking',
+      source: { title: generatorRule.title, url: SOURCES.calicoEbpfEndpointIssue.url }, fields: ['performance.apiServerHost'],
+    });
+  }
+  return out;
+}
+
+const answersHeader = commentLines([
+  'rke2-cni-wizard answers: load them back into the wizard, or rebuild this bundle with',
+  '  npm run cli -- generate --answers answers.yaml --out DIR',
+]);
+
+/**
+ * Every file the cluster needs for these answers. Blocked answers give no files.
+ * Deterministic: the same answers always give byte-identical files, in the same order.
+ */
+export function generateBundle(answers: Answers, decision: Decision = evaluate(answers)): BundleResult {
+  if (decision.blocking.length > 0) return { ok: false, blocking: decision.blocking };
+  const cni = decision.chosen;
+  if (!cni) return { ok: false, blocking: decision.blocking };
+  const plan = buildPlan(answers, decision, cni);
+  const guard = generatorBlocking(plan);
+  if (guard.length) return { ok: false, blocking: guard };
+
+  const charts = chartValuesFor(plan);
+  const files: BundleFile[] = [];
+  const add = (path: string, contents: string, description: string, executable = false) =>
+    files.push(executable ? { path, contents, description, executable } : { path, contents, description });
+
+  if (plan.rancher) {
+    add('rancher/cluster.yaml', toYaml(rancherCluster(plan, charts)),
+      'provisioning.cattle.io/v1 Cluster fragment: machineGlobalConfig (cni, CIDRs, kube-proxy) and chartValues per chart');
+  } else {
+    add('etc/rancher/rke2/config.yaml',
+      commentLines([
+        `/etc/rancher/rke2/config.yaml for EVERY SERVER node, before RKE2 starts for the first time (RKE2 ${plan.release.requested.text}).`,
+        'Keep these keys identical on all servers; add your own (token, tls-san, ...) below them.',
+      ]) + toYaml(serverConfig(plan)),
+      'RKE2 server config: cni, cluster/service CIDRs and what the CNI needs');
+    const agent = agentConfig(plan);
+    if (agent) {
+      add('agent/etc/rancher/rke2/config.yaml',
+        commentLines(['/etc/rancher/rke2/config.yaml for every Linux AGENT node, before its first start.']) + toYaml(agent),
+        'RKE2 agent config (CIS profile)');
+    }
+    for (const cv of charts.filter(hasValues)) {
+      add(`${HCC_DIR}/${hccFileName(cv.chart)}`,
+        commentLines([`/${HCC_DIR}/${hccFileName(cv.chart)} on every server node, before the first start.`]) + toYaml(helmChartConfig(cv)),
+        `HelmChartConfig for ${cv.chart}: ${cv.notes.map((n) => n.path).join(', ')}`);
+    }
+  }
+  if (plan.bgp) add('kubectl-apply/calico-bgp.yaml', toYamlDocuments(calicoBgpObjects(plan)), 'Calico BGPConfiguration (local AS) and BGPPeer');
+  if (plan.extras === 'multus') {
+    add('kubectl-apply/secondary-network.yaml', toYamlDocuments([networkAttachmentDefinition(plan)]), `NetworkAttachmentDefinition ${answers.extras.secondary.name} (${answers.extras.secondary.type}, ${answers.extras.secondary.ipam})`);
+  }
+  if (plan.extras === 'sriov') {
+    add('kubectl-apply/sriov.yaml', toYamlDocuments(sriovObjects(plan)), 'SriovNetworkNodePolicy and SriovNetwork (sriov-network-operator)');
+  }
+  if (plan.extras !== 'none') {
+    add('kubectl-apply/example-pod.yaml', toYamlDocuments([examplePod(plan)]), 'Example pod attached to the secondary network');
+  }
+  add('firewall/firewalld.sh', firewalldScript(plan), 'firewalld rules for these ports (servers and agents)', true);
+  add('firewall/nftables.conf', nftablesConf(plan), 'nftables chains for these ports');
+  add('scripts/preflight.sh', preflightScript(plan), 'Read-only host checks before the first start', true);
+  add('scripts/verify.sh', verifyScript(plan), 'kubectl checks after install', true);
+  add('answers.yaml', answersHeader + toYaml(answers), 'Your answers, to load back or rebuild this bundle');
+  files.push({ path: 'README.md', contents: readme(plan, charts, files), description: 'Steps, choices and reasons, ports, MTU' });
+  return { ok: true, files, name: bundleName(cni, plan.release.requested.text) };
+}

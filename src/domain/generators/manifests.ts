@@ -1,0 +1,186 @@
+import type { ChartValues } from './chart-values';
+import type { BundlePlan } from './plan';
+import { toYaml } from './yaml';
+import { serverConfigCore, cniList } from './rke2-config';
+
+/** Kubernetes objects the bundle emits, as plain objects (dumped by yaml.ts). */
+
+export const HCC_DIR = 'var/lib/rancher/rke2/server/manifests';
+
+/** rke2-<chart>-config.yaml: never the packaged chart's own file name (rancher/rke2#7281). */
+export function hccFileName(chart: string): string {
+  return `${chart}-config.yaml`;
+}
+
+export function helmChartConfig(cv: ChartValues): Record<string, unknown> {
+  return {
+    apiVersion: 'helm.cattle.io/v1',
+    kind: 'HelmChartConfig',
+    metadata: { name: cv.chart, namespace: 'kube-system' },
+    spec: { valuesContent: toYaml(cv.values) },
+  };
+}
+
+/** Calico BGP: the cluster's own AS and the peer (crd.projectcalico.org/v1; the v3 API server is off in rke2-calico). */
+export function calicoBgpObjects(plan: BundlePlan): Record<string, unknown>[] {
+  const bgp = plan.answers.performance.bgp;
+  const objects: Record<string, unknown>[] = [
+    {
+      apiVersion: 'crd.projectcalico.org/v1',
+      kind: 'BGPConfiguration',
+      metadata: { name: 'default' },
+      spec: { asNumber: bgp.localAsn, nodeToNodeMeshEnabled: true },
+    },
+  ];
+  const peer = bgp.peerAddress.trim();
+  if (peer) {
+    objects.push({
+      apiVersion: 'crd.projectcalico.org/v1',
+      kind: 'BGPPeer',
+      metadata: { name: 'bgp-peer' },
+      spec: { peerIP: peer, asNumber: bgp.peerAsn },
+    });
+  }
+  return objects;
+}
+
+/** The prefix length of the secondary subnet ("192.168.100.0/24" → 24), for static pod addresses. */
+function subnetPrefix(subnet: string): string {
+  const m = /\/(\d{1,3})$/.exec(subnet.trim());
+  return m ? m[1]! : '32';
+}
+
+/** CNI IPAM block for the secondary network (multus how-to; whereabouts README; static/dhcp plugin docs). */
+export function secondaryIpam(plan: BundlePlan): Record<string, unknown> {
+  const s = plan.answers.extras.secondary;
+  switch (s.ipam) {
+    case 'host-local':
+      return { type: 'host-local', ranges: [[{ subnet: s.subnet.trim(), rangeStart: s.rangeStart.trim(), rangeEnd: s.rangeEnd.trim(), gateway: s.gateway.trim() }]] };
+    case 'whereabouts':
+      return { type: 'whereabouts', range: s.subnet.trim(), range_start: s.rangeStart.trim(), range_end: s.rangeEnd.trim(), gateway: s.gateway.trim() };
+    case 'dhcp':
+      return { type: 'dhcp' };
+    case 'static':
+      // Addresses come from the pod annotation ("ips"), enabled by capabilities.ips on the plugin.
+      return { type: 'static' };
+  }
+}
+
+/** The CNI config object inside the NAD's spec.config (serialised with JSON.stringify). */
+export function secondaryCniConfig(plan: BundlePlan): Record<string, unknown> {
+  const s = plan.answers.extras.secondary;
+  const base: Record<string, unknown> = { cniVersion: '0.3.1', name: s.name.trim(), type: s.type };
+  const master = s.master.trim();
+  switch (s.type) {
+    case 'macvlan': Object.assign(base, { master, mode: 'bridge' }); break;
+    case 'ipvlan': Object.assign(base, { master, mode: 'l2' }); break;
+    // For bridge, "master" names the Linux bridge on each node (created if absent).
+    case 'bridge': Object.assign(base, { bridge: master }); break;
+    case 'host-device': Object.assign(base, { device: master }); break;
+  }
+  if (s.ipam === 'static') base.capabilities = { ips: true };
+  base.ipam = secondaryIpam(plan);
+  return base;
+}
+
+export function networkAttachmentDefinition(plan: BundlePlan): Record<string, unknown> {
+  const s = plan.answers.extras.secondary;
+  return {
+    apiVersion: 'k8s.cni.cncf.io/v1',
+    kind: 'NetworkAttachmentDefinition',
+    metadata: { name: s.name.trim(), namespace: s.namespace.trim() },
+    spec: { config: JSON.stringify(secondaryCniConfig(plan)) },
+  };
+}
+
+export const EXAMPLE_IMAGE = 'rancher/mirrored-library-busybox:1.36.1';
+
+/** Pod annotation value: the JSON form when a static address is needed, else the plain name. */
+export function networksAnnotation(plan: BundlePlan): string {
+  const s = plan.answers.extras.secondary;
+  if (plan.extras === 'multus' && s.ipam === 'static') {
+    return JSON.stringify([{ name: s.name.trim(), namespace: s.namespace.trim(), ips: [`${s.rangeStart.trim()}/${subnetPrefix(s.subnet)}`] }]);
+  }
+  return s.name.trim();
+}
+
+export const SRIOV_NAMESPACE = 'sriov-network-operator';
+/** Upstream sriov-network-operator resource prefix; the deprecated Rancher chart uses rancher.io. */
+export const SRIOV_RESOURCE_PREFIX = 'openshift.io';
+
+export function examplePod(plan: BundlePlan): Record<string, unknown> {
+  const s = plan.answers.extras.secondary;
+  const container: Record<string, unknown> = {
+    name: 'shell',
+    image: EXAMPLE_IMAGE,
+    command: ['sleep', 'infinity'],
+  };
+  if (plan.extras === 'sriov') {
+    const resource = `${SRIOV_RESOURCE_PREFIX}/${plan.answers.extras.sriov.resourceName.trim()}`;
+    container.resources = { requests: { [resource]: '1' }, limits: { [resource]: '1' } };
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: `${s.name.trim()}-example`.slice(0, 63),
+      namespace: s.namespace.trim(),
+      annotations: { 'k8s.v1.cni.cncf.io/networks': networksAnnotation(plan) },
+    },
+    spec: { containers: [container] },
+  };
+}
+
+export function sriovPfNames(plan: BundlePlan): string[] {
+  return plan.answers.extras.sriov.pfNames.split(',').map((p) => p.trim()).filter(Boolean);
+}
+
+/** SriovNetworkNodePolicy + SriovNetwork (sriov-network-operator quickstart); resourceName ties them and the pod together. */
+export function sriovObjects(plan: BundlePlan): Record<string, unknown>[] {
+  const sr = plan.answers.extras.sriov;
+  const s = plan.answers.extras.secondary;
+  const resourceName = sr.resourceName.trim();
+  const policy = {
+    apiVersion: 'sriovnetwork.openshift.io/v1',
+    kind: 'SriovNetworkNodePolicy',
+    metadata: { name: `${resourceName}-policy`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63), namespace: SRIOV_NAMESPACE },
+    spec: {
+      nodeSelector: { 'feature.node.kubernetes.io/network-sriov.capable': 'true' },
+      resourceName,
+      priority: 99,
+      numVfs: sr.numVfs,
+      nicSelector: { pfNames: sriovPfNames(plan) },
+      deviceType: sr.deviceType,
+    },
+  };
+  const network: Record<string, unknown> = {
+    apiVersion: 'sriovnetwork.openshift.io/v1',
+    kind: 'SriovNetwork',
+    metadata: { name: s.name.trim(), namespace: SRIOV_NAMESPACE },
+    spec: {
+      resourceName,
+      networkNamespace: s.namespace.trim(),
+      vlan: sr.vlan,
+      // A vfio-pci VF has no kernel interface to give an address to (DPDK apps configure it themselves).
+      ipam: sr.deviceType === 'vfio-pci' ? '{}' : JSON.stringify(secondaryIpam(plan)),
+    },
+  };
+  return [policy, network];
+}
+
+/** Rancher-managed: a provisioning.cattle.io/v1 Cluster fragment carrying the same config and values. */
+export function rancherCluster(plan: BundlePlan, charts: ChartValues[]): Record<string, unknown> {
+  const chartValues: Record<string, unknown> = {};
+  for (const cv of charts) if (Object.keys(cv.values).length > 0) chartValues[cv.chart] = cv.values;
+  const rkeConfig: Record<string, unknown> = {
+    // Rancher defaults to calico when cni is omitted, so it is always written (rancher/rancher planner config.go).
+    machineGlobalConfig: { cni: cniList(plan).join(','), ...serverConfigCore(plan) },
+  };
+  if (Object.keys(chartValues).length > 0) rkeConfig.chartValues = chartValues;
+  return {
+    apiVersion: 'provisioning.cattle.io/v1',
+    kind: 'Cluster',
+    metadata: { name: `rke2-${plan.cni}`, namespace: 'fleet-default' },
+    spec: { kubernetesVersion: plan.release.requested.text, rkeConfig },
+  };
+}

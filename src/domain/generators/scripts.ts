@@ -1,0 +1,226 @@
+import type { BundlePlan } from './plan';
+import { shellQuote, script, heredoc } from './shell';
+import { toYaml } from './yaml';
+import { OS_PRESET_INFO } from '../kernel';
+import { CHART_NAME } from '../cni/vocabulary';
+import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames } from './manifests';
+
+/** A kernel floor the host must meet, with why and what to do. */
+interface KernelNeed { min: string; what: string; fix: string; severity: 'FAIL' | 'WARN' }
+
+function kernelNeeds(plan: BundlePlan): KernelNeed[] {
+  const needs: KernelNeed[] = [];
+  const upgrade = 'upgrade the kernel (or pick another CNI/feature in the wizard)';
+  if (plan.cni === 'cilium') {
+    const rhel8 = OS_PRESET_INFO[plan.answers.nodes.osPreset].rhel8Backports === true;
+    needs.push({ min: rhel8 ? '4.18' : '5.10', what: 'Cilium 1.18+ (docs.cilium.io system requirements)', fix: upgrade, severity: 'FAIL' });
+    if (plan.ciliumKpr) needs.push({ min: '5.8', what: 'Cilium kube-proxy replacement (RKE2 docs: not recommended below 5.8)', fix: upgrade, severity: 'WARN' });
+    if (plan.encryption === 'wireguard') needs.push({ min: '5.6', what: 'Cilium WireGuard (in-kernel WireGuard)', fix: upgrade, severity: 'FAIL' });
+  }
+  if ((plan.cni === 'canal' || plan.cni === 'calico') && plan.encryption === 'wireguard') {
+    needs.push({ min: '5.6', what: 'in-kernel WireGuard', fix: 'kernels below 5.6 need the wireguard module installed (RKE2 docs)', severity: 'WARN' });
+  }
+  if (plan.calicoEbpf) needs.push({ min: '5.3', what: 'Calico eBPF dataplane (RHEL 8 4.18 also works)', fix: upgrade, severity: 'WARN' });
+  return needs;
+}
+
+function modules(plan: BundlePlan): string[] {
+  const m: string[] = [];
+  if (plan.encapsulation === 'vxlan') m.push('vxlan');
+  if (plan.encryption === 'wireguard') m.push('wireguard');
+  if (plan.encryption === 'ipsec') m.push('esp4', 'xfrm_user');
+  if (plan.cni === 'cilium' && plan.answers.performance.bandwidthManager) m.push('sch_fq');
+  if (plan.cni === 'canal' || plan.cni === 'calico' || plan.cni === 'flannel') m.push('ip_tables');
+  return [...new Set(m)];
+}
+
+/** NetworkManager must leave the CNI's interfaces alone (RKE2 known issues; cilium_* and lxc* for Cilium). */
+export function networkManagerUnmanaged(plan: BundlePlan): string[] {
+  const calico = ['cali*', 'tunl*', 'vxlan.calico', 'vxlan-v6.calico', 'wireguard.cali', 'wg-v6.cali'];
+  switch (plan.cni) {
+    case 'canal': return ['flannel*', ...calico];
+    case 'calico': return calico;
+    case 'flannel': return ['flannel*'];
+    case 'cilium': return ['cilium_*', 'lxc*'];
+    case 'none': return [];
+  }
+}
+
+export function preflightScript(plan: BundlePlan): string {
+  const b: string[] = [
+    'ROLE="${1:-server}"',
+    'case "$ROLE" in server|agent) ;; *) echo "usage: $0 [server|agent]" >&2; exit 2 ;; esac',
+    'FAILS=0',
+    'pass() { printf \'PASS  %s\\n\' "$1"; }',
+    'warn() { printf \'WARN  %s\\n      fix: %s\\n\' "$1" "$2"; }',
+    'fail() { printf \'FAIL  %s\\n      fix: %s\\n\' "$1" "$2"; FAILS=$((FAILS + 1)); }',
+    '# version_ge A B: true when version A >= B',
+    'version_ge() { [ "$(printf \'%s\\n%s\\n\' "$2" "$1" | sort -V | head -n 1)" = "$2" ]; }',
+    'has_module() { [ -d "/sys/module/$1" ] || modinfo "$1" >/dev/null 2>&1; }',
+    'service_active() { command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1"; }',
+    'service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet "$1" 2>/dev/null; }',
+    '',
+    'KERNEL="$(uname -r)"',
+    'KERNEL_BASE="${KERNEL%%-*}"',
+  ];
+  for (const need of kernelNeeds(plan)) {
+    const label = `kernel $KERNEL for ${need.what}, needs >= ${need.min}`;
+    b.push(`if version_ge "$KERNEL_BASE" ${shellQuote(need.min)}; then pass ${shellQuote(`kernel >= ${need.min}: ${need.what}`)}; else ${need.severity === 'FAIL' ? 'fail' : 'warn'} "${label}" ${shellQuote(need.fix)}; fi`);
+  }
+  if (plan.cni === 'canal' || plan.cni === 'calico' || plan.cni === 'flannel') {
+    b.push(
+      '',
+      '# Canal/Calico/Flannel program iptables; without it hostPort pods leak IPs (RKE2 known issues: Canal and IP exhaustion).',
+      'if command -v iptables >/dev/null 2>&1 || command -v xtables-nft-multi >/dev/null 2>&1; then pass "iptables/xtables-nft present"; else fail "iptables not installed" "install the iptables (or xtables-nft) package"; fi',
+    );
+  }
+  const mods = modules(plan);
+  if (mods.length) {
+    b.push('', '# Kernel modules the datapath needs (checked, not loaded).');
+    b.push(`for m in ${mods.map(shellQuote).join(' ')}; do`);
+    b.push('  if has_module "$m"; then pass "kernel module $m available"; else fail "kernel module $m not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $m"; fi');
+    b.push('done');
+  }
+  const unmanaged = networkManagerUnmanaged(plan);
+  if (unmanaged.length) {
+    const value = unmanaged.map((i) => `interface-name:${i}`).join(';');
+    const file = `/etc/NetworkManager/conf.d/rke2-${plan.cni}.conf`;
+    b.push(
+      '',
+      '# NetworkManager must not manage the CNI interfaces (RKE2 known issues: NetworkManager).',
+      'if service_active NetworkManager; then',
+      `  if grep -rqsF ${shellQuote(`interface-name:${unmanaged[0]!}`)} /etc/NetworkManager/conf.d/; then pass "NetworkManager ignores the ${plan.cni} interfaces"; else`,
+      `    fail "NetworkManager may manage the ${plan.cni} interfaces" ${shellQuote(`write ${file} with "[keyfile]" and "unmanaged-devices=${value}", then systemctl reload NetworkManager`)}`,
+      '  fi',
+      'fi',
+      'if service_enabled nm-cloud-setup.service; then fail "nm-cloud-setup is enabled (it rewrites routing rules)" "systemctl disable nm-cloud-setup.service nm-cloud-setup.timer, then reboot"; else pass "nm-cloud-setup not enabled"; fi',
+    );
+  }
+  b.push(
+    '',
+    'if service_active firewalld; then warn "firewalld is running" "RKE2 recommends disabling it (systemctl disable --now firewalld), or apply firewall/firewalld.sh"; else pass "firewalld not running"; fi',
+  );
+  if (plan.ipv6) {
+    b.push(
+      '',
+      '# IPv6: etcd probes localhost, which must resolve over ::1 (RKE2 docs: IPv6 setup).',
+      'if grep -Eq \'^[[:space:]]*::1[[:space:]].*localhost\' /etc/hosts; then pass "::1 localhost in /etc/hosts"; else fail "/etc/hosts lacks ::1 localhost" "add the line \'::1 localhost\' to /etc/hosts"; fi',
+    );
+  }
+  if (plan.answers.cluster.cisProfile) {
+    b.push(
+      '',
+      '# CIS profile: servers need the etcd user (RKE2 hardening guide).',
+      'if [ "$ROLE" = server ]; then',
+      '  if getent passwd etcd >/dev/null 2>&1; then pass "etcd user exists"; else fail "no etcd user (profile: cis)" "useradd -r -c \'etcd user\' -s /sbin/nologin -M etcd -U"; fi',
+      'fi',
+    );
+  }
+  if (plan.extras === 'sriov') {
+    const sr = plan.answers.extras.sriov;
+    b.push(
+      '',
+      '# SR-IOV nodes only (skip elsewhere with SKIP_SRIOV=1): IOMMU on, enough VFs, drivers.',
+      'if [ "${SKIP_SRIOV:-0}" != 1 ]; then',
+      '  if [ -n "$(ls -A /sys/kernel/iommu_groups 2>/dev/null)" ]; then pass "IOMMU enabled"; else fail "IOMMU is off" "add intel_iommu=on iommu=pt (AMD: amd_iommu=on iommu=pt) to the kernel command line and reboot"; fi',
+      `  NUM_VFS=${shellQuote(String(sr.numVfs))}`,
+      `  for pf in ${sriovPfNames(plan).map(shellQuote).join(' ')}; do`,
+      '    total="$(cat "/sys/class/net/$pf/device/sriov_totalvfs" 2>/dev/null || echo 0)"',
+      '    if [ "$total" -ge "$NUM_VFS" ]; then pass "$pf supports $total VFs (need $NUM_VFS)"; else fail "$pf supports $total VFs, need $NUM_VFS" "use an SR-IOV capable NIC/firmware, enable SR-IOV in the BIOS, or lower numVfs"; fi',
+      '  done',
+    );
+    if (sr.deviceType === 'vfio-pci') {
+      b.push('  if has_module vfio_pci || has_module vfio-pci; then pass "vfio-pci driver available"; else fail "vfio-pci driver not available" "install the kernel modules package providing vfio-pci (DPDK)"; fi');
+    }
+    b.push('fi');
+  }
+  b.push(
+    '',
+    'if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed: fix them before starting RKE2."; exit 1; fi',
+    'echo "All checks passed."',
+  );
+  return script([
+    `preflight.sh [server|agent]: read-only host checks for ${plan.cni}${plan.multus ? ' with Multus' : ''} on RKE2 ${plan.release.requested.text}.`,
+    'Run on every node before the first start of RKE2. It changes nothing; each FAIL line says how to fix it.',
+  ], b);
+}
+
+/** DaemonSets/Deployments that prove the CNI is up, when their names are certain. */
+function cniWorkloads(plan: BundlePlan): { ns: string; kind: string; name: string }[] {
+  switch (plan.cni) {
+    case 'canal': return [{ ns: 'kube-system', kind: 'daemonset', name: 'rke2-canal' }];
+    case 'cilium': return [{ ns: 'kube-system', kind: 'daemonset', name: 'cilium' }, { ns: 'kube-system', kind: 'deployment', name: 'cilium-operator' }];
+    case 'calico': return [{ ns: 'calico-system', kind: 'daemonset', name: 'calico-node' }];
+    case 'flannel':
+    case 'none':
+      return [];
+  }
+}
+
+export function verifyScript(plan: BundlePlan): string {
+  const b: string[] = [
+    'export KUBECONFIG="${KUBECONFIG:-/etc/rancher/rke2/rke2.yaml}"',
+    'export PATH="$PATH:/var/lib/rancher/rke2/bin"',
+    'FAILS=0',
+    'pass() { printf \'PASS  %s\\n\' "$1"; }',
+    'fail() { printf \'FAIL  %s\\n\' "$1"; FAILS=$((FAILS + 1)); }',
+    'check() { local what="$1"; shift; if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi; }',
+    '',
+  ];
+  const charts: string[] = [];
+  if (plan.multus) charts.push(CHART_NAME.multus);
+  if (plan.cni !== 'none') charts.push(CHART_NAME[plan.cni]);
+  for (const chart of charts) {
+    b.push(`check ${shellQuote(`HelmChart ${chart} present`)} kubectl -n kube-system get helmchart ${shellQuote(chart)}`);
+    b.push(`check ${shellQuote(`helm-install-${chart} finished`)} kubectl -n kube-system wait --for=condition=complete ${shellQuote(`job/helm-install-${chart}`)} --timeout=300s`);
+  }
+  for (const w of cniWorkloads(plan)) {
+    b.push(`check ${shellQuote(`${w.kind} ${w.ns}/${w.name} ready`)} kubectl -n ${shellQuote(w.ns)} rollout status ${shellQuote(`${w.kind}/${w.name}`)} --timeout=300s`);
+  }
+  b.push("check 'all nodes Ready (the CNI is up on every node)' kubectl wait --for=condition=Ready nodes --all --timeout=300s");
+  if (plan.replacesKubeProxy) {
+    b.push("if kubectl -n kube-system get pods -o name | grep -q '^pod/kube-proxy-'; then fail 'kube-proxy pods still run although it is replaced'; else pass 'kube-proxy absent'; fi");
+  }
+  if (plan.extras === 'multus') {
+    const s = plan.answers.extras.secondary;
+    b.push(`check ${shellQuote(`NetworkAttachmentDefinition ${s.namespace}/${s.name} present`)} kubectl -n ${shellQuote(s.namespace.trim())} get network-attachment-definitions.k8s.cni.cncf.io ${shellQuote(s.name.trim())}`);
+  }
+  if (plan.extras === 'sriov') {
+    b.push(`check 'SR-IOV node states reported' kubectl -n ${SRIOV_NAMESPACE} get sriovnetworknodestates.sriovnetwork.openshift.io`);
+    b.push(`check ${shellQuote(`SriovNetwork ${plan.answers.extras.secondary.name} present`)} kubectl -n ${SRIOV_NAMESPACE} get sriovnetworks.sriovnetwork.openshift.io ${shellQuote(plan.answers.extras.secondary.name.trim())}`);
+  }
+  const enforces = plan.answers.security.policy !== 'none' && plan.cni !== 'flannel' && plan.cni !== 'none';
+  if (enforces) {
+    const policy = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'deny-ingress', namespace: 'rke2-cni-verify' },
+      spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    };
+    b.push(
+      '',
+      '# NetworkPolicy probe: a client reaches a web pod, then must not once ingress is denied.',
+      'NS=rke2-cni-verify',
+      `IMAGE=${shellQuote(EXAMPLE_IMAGE)}`,
+      'kubectl create namespace "$NS" >/dev/null 2>&1',
+      'kubectl -n "$NS" run web --image="$IMAGE" --labels=app=web --command -- httpd -f -p 8080 -h /etc >/dev/null',
+      'kubectl -n "$NS" wait --for=condition=Ready pod/web --timeout=180s >/dev/null',
+      'WEB_IP="$(kubectl -n "$NS" get pod web -o jsonpath=\'{.status.podIP}\')"',
+      'probe() { kubectl -n "$NS" run "probe-$1" --image="$IMAGE" --restart=Never --rm -i --quiet --command -- wget -q -T 5 -O /dev/null "http://$WEB_IP:8080/hostname" >/dev/null 2>&1; }',
+      'if probe open; then pass "pod-to-pod traffic flows"; else fail "pod-to-pod traffic blocked before any policy"; fi',
+      ...heredoc('kubectl apply -f - >/dev/null', toYaml(policy)),
+      'sleep 5',
+      'if probe denied; then fail "NetworkPolicy not enforced: traffic still flows"; else pass "NetworkPolicy enforced"; fi',
+      'kubectl delete namespace "$NS" --wait=false >/dev/null 2>&1',
+    );
+  }
+  b.push(
+    '',
+    'if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed."; exit 1; fi',
+    'echo "All checks passed."',
+  );
+  return script([
+    `verify.sh: checks after install that ${plan.cni}${plan.multus ? ' with Multus' : ''} is up and enforcing what was asked.`,
+    'Run on a server node (uses /etc/rancher/rke2/rke2.yaml), or anywhere with KUBECONFIG set.',
+  ], b);
+}
