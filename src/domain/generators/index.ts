@@ -1,6 +1,7 @@
 import type { Answers } from '../answers/types';
 import type { Decision, Finding } from '../engine/types';
 import { evaluate } from '../engine/evaluate';
+import { answersToYaml } from '../answers/answers-text';
 import type { BundleFile, BundleResult } from './types';
 import { buildPlan, type BundlePlan } from './plan';
 import { chartValuesFor, hasValues } from './chart-values';
@@ -40,11 +41,6 @@ function generatorBlocking(plan: BundlePlan): Finding[] {
   }
   return out;
 }
-
-const answersHeader = commentLines([
-  'rke2-cni-wizard answers: load them back into the wizard, or rebuild this bundle with',
-  '  npm run cli -- generate --answers answers.yaml --out DIR',
-]);
 
 /**
  * Every file the cluster needs for these answers. Blocked answers give no files.
@@ -99,7 +95,7 @@ export function generateBundle(answers: Answers, decision: Decision = evaluate(a
   add('firewall/nftables.conf', nftablesConf(plan), 'nftables chains for these ports');
   add('scripts/preflight.sh', preflightScript(plan), 'Read-only host checks before the first start', true);
   add('scripts/verify.sh', verifyScript(plan), 'kubectl checks after install', true);
-  add('answers.yaml', answersHeader + toYaml(answers), 'Your answers, to load back or rebuild this bundle');
+  add('answers.yaml', answersToYaml(answers), 'Your answers, to load back or rebuild this bundle');
   files.push({ path: 'README.md', contents: readme(plan, charts, files), description: 'Steps, choices and reasons, ports, MTU' });
   return { ok: true, files, name: bundleName(cni, plan.release.requested.text) };
 }
