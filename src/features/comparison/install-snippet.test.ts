@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { load } from 'js-yaml';
+import { resolveRelease } from '../../domain/rke2/releases';
+import { installSnippet } from './install-snippet';
+
+const rel = (t: string) => { const r = resolveRelease(t); if (!r.ok) throw new Error(r.message); return r.release; };
+
+describe('installSnippet', () => {
+  it('writes the cni key as YAML that parses back', () => {
+    expect(load(installSnippet('cilium', rel('v1.33.6+rke2r1'))!.configYaml)).toEqual({ cni: 'cilium' });
+    expect(load(installSnippet('multus', rel('v1.33.6+rke2r1'))!.configYaml)).toEqual({ cni: ['multus', 'canal'] });
+  });
+
+  it('offers no snippet for flannel before its gate', () => {
+    expect(installSnippet('flannel', rel('v1.26.13+rke2r1'))).toBeNull();
+    expect(installSnippet('flannel', rel('v1.26.14+rke2r1'))).not.toBeNull();
+  });
+
+  it('mentions cni.exclusive for Cilium only on releases that need it', () => {
+    expect(installSnippet('cilium', rel('v1.33.5+rke2r1'))!.notes.join(' ')).toContain('cni.exclusive: false');
+    expect(installSnippet('cilium', rel('v1.33.6+rke2r1'))!.notes.join(' ')).not.toContain('cni.exclusive');
+  });
+});

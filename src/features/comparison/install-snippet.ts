@@ -1,0 +1,33 @@
+import { dump } from 'js-yaml';
+import type { ProfileId } from '../../domain/cni/profiles';
+import { offeredIn } from '../../domain/cni/profiles';
+import type { ResolvedRelease } from '../../domain/rke2/releases';
+import { hasGate } from '../../domain/rke2/gates';
+
+export interface InstallSnippet {
+  /** /etc/rancher/rke2/config.yaml fragment, made with js-yaml dump. */
+  configYaml: string;
+  notes: string[];
+}
+
+/**
+ * The `cni:` line of /etc/rancher/rke2/config.yaml for this CNI on this release (server nodes).
+ * Multus and SR-IOV go first in front of the default primary, as RKE2 requires.
+ */
+export function installSnippet(id: ProfileId, release: ResolvedRelease): InstallSnippet | null {
+  if (!offeredIn(id, release).offered) return null;
+  const notes: string[] = ['Set it on every server before the first start; agents take no cni key. It cannot be changed later.'];
+  let cni: string | string[];
+  if (id === 'multus' || id === 'sriov') {
+    cni = ['multus', 'canal'];
+    notes.push('Multus is always first, followed by your primary CNI (canal here; replace it with yours).');
+    if (id === 'sriov') notes.push('SR-IOV also needs the sriov-network-operator and SriovNetworkNodePolicy objects; it is never the primary CNI.');
+  } else {
+    cni = id;
+  }
+  if (id === 'cilium' && !hasGate(release, 'ciliumMultusNoExclusive')) {
+    notes.push('With Multus on this release, also set cni.exclusive: false in the rke2-cilium HelmChartConfig.');
+  }
+  if (id === 'none') notes.push('Deploy your own CNI right after the first server starts: nodes stay NotReady until then.');
+  return { configYaml: dump({ cni }, { noRefs: true, lineWidth: -1 }), notes };
+}

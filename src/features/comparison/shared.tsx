@@ -1,0 +1,135 @@
+import { useMemo, type MouseEvent, type ReactNode } from 'react';
+import { Box, Link, TextField } from '@mui/material';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import AdjustIcon from '@mui/icons-material/Adjust';
+import CancelIcon from '@mui/icons-material/Cancel';
+import RemoveIcon from '@mui/icons-material/Remove';
+import type { SupportLevel } from '../../domain/cni/vocabulary';
+import { LEVEL_LABELS } from '../../domain/matrix';
+import { RELEASES, NEWEST_KNOWN_RELEASE, resolveRelease, type ResolvedRelease } from '../../domain/rke2/releases';
+import { compareVersions } from '../../domain/rke2/version';
+import type { Source } from '../../domain/sources';
+import { parseAnswers } from '../../domain/answers';
+import type { Answers } from '../../domain/answers/types';
+import { loadStoredAnswers } from '../../lib/answers-storage';
+
+/** Hidden on screen, read by screen readers. */
+export const visuallyHiddenSx = {
+  border: 0, clip: 'rect(0 0 0 0)', height: '1px', margin: '-1px', overflow: 'hidden',
+  padding: 0, position: 'absolute', whiteSpace: 'nowrap', width: '1px',
+} as const;
+
+const LEVEL_ICON: Record<SupportLevel, { Icon: typeof CheckCircleIcon; color: string }> = {
+  yes: { Icon: CheckCircleIcon, color: 'success.main' },
+  partial: { Icon: AdjustIcon, color: 'warning.main' },
+  no: { Icon: CancelIcon, color: 'error.main' },
+  'not-applicable': { Icon: RemoveIcon, color: 'text.secondary' },
+};
+
+/** A support level as icon plus text: never colour alone. */
+export function LevelBadge({ level, label }: { level: SupportLevel; label?: string }) {
+  const { Icon, color } = LEVEL_ICON[level];
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, fontWeight: 600 }} data-level={level}>
+      <Icon fontSize="small" sx={{ color }} aria-hidden="true" />
+      <span>{label ?? LEVEL_LABELS[level]}</span>
+    </Box>
+  );
+}
+
+/** An external source: a new tab, said aloud, full title on hover. */
+export function ExternalLink({ source, children }: { source: Source; children?: ReactNode }) {
+  return (
+    <Link href={source.url} target="_blank" rel="noopener noreferrer" title={source.title} underline="always">
+      {children ?? source.title}
+      <Box component="span" sx={visuallyHiddenSx}> (opens in a new tab)</Box>
+    </Link>
+  );
+}
+
+/**
+ * In-app navigation through the History API. The shell listens to popstate, so a synthetic one
+ * tells it the path changed; a modified click keeps the browser's own behaviour (new tab, …).
+ */
+export function navigateTo(to: string): void {
+  window.history.pushState(null, '', to);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+  window.scrollTo(0, 0);
+}
+
+export function onInAppClick(event: MouseEvent<HTMLAnchorElement>, to: string): void {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigateTo(to);
+}
+
+export function InAppLink({ to, children }: { to: string; children: ReactNode }) {
+  return <Link href={to} onClick={(e: MouseEvent<HTMLAnchorElement>) => onInAppClick(e, to)} underline="always">{children}</Link>;
+}
+
+/** Releases grouped by minor line, newest line first, newest release first. */
+const RELEASE_LINES: { line: string; releases: string[] }[] = (() => {
+  const byLine = new Map<string, string[]>();
+  for (const r of [...RELEASES].sort((a, b) => compareVersions(b.version, a.version))) {
+    const line = `v${r.version.major}.${r.version.minor}`;
+    byLine.set(line, [...(byLine.get(line) ?? []), r.version.text]);
+  }
+  return [...byLine.entries()].map(([line, releases]) => ({ line, releases }));
+})();
+
+/** A native select (keyboard and screen-reader friendly, fast with 270 options). */
+export function ReleaseSelect({ value, onChange, id }: { value: string; onChange: (release: string) => void; id: string }) {
+  const known = RELEASES.some((r) => r.version.text === value);
+  return (
+    <TextField
+      select
+      id={id}
+      label="RKE2 release"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      size="small"
+      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+      sx={{ minWidth: 220 }}
+    >
+      {!known && <option value={value}>{value}</option>}
+      {RELEASE_LINES.map((g) => (
+        <optgroup key={g.line} label={g.line}>
+          {g.releases.map((r) => <option key={r} value={r}>{r}</option>)}
+        </optgroup>
+      ))}
+    </TextField>
+  );
+}
+
+export type ReleaseChoice = { release: ResolvedRelease; notice: string | null };
+
+/** The release to show: the URL's, else the wizard's, else the newest; a bad one says why. */
+export function chooseRelease(fromUrl: string | null, fromAnswers: string | null): ReleaseChoice {
+  const notices: string[] = [];
+  for (const candidate of [fromUrl, fromAnswers]) {
+    if (!candidate) continue;
+    const r = resolveRelease(candidate);
+    if (!r.ok) { notices.push(`${r.message} Showing another release instead.`); continue; }
+    if (r.release.resolution === 'newer-than-table') notices.push(`${r.release.requested.text} is newer than the release table: showing the chart versions of ${r.release.row.version.text}, the newest known release.`);
+    if (r.release.resolution === 'nearest-older') notices.push(`${r.release.requested.text} is not in the release table: showing the chart versions of ${r.release.row.version.text}.`);
+    if (r.release.resolution === 'older-than-table') notices.push(`${r.release.requested.text} is older than the release table: showing ${r.release.row.version.text}.`);
+    return { release: r.release, notice: notices.join(' ') || null };
+  }
+  const newest = resolveRelease(NEWEST_KNOWN_RELEASE);
+  if (!newest.ok) throw new Error('the release table has no newest release');
+  return { release: newest.release, notice: notices.join(' ') || null };
+}
+
+export type StoredAnswersState = { answers: Answers | null; message: string | null };
+
+/** The wizard's saved answers, validated; never throws. */
+export function useStoredAnswers(): StoredAnswersState {
+  return useMemo(() => {
+    const stored = loadStoredAnswers();
+    if (stored === null) return { answers: null, message: null };
+    if (!stored.ok) return { answers: null, message: stored.message };
+    const parsed = parseAnswers(stored.value);
+    if (parsed.ok) return { answers: parsed.answers, message: null };
+    return { answers: null, message: `The saved wizard answers have ${parsed.errors.length} problem(s) (${parsed.errors.map((e) => e.field).join(', ')}); fix them in the wizard to filter by your answers.` };
+  }, []);
+}
