@@ -11,12 +11,14 @@ export const noCniFits: Rule = {
   source: SOURCES.basicNetworkOptions,
   messages: {
     noCniFits: 'No CNI that RKE2 ships can meet these requirements together. {{conflicts}} Relax one of: {{requirements}}.',
+    noCniFitsBringYourOwn: 'No CNI that RKE2 ships meets these requirements ({{requirements}}); the CNI you bring with cni: none has to cover them.',
   },
   check() {
     return {};
   },
   review(_ctx, { candidates, forced, explain }) {
-    if (forced !== null) return [];
+    // A forced charted CNI that cannot work is reported by forced-choice instead.
+    if (forced !== null && forced !== 'none') return [];
     const charted = candidates.filter((c) => (CHARTED_CNIS as readonly string[]).includes(c.cni));
     if (charted.some((c) => c.status !== 'unavailable')) return [];
     const fields = new Set<string>();
@@ -26,6 +28,9 @@ export const noCniFits: Rule = {
       return `${LABEL[c.cni]}: ${excluding.map(explain).join(' ')}`;
     });
     const requirements = [...fields].sort();
+    if (forced === 'none') {
+      return [{ messageId: 'noCniFitsBringYourOwn', severity: 'note', data: { requirements: requirements.join(', ') }, fields: requirements }];
+    }
     return [{ messageId: 'noCniFits', severity: 'blocking', data: { conflicts: conflicts.join(' '), requirements: requirements.join(', ') }, fields: requirements }];
   },
 };
