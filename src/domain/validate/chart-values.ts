@@ -1,0 +1,221 @@
+import * as V from './generated/validators.js';
+import { KEY_TREES } from './generated/key-trees';
+import type { CompiledValidator } from './compiled-validator';
+import { checkKeys, type KeyTree } from './key-tree';
+import { checkSchema } from './schema-check';
+import { getPath, isMapping, kindOf, nested, show, truthy, type Reporter } from './issues';
+import { SOURCES, type Source } from '../sources';
+
+/** The CNI charts whose values the doctor knows. Other rke2-* charts (coredns, ingress...) are not checked. */
+export const CNI_CHARTS = ['rke2-canal', 'rke2-calico', 'rke2-cilium', 'rke2-flannel', 'rke2-multus'] as const;
+export type CniChart = (typeof CNI_CHARTS)[number];
+
+/** Charts RKE2 packages (HelmChart objects it writes into the manifests directory). */
+export const PACKAGED_CHARTS = [
+  ...CNI_CHARTS, 'rke2-calico-crd', 'rke2-multus-crd', 'rke2-coredns', 'rke2-ingress-nginx', 'rke2-traefik', 'rke2-traefik-crd',
+  'rke2-metrics-server', 'rke2-runtimeclasses', 'rke2-snapshot-controller', 'rke2-snapshot-controller-crd', 'rke2-snapshot-validation-webhook',
+  'rancher-vsphere-cpi', 'rancher-vsphere-csi', 'harvester-cloud-provider', 'harvester-csi-driver',
+] as const;
+
+export function isCniChart(name: string): name is CniChart {
+  return (CNI_CHARTS as readonly string[]).includes(name);
+}
+
+/** Which rke2-cilium values schema applies: 1.20 for 1.20.x charts, else 1.19 (rke2 master bundles 1.19.601; older releases are judged by it too). */
+export type CiliumSchemaLine = '1.19' | '1.20';
+export function ciliumLineFor(chartVersion: string | null | undefined): CiliumSchemaLine {
+  const m = chartVersion ? /^v?1\.(\d+)\./.exec(chartVersion) : null;
+  return m && Number(m[1]) >= 20 ? '1.20' : '1.19';
+}
+
+export interface ValuesContext {
+  ciliumLine: CiliumSchemaLine;
+  /** cluster-cidr from the server config, when known. */
+  clusterCidr: string | null;
+}
+
+const CILIUM_SCHEMA_SOURCE: Record<CiliumSchemaLine, Source> = {
+  '1.19': { title: 'rke2-cilium 1.19.601 values.schema.json', url: 'https://github.com/rancher/rke2-charts/blob/d83185c93194808b7a4632ebda038100afe11f24/charts/rke2-cilium/rke2-cilium/1.19.601/values.schema.json' },
+  '1.20': SOURCES.ciliumSchema,
+};
+const CALICO_CRD_SOURCE: Source = {
+  title: 'rke2-calico-crd v3.32.100 CRDs (Installation, FelixConfiguration, IPAMConfig)',
+  url: 'https://github.com/rancher/rke2-charts/tree/d83185c93194808b7a4632ebda038100afe11f24/charts/rke2-calico-crd/rke2-calico-crd/v3.32.100/templates',
+};
+const VALUES_SOURCE: Record<CniChart, Source> = {
+  'rke2-canal': SOURCES.canalValues,
+  'rke2-calico': SOURCES.calicoValues,
+  'rke2-cilium': SOURCES.ciliumValues,
+  'rke2-flannel': SOURCES.flannelValues,
+  'rke2-multus': SOURCES.multusValues,
+};
+
+function treeFor(chart: CniChart, ctx: ValuesContext): KeyTree {
+  return KEY_TREES[chart === 'rke2-cilium' ? `rke2-cilium@${ctx.ciliumLine}` : chart] ?? 1;
+}
+
+/** Flags dotted keys ("hubble.enabled: true") whose first part is a real key: Helm does not expand them. */
+function dottedKeySkip(tree: KeyTree, report: Reporter): (path: string, key: string) => boolean {
+  return (path, key) => {
+    if (!key.includes('.') || tree === 1) return false;
+    const parentPath = path.length > key.length ? path.slice(0, path.length - key.length - 1) : '';
+    const parent = parentPath ? getTree(tree, parentPath) : tree;
+    if (parent === 1 || parent === undefined) return false;
+    const [first] = key.split('.');
+    if (!first || !(first in parent)) return false;
+    const nestedText = key.split('.').reduceRight((acc, p) => `{${p}: ${acc}}`, '<value>');
+    report(path, 'values.dottedKey', { key, nested: nestedText });
+    return true;
+  };
+}
+
+function getTree(tree: KeyTree, path: string): KeyTree | undefined {
+  let node: KeyTree | undefined = tree;
+  for (const part of path.replace(/\[\d+\]/g, '.[]').split('.').filter(Boolean)) {
+    if (node === undefined || node === 1) return node;
+    node = node[part];
+  }
+  return node;
+}
+
+function checkCilium(values: Record<string, unknown>, report: Reporter, ctx: ValuesContext): Set<string> {
+  const skip = new Set<string>();
+  if (isMapping(values.cilium)) {
+    report('cilium', 'cilium.wrapperKey');
+    skip.add('cilium');
+  }
+  const kpr = values.kubeProxyReplacement;
+  if (kpr !== undefined && !['true', 'false'].includes(String(kpr))) report('kubeProxyReplacement', 'cilium.kprInvalid', { found: show(kpr) });
+  if (String(kpr) === 'true') {
+    const hasHost = truthy(values.k8sServiceHost) || truthy(values.k8sServiceHostRef);
+    const missing = [hasHost ? null : 'k8sServiceHost', truthy(values.k8sServicePort) || truthy(values.k8sServiceHostRef) ? null : 'k8sServicePort'].filter(Boolean);
+    if (missing.length) report(missing.length === 2 ? 'kubeProxyReplacement' : missing[0]!, 'cilium.kprNeedsServiceHost', { missing: missing.join(' and ') });
+  }
+  if (truthy(values.k8sServiceHost) && truthy(values.k8sServiceHostRef)) report('k8sServiceHostRef', 'cilium.serviceHostRefConflict');
+  if (truthy(getPath(values, 'hubble.relay.enabled')) && !truthy(getPath(values, 'hubble.enabled'))) report('hubble.relay.enabled', 'cilium.hubbleRelayWithoutHubble');
+  if (truthy(getPath(values, 'hubble.ui.enabled')) && !truthy(getPath(values, 'hubble.relay.enabled'))) report('hubble.ui.enabled', 'cilium.hubbleUiWithoutRelay');
+  if (getPath(values, 'ipam.mode') === 'eni' && !truthy(getPath(values, 'eni.enabled'))) report('ipam.mode', 'cilium.eniModeWithoutEni');
+  if (values.tunnel !== undefined) {
+    report('tunnel', 'cilium.legacyTunnel', { protocol: values.tunnel === 'geneve' ? 'geneve' : 'vxlan' });
+    skip.add('tunnel');
+  }
+  for (const key of ['keyFile', 'mountPath', 'secretName', 'interface']) {
+    if (isMapping(values.encryption) && values.encryption[key] !== undefined) {
+      report(`encryption.${key}`, 'cilium.legacyEncryptionKey', { key });
+      skip.add(`encryption.${key}`);
+    }
+  }
+  if (values.localRedirectPolicy !== undefined) report('localRedirectPolicy', 'cilium.localRedirectPolicyDeprecated');
+  const validator: CompiledValidator = ctx.ciliumLine === '1.20' ? V.cilium120 : V.cilium119;
+  const forSchema = Object.fromEntries(Object.entries(values).filter(([k]) => !skip.has(k) && k !== 'global'));
+  checkSchema(validator, forSchema, report, CILIUM_SCHEMA_SOURCE[ctx.ciliumLine]);
+  return skip;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+function cidrContains(outer: string, inner: string): boolean {
+  // Same family and the pool sits inside the cluster CIDR: compare the prefix bits for IPv4; IPv6 compares text prefixes.
+  const [oAddr, oLen] = outer.trim().split('/');
+  const [iAddr, iLen] = inner.trim().split('/');
+  if (!oAddr || !iAddr || oLen === undefined || iLen === undefined) return false;
+  const v4 = (a: string): number | null => {
+    const p = a.split('.').map(Number);
+    return p.length === 4 && p.every((x) => Number.isInteger(x) && x >= 0 && x <= 255) ? ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) >>> 0 : null;
+  };
+  const o = v4(oAddr);
+  const i = v4(iAddr);
+  if (o !== null && i !== null) {
+    const ol = Number(oLen);
+    if (Number(iLen) < ol) return false;
+    const mask = ol === 0 ? 0 : (~0 << (32 - ol)) >>> 0;
+    return ((o & mask) >>> 0) === ((i & mask) >>> 0);
+  }
+  if (oAddr.includes(':') && iAddr.includes(':')) return Number(iLen) >= Number(oLen); // family match is enough here
+  return false;
+}
+
+function checkCalico(values: Record<string, unknown>, report: Reporter, ctx: ValuesContext): void {
+  const installation = values.installation;
+  if (isMapping(installation)) {
+    const { enabled: _e, backend: _b, natOutgoing: _n, ...spec } = installation;
+    checkSchema(V.calicoInstallation, spec, nested(report, 'installation'), CALICO_CRD_SOURCE);
+    if (getPath(installation, 'calicoNetwork.linuxDataplane') === 'BPF') {
+      const host = getPath(values, 'kubernetesServiceEndpoint.host');
+      if (!truthy(host)) report('kubernetesServiceEndpoint.host', 'calico.ebpfNeedsEndpoint');
+      else if (typeof host === 'string' && LOOPBACK.has(host.trim().toLowerCase())) report('kubernetesServiceEndpoint.host', 'calico.ebpfLocalhostEndpoint', { host });
+      if (installation.kubeProxyManagement === undefined) report('installation.kubeProxyManagement', 'calico.ebpfNeedsKubeProxyManagement');
+    }
+    const pools = getPath(installation, 'calicoNetwork.ipPools');
+    if (Array.isArray(pools) && ctx.clusterCidr) {
+      const cluster = ctx.clusterCidr.split(',');
+      pools.forEach((pool, i) => {
+        const cidr = isMapping(pool) ? pool.cidr : undefined;
+        if (typeof cidr === 'string' && !cluster.some((c) => cidrContains(c, cidr))) {
+          report(`installation.calicoNetwork.ipPools[${i}].cidr`, 'calico.ipPoolMismatch', { cidr, clusterCidr: ctx.clusterCidr! });
+        }
+      });
+    }
+  }
+  if (values.felixConfiguration !== undefined) checkSchema(V.felixConfiguration, values.felixConfiguration, nested(report, 'felixConfiguration'), CALICO_CRD_SOURCE);
+  if (values.ipamConfig !== undefined) checkSchema(V.ipamConfig, values.ipamConfig, nested(report, 'ipamConfig'), CALICO_CRD_SOURCE);
+}
+
+function checkFlannel(values: Record<string, unknown>, report: Reporter): Set<string> {
+  const skip = new Set<string>();
+  const flannel = values.flannel;
+  if (!isMapping(flannel)) return skip;
+  if (flannel.iface !== undefined) {
+    report('flannel.iface', 'flannel.ifaceKey', { iface: typeof flannel.iface === 'string' && flannel.iface ? flannel.iface : 'eth1' });
+    skip.add('flannel.iface');
+  }
+  if (Array.isArray(flannel.args)) {
+    for (const arg of ['--kube-subnet-mgr', '--ip-masq']) {
+      if (!flannel.args.includes(arg)) report('flannel.args', 'flannel.argsMissing', { arg });
+    }
+  }
+  if (flannel.backend === 'wireguard' && flannel.backendPort === undefined) report('flannel.backend', 'flannel.wireguardPort');
+  return skip;
+}
+
+function checkMultus(values: Record<string, unknown>, report: Reporter): void {
+  const thick = truthy(getPath(values, 'thickPlugin.enabled'));
+  if (truthy(getPath(values, 'dynamicNetworksController.enabled')) && !thick) report('dynamicNetworksController.enabled', 'multus.dncNeedsThick');
+  if (thick && getPath(values, 'manifests.configMap') === false) report('manifests.configMap', 'multus.thickNeedsConfigMap');
+}
+
+/**
+ * Checks one chart's values (from an HCC's valuesContent or Rancher chartValues). Paths are relative to
+ * the reporter, which the caller prefixes (e.g. "spec.valuesContent").
+ */
+export function checkChartValues(chart: string, values: unknown, report: Reporter, ctx: ValuesContext): void {
+  if (!isMapping(values)) {
+    report('', 'hcc.valuesContentNotMapping', { found: kindOf(values) });
+    return;
+  }
+  if (values.global !== undefined) {
+    if (isMapping(values.global)) for (const key of Object.keys(values.global)) report(`global.${key}`, 'values.globalKey', { key });
+    else report('global', 'values.globalKey', { key: '*' });
+  }
+  if (!isCniChart(chart)) return;
+  let skip = new Set<string>(['global']);
+  if (chart === 'rke2-cilium') skip = new Set([...skip, ...checkCilium(values, report, ctx)]);
+  if (chart === 'rke2-calico') checkCalico(values, report, ctx);
+  if (chart === 'rke2-flannel') skip = new Set([...skip, ...checkFlannel(values, report)]);
+  if (chart === 'rke2-multus') checkMultus(values, report);
+  const tree = treeFor(chart, ctx);
+  const dotted = dottedKeySkip(tree, report);
+  checkKeys(values, tree, report, {
+    messageId: 'values.unknownKey',
+    owner: { chart },
+    source: VALUES_SOURCE[chart],
+    skip: (path, key) => skip.has(path) || dotted(path, key),
+  });
+}
+
+/** kube-proxy replacement as the chart values set it (Cilium KPR, or the Calico eBPF dataplane). */
+export function replacesKubeProxy(chart: string, values: unknown): boolean {
+  if (chart === 'rke2-cilium') return String(getPath(values, 'kubeProxyReplacement')) === 'true';
+  if (chart === 'rke2-calico') return getPath(values, 'installation.calicoNetwork.linuxDataplane') === 'BPF';
+  return false;
+}

@@ -1,0 +1,51 @@
+import type { KeyTree } from './key-tree';
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate, if close enough to be a likely typo (case differences count as close). */
+export function nearest(word: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestScore = Infinity;
+  const lower = word.toLowerCase();
+  for (const c of candidates) {
+    if (c === '[]') continue;
+    const score = c.toLowerCase() === lower ? 0.5 : levenshtein(lower, c.toLowerCase());
+    if (score < bestScore || (score === bestScore && best !== null && c < best)) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  return best !== null && bestScore <= limit ? best : null;
+}
+
+/** Where else in the tree a key of this exact name lives (shortest path first), e.g. "iface" -> "flannel.iface". */
+export function findKeyElsewhere(tree: KeyTree, key: string, maxDepth = 4): string | null {
+  let level: { node: KeyTree; path: string }[] = [{ node: tree, path: '' }];
+  for (let depth = 0; depth < maxDepth && level.length; depth++) {
+    const next: { node: KeyTree; path: string }[] = [];
+    for (const { node, path } of level) {
+      if (node === 1) continue;
+      for (const [k, child] of Object.entries(node)) {
+        const p = k === '[]' ? `${path}[]` : path ? `${path}.${k}` : k;
+        if (k === key) return p;
+        next.push({ node: child, path: p });
+      }
+    }
+    level = next;
+  }
+  return null;
+}
