@@ -106,7 +106,7 @@ export const ANSWER_FIELDS: FieldTable = {
     source: SOURCES.ciliumSystemRequirements,
   },
   'nodes.interface': {
-    kind: 'text', format: 'interfaceName', maxLength: 15, allowEmpty: true, label: 'Node interface',
+    kind: 'text', format: 'interfaceName', maxLength: 64, allowEmpty: true, label: 'Node interface',
     description: 'Interface that carries pod traffic between nodes, e.g. eth0; empty lets the CNI autodetect it.',
     source: SOURCES.linuxInterfaceNames,
   },
@@ -171,7 +171,7 @@ export const ANSWER_FIELDS: FieldTable = {
     source: SOURCES.multusHowTo,
   },
   'extras.secondary.master': {
-    kind: 'text', format: 'interfaceName', maxLength: 15, when: 'multus', label: 'Host interface',
+    kind: 'text', format: 'interfaceName', maxLength: 64, when: 'multus', label: 'Host interface',
     description: 'Host interface the secondary network uses (macvlan/ipvlan master, bridge name, or the device for host-device).',
     source: SOURCES.linuxInterfaceNames,
   },
@@ -284,11 +284,23 @@ export const ANSWER_FIELDS: FieldTable = {
 
 export const ANSWER_PATHS = Object.keys(ANSWER_FIELDS) as AnswerPath[];
 
+const splitCache = new Map<string, readonly string[]>();
+function splitPath(path: string): readonly string[] {
+  let keys = splitCache.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    if (splitCache.size < 256) splitCache.set(path, keys);
+  }
+  return keys;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** Reads a dot path from any value; undefined when a step is missing. Own properties only. */
 export function readPath(root: unknown, path: string): unknown {
   let node: unknown = root;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+  for (const key of splitPath(path)) {
+    if (node === null || typeof node !== 'object' || !hasOwn.call(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
   return node;
@@ -296,9 +308,9 @@ export function readPath(root: unknown, path: string): unknown {
 
 /** Writes a dot path into a plain object tree that already has every section. */
 export function writePath(root: Answers, path: AnswerPath, value: unknown): void {
-  const keys = path.split('.');
+  const keys = splitPath(path);
   let node = root as unknown as Record<string, unknown>;
-  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  for (let i = 0; i < keys.length - 1; i++) node = node[keys[i]!] as Record<string, unknown>;
   node[keys[keys.length - 1]!] = value;
 }
 
@@ -427,4 +439,9 @@ export function describeAnswersFormat(): string {
     lines.push(`${indent}    ${spec.description}${when}`);
   }
   return lines.join('\n');
+}
+
+/** The exact text of schema/answers.schema.json (stable key order, two-space indent, final newline). */
+export function answersSchemaFileText(): string {
+  return `${JSON.stringify(answersJsonSchema(), null, 2)}\n`;
 }

@@ -204,12 +204,26 @@ function checkText(spec: TextSpec, raw: unknown): Outcome {
   }
 }
 
-function checkField(spec: FieldSpec, raw: unknown): Outcome {
+/** Text checks are pure and the wizard repeats them on every keystroke: cache them per field and text. */
+const textCache = new Map<string, Outcome>();
+
+function checkField(path: AnswerPath, raw: unknown): Outcome {
+  const spec: FieldSpec = ANSWER_FIELDS[path];
   switch (spec.kind) {
     case 'boolean': return coerceBoolean(spec, raw);
     case 'integer': return coerceInteger(spec, raw);
     case 'enum': return coerceEnum(spec, raw);
-    case 'text': return checkText(spec, raw);
+    case 'text': {
+      if (typeof raw !== 'string' || raw.length > 300) return checkText(spec, raw);
+      const key = `${path}\u0000${raw}`;
+      let outcome = textCache.get(key);
+      if (outcome === undefined) {
+        outcome = checkText(spec, raw);
+        if (textCache.size >= 1024) textCache.clear();
+        textCache.set(key, outcome);
+      }
+      return outcome;
+    }
   }
 }
 
@@ -241,6 +255,19 @@ function fallbackFor(path: AnswerPath, answers: Answers): unknown {
   }
   return readPath(defaultAnswers(), path);
 }
+
+/** The known keys of each mapping ("" is the root, which may also carry a "$schema" link for editors). */
+const KNOWN_KEYS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const known = new Map<string, Set<string>>([['', new Set(['$schema'])]]);
+  for (const path of [...ANSWER_SECTIONS, ...ANSWER_PATHS]) {
+    const keys = path.split('.');
+    const parent = keys.slice(0, -1).join('.');
+    if (!known.has(parent)) known.set(parent, new Set());
+    known.get(parent)!.add(keys[keys.length - 1]!);
+  }
+  return known;
+})();
+const PATH_SET: ReadonlySet<string> = new Set(ANSWER_PATHS);
 
 interface Validation {
   values: Answers;
@@ -337,15 +364,7 @@ function validate(input: unknown): Validation {
 
   // Unknown keys, and sections that are not mappings.
   const badSections = new Set<string>();
-  const known = new Map<string, Set<string>>();
-  for (const path of [...ANSWER_SECTIONS, ...ANSWER_PATHS]) {
-    const keys = path.split('.');
-    const parent = keys.slice(0, -1).join('.');
-    if (!known.has(parent)) known.set(parent, new Set());
-    known.get(parent)!.add(keys[keys.length - 1]!);
-  }
-  known.get('')!.add('$schema');
-  for (const [parent, children] of known) {
+  for (const [parent, children] of KNOWN_KEYS) {
     const node = parent === '' ? input : readPath(input, parent);
     if (node === undefined || node === null) continue;
     if (!isMapping(node)) {
@@ -364,7 +383,7 @@ function validate(input: unknown): Validation {
   for (const path of ANSWER_PATHS) {
     const raw = readPath(input, path);
     if (raw === undefined || raw === null) continue;
-    const outcome = checkField(ANSWER_FIELDS[path], raw);
+    const outcome = checkField(path, raw);
     outcomes.set(path, outcome);
     if (outcome.ok) writePath(values, path, outcome.value);
   }
@@ -401,7 +420,7 @@ function validate(input: unknown): Validation {
     errors.push({ field, messageId, message });
   });
   for (const e of errors) {
-    if (e.field !== '' && (ANSWER_PATHS as string[]).includes(e.field)) writePath(values, e.field as AnswerPath, fallbackFor(e.field as AnswerPath, values));
+    if (PATH_SET.has(e.field)) writePath(values, e.field as AnswerPath, fallbackFor(e.field as AnswerPath, values));
   }
   return { values, errors, dropped };
 }

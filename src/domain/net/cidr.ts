@@ -35,23 +35,39 @@ export type CidrParse =
 const BITS: Record<IpVersion, number> = { 4: 32, 6: 128 };
 /** Longest plausible address or CIDR text; anything longer is refused before any regex runs. */
 const MAX_TEXT = 64;
+// No leading zeros: "010" is octal to some tools and decimal to others, so Go refuses it.
+const IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+
+/**
+ * The wizard re-parses the same few strings on every keystroke, so results are cached. They are
+ * immutable, so sharing them is safe; the cache is simply emptied when it grows large.
+ */
+const MAX_CACHE = 512;
+function memo<R>(cache: Map<string, R>, key: string, compute: () => R): R {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  if (cache.size >= MAX_CACHE) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+const ipCache = new Map<string, IpParse>();
+const cidrCache = new Map<string, CidrParse>();
 
 export function addressBits(family: IpVersion): number {
   return BITS[family];
 }
 
 function parseIpv4(text: string): bigint | null {
-  const parts = text.split('.');
-  if (parts.length !== 4) return null;
-  let value = 0n;
-  for (const part of parts) {
-    // No leading zeros: "010" is octal to some tools and decimal to others, so Go refuses it.
-    if (!/^(0|[1-9]\d{0,2})$/.test(part)) return null;
-    const n = Number(part);
+  const m = IPV4.exec(text);
+  if (!m) return null;
+  let value = 0;
+  for (let i = 1; i <= 4; i++) {
+    const n = Number(m[i]);
     if (n > 255) return null;
-    value = (value << 8n) | BigInt(n);
+    value = value * 256 + n;
   }
-  return value;
+  return BigInt(value);
 }
 
 function parseIpv6(text: string): bigint | null {
@@ -95,7 +111,8 @@ function parseIpv6(text: string): bigint | null {
 /** Canonical text of an address value. */
 export function formatIp(family: IpVersion, value: bigint): string {
   if (family === 4) {
-    return [24n, 16n, 8n, 0n].map((s) => String((value >> s) & 0xffn)).join('.');
+    const n = Number(value);
+    return `${Math.floor(n / 16777216) % 256}.${Math.floor(n / 65536) % 256}.${Math.floor(n / 256) % 256}.${n % 256}`;
   }
   const groups: number[] = [];
   for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
@@ -116,6 +133,11 @@ export function formatIp(family: IpVersion, value: bigint): string {
 
 /** Parses one IPv4 or IPv6 address. */
 export function parseIp(input: unknown): IpParse {
+  if (typeof input === 'string' && input.length <= MAX_TEXT) return memo(ipCache, input, () => parseIpUncached(input));
+  return parseIpUncached(input);
+}
+
+function parseIpUncached(input: unknown): IpParse {
   if (typeof input !== 'string') return { ok: false, message: 'An IP address is text such as 10.0.0.1 or 2001:db8::1.' };
   const text = input.trim();
   if (text === '') return { ok: false, message: 'Enter an IP address such as 10.0.0.1 or 2001:db8::1.' };
@@ -139,6 +161,12 @@ function hostMask(family: IpVersion, prefix: number): bigint {
  * "10.42.0.1/16" fails with the suggestion "10.42.0.0/16".
  */
 export function parseCidr(input: unknown, options: { allowHostBits?: boolean } = {}): CidrParse {
+  const allowHostBits = options.allowHostBits === true;
+  if (typeof input === 'string' && input.length <= MAX_TEXT) return memo(cidrCache, `${allowHostBits ? 'h' : 'n'}${input}`, () => parseCidrUncached(input, allowHostBits));
+  return parseCidrUncached(input, allowHostBits);
+}
+
+function parseCidrUncached(input: unknown, allowHostBits: boolean): CidrParse {
   if (typeof input !== 'string') return { ok: false, kind: 'syntax', message: 'A CIDR is text such as 10.42.0.0/16.' };
   const text = input.trim();
   if (text === '') return { ok: false, kind: 'syntax', message: 'Enter a CIDR such as 10.42.0.0/16 or 2001:cafe:42::/56.' };
@@ -158,7 +186,7 @@ export function parseCidr(input: unknown, options: { allowHostBits?: boolean } =
   const prefix = Number(prefixText);
   const network = ip.ip.value & ~hostMask(family, prefix) & ((1n << BigInt(max)) - 1n);
   const canonical = `${formatIp(family, network)}/${prefix}`;
-  if (network !== ip.ip.value && !options.allowHostBits) {
+  if (network !== ip.ip.value && !allowHostBits) {
     return {
       ok: false,
       kind: 'hostBits',
