@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { shellQuote, heredoc, script } from './shell';
+import { generateBundle } from './index';
+import { defaultAnswers } from '../answers/defaults';
+
+const HOSTILE = [
+  '', ' ', 'plain', "it's", "'", "''", '"', '$(touch /tmp/x)', '`id`', '${HOME}', '$HOME', 'a\nb', 'a\rb', '\t', '*', '?', '[a]', '~root',
+  '; rm -rf /', '&& echo hi', '| cat', '> /dev/null', '--flag', '-n', '\\', '\\\'', 'ünïcödé ✓', '!event', '#comment', 'a b  c', "x'; touch /tmp/y; echo '",
+];
+
+describe('shellQuote', () => {
+  it('makes bash see every hostile string as one literal word', () => {
+    for (const value of HOSTILE) {
+      const out = execFileSync('bash', ['-c', `printf '%s' ${shellQuote(value)}`], { encoding: 'utf8' });
+      expect(out).toBe(value);
+    }
+  });
+
+  it('leaves simple words readable', () => {
+    expect(shellQuote('eth1')).toBe('eth1');
+    expect(shellQuote('10.42.0.0/16')).toBe('10.42.0.0/16');
+    expect(shellQuote('a b')).toBe("'a b'");
+  });
+});
+
+describe('script and heredoc', () => {
+  it('builds a script with set -u and a quoted heredoc that expands nothing', () => {
+    const text = script(['header'], heredoc('cat', 'value: $(id) `id` $HOME\n'));
+    expect(text.startsWith('#!/usr/bin/env bash\n# header\nset -u\n')).toBe(true);
+    expect(execFileSync('bash', ['-c', text], { encoding: 'utf8' })).toBe('value: $(id) `id` $HOME\n');
+  });
+
+  it('refuses text containing its own end marker', () => {
+    expect(() => heredoc('cat', 'a\nRKE2_CNI_EOF\nb')).toThrow(/marker/);
+  });
+});
+
+describe('generated scripts with hostile answers', () => {
+  it('run without executing anything smuggled into interface or secondary names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
+    try {
+      const marker = join(dir, 'pwned');
+      const a = defaultAnswers();
+      a.extras.mode = 'sriov';
+      a.extras.sriov.pfNames = `$(touch ${marker}),'; touch ${marker}; echo '`;
+      a.extras.secondary.name = `x$(touch ${marker})`;
+      a.extras.secondary.namespace = `\`touch ${marker}\``;
+      const r = generateBundle(a);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      for (const f of r.files.filter((x) => x.path.endsWith('.sh'))) {
+        const path = join(dir, f.path.replace(/\//g, '_'));
+        writeFileSync(path, f.contents);
+        expect(spawnSync('bash', ['-n', path]).status).toBe(0);
+      }
+      // preflight.sh only reads the host, so it is safe to run here; whatever it finds, nothing may be created.
+      spawnSync('bash', [join(dir, 'scripts_preflight.sh'), 'agent'], { encoding: 'utf8', timeout: 30000 });
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
