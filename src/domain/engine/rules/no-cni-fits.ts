@@ -10,27 +10,28 @@ export const noCniFits: Rule = {
   description: 'Blocks when no charted CNI can meet the requirements, naming the conflicting answers.',
   source: SOURCES.basicNetworkOptions,
   messages: {
-    noCniFits: 'No CNI that RKE2 ships can meet these requirements together. {{conflicts}} Relax one of: {{requirements}}.',
+    noCniFits: 'No CNI that RKE2 ships can meet these requirements together: {{conflicts}}. Change one of: {{requirements}}.',
     noCniFitsBringYourOwn: 'No CNI that RKE2 ships meets these requirements ({{requirements}}); the CNI you bring with cni: none has to cover them.',
   },
   check() {
     return {};
   },
-  review(_ctx, { candidates, forced, explain }) {
+  review(_ctx, { candidates, forced }) {
     // A forced charted CNI that cannot work is reported by forced-choice instead.
     if (forced !== null && forced !== 'none') return [];
     const charted = candidates.filter((c) => (CHARTED_CNIS as readonly string[]).includes(c.cni));
     if (charted.some((c) => c.status !== 'unavailable')) return [];
     const fields = new Set<string>();
+    // Short on purpose: the full reasons are on each candidate; this names what rules each one out.
     const conflicts = charted.map((c) => {
-      const excluding = c.reasons.filter((r) => r.effect === 'excludes');
-      excluding.forEach((r) => r.fields?.forEach((f) => fields.add(f)));
-      return `${LABEL[c.cni]}: ${excluding.map(explain).join(' ')}`;
+      const own = new Set<string>();
+      c.reasons.filter((r) => r.effect === 'excludes').forEach((r) => r.fields?.forEach((f) => { own.add(f); fields.add(f); }));
+      return `${LABEL[c.cni]} is ruled out by ${own.size ? [...own].sort().join(' and ') : 'the release'}`;
     });
     const requirements = [...fields].sort();
     if (forced === 'none') {
       return [{ messageId: 'noCniFitsBringYourOwn', severity: 'note', data: { requirements: requirements.join(', ') }, fields: requirements }];
     }
-    return [{ messageId: 'noCniFits', severity: 'blocking', data: { conflicts: conflicts.join(' '), requirements: requirements.join(', ') }, fields: requirements }];
+    return [{ messageId: 'noCniFits', severity: 'blocking', data: { conflicts: conflicts.join('; '), requirements: requirements.join(', ') }, fields: requirements }];
   },
 };
