@@ -1,12 +1,108 @@
-import { CssBaseline, Container, Typography } from '@mui/material';
+import { Suspense, type MouseEvent } from 'react';
+import { Box, Button, CssBaseline, GlobalStyles, Toolbar, Typography } from '@mui/material';
+import { ThemeProvider } from '@mui/material/styles';
+import { theme } from './theme';
+import { ErrorBoundary } from './ErrorBoundary';
+import { ThemeMenu } from './ThemeMenu';
+import { matchRoute, navigate, usePathname, type Route } from './router';
+import { WizardRoute } from './WizardRoute';
+import { comparisonRoutes } from './comparison-routes';
+
+const APP_NAME = 'RKE2 CNI Wizard';
+
+const VISUALLY_HIDDEN = { position: 'absolute', width: '1px', height: '1px', padding: 0, margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 } as const;
+
+// The skip link is visible only when focused, so keyboard users can jump past the app bar.
+// On narrow screens only the current step shows its label; the others keep it for screen readers.
+const GLOBAL_STYLES = {
+  '.visually-hidden': VISUALLY_HIDDEN,
+  '@media (max-width: 899.95px)': { '.step-label-collapsible': VISUALLY_HIDDEN },
+  '.skip-link': { position: 'absolute', left: '-9999px', top: 0, zIndex: 2000, padding: '8px 16px', background: '#fff', color: '#000' },
+  '.skip-link:focus': { left: '8px', top: '8px' },
+} as const;
+
+function onNavClick(event: MouseEvent<HTMLAnchorElement>, to: string) {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(to);
+}
+
+function NavButton({ to, label, current }: { to: string; label: string; current: boolean }) {
+  return (
+    <Button
+      color="inherit"
+      href={to}
+      onClick={(e: MouseEvent<HTMLAnchorElement>) => onNavClick(e, to)}
+      aria-current={current ? 'page' : undefined}
+      sx={{ textDecoration: current ? 'underline' : 'none', textUnderlineOffset: '6px' }}
+    >
+      {label}
+    </Button>
+  );
+}
+
+function Loading() {
+  return (
+    <Box sx={{ display: 'flex', justifyContent: 'center', p: 4 }} role="status" aria-live="polite">
+      Loading…
+    </Box>
+  );
+}
+
+function RouteView({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'wizard':
+      return <WizardRoute />;
+    case 'compare': {
+      const Page = comparisonRoutes.ComparisonPage;
+      return <Page />;
+    }
+    case 'cni': {
+      const Page = comparisonRoutes.CniPage;
+      return <Page id={route.id} />;
+    }
+    case 'not-found':
+      return (
+        <Box component="main" sx={{ p: 3 }}>
+          <Typography variant="h4" component="h1" gutterBottom>Page not found</Typography>
+          <Typography>
+            There is no page at {route.path}. <a href="/" onClick={(e: MouseEvent<HTMLAnchorElement>) => onNavClick(e, '/')}>Go to the wizard</a>.
+          </Typography>
+        </Box>
+      );
+    default: {
+      const unreachable: never = route;
+      return unreachable;
+    }
+  }
+}
 
 export function App() {
+  const pathname = usePathname();
+  const route = matchRoute(pathname);
   return (
-    <>
+    <ThemeProvider theme={theme}>
       <CssBaseline />
-      <Container component="main">
-        <Typography variant="h4" component="h1">RKE2 CNI Wizard</Typography>
-      </Container>
-    </>
+      <GlobalStyles styles={GLOBAL_STYLES} />
+      <a className="skip-link" href="#main-content">Skip to content</a>
+      <Box component="header" sx={{ bgcolor: 'primary.main', color: 'primary.contrastText', boxShadow: 1 }}>
+        <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
+          {/* The wizard's h1 is the app name; other pages bring their own h1. */}
+          <Typography variant="h6" component={route.name === 'wizard' ? 'h1' : 'p'} sx={{ flexGrow: 1, fontWeight: 600 }}>
+            {APP_NAME}
+          </Typography>
+          <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>
+            <NavButton to="/" label="Wizard" current={route.name === 'wizard'} />
+            <NavButton to="/compare" label="Compare" current={route.name === 'compare' || route.name === 'cni'} />
+          </Box>
+          <ThemeMenu />
+        </Toolbar>
+      </Box>
+      <ErrorBoundary key={pathname}>
+        <Suspense fallback={<Loading />}>
+          <RouteView route={route} />
+        </Suspense>
+      </ErrorBoundary>
+    </ThemeProvider>
   );
 }

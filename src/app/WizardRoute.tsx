@@ -1,0 +1,140 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import {
+  Alert, AlertTitle, Box, Container, Typography, useMediaQuery,
+} from '@mui/material';
+import { useTheme } from '@mui/material/styles';
+import type { Answers, ForcedCniChoice } from '../domain/answers/types';
+import { defaultAnswers } from '../domain/answers/defaults';
+import { parseAnswers } from '../domain/answers/parse-answers';
+import { answersResolver } from '../features/wizard/resolver';
+import { WizardForm } from '../features/wizard/WizardForm';
+import { WizardToolbar } from '../features/wizard/WizardToolbar';
+import { loadInitialAnswers, type LoadedAnswers, type Problem } from '../features/wizard/initial-answers';
+import { QUESTIONS } from '../features/wizard/questions';
+import { STEPS, stepIndexOfField, type AnswerPath } from '../features/wizard/steps';
+import { RecommendationPanel } from '../features/recommendation/RecommendationPanel';
+import { saveAnswers, clearStoredAnswers } from '../lib/answers-storage';
+import { clearAnswersFromUrl, writeAnswersToUrl } from '../lib/url-state';
+
+// The bundle view pulls in the generators, js-yaml, fflate and the validators: load it when shown.
+const BundleView = lazy(() => import('../features/bundle/BundleView'));
+
+const SAVE_DELAY_MS = 250;
+
+function fieldLabel(field: string): string {
+  return QUESTIONS[field as AnswerPath]?.label ?? field;
+}
+
+function ProblemsAlert({ loaded, onClose }: { loaded: { origin: LoadedAnswers['origin']; problems: Problem[] }; onClose: () => void }) {
+  const from = loaded.origin === 'link' ? 'the link' : loaded.origin === 'import' ? 'the imported file' : loaded.origin === 'saved' ? 'the saved answers' : 'the input';
+  return (
+    <Alert severity="warning" role="alert" onClose={onClose} sx={{ mb: 2 }} data-testid="dropped-answers">
+      <AlertTitle>Some answers from {from} were not kept</AlertTitle>
+      Everything valid was kept; these were replaced by defaults:
+      <Box component="ul" sx={{ m: 0, pl: 2 }}>
+        {loaded.problems.map((p, i) => (
+          <li key={`${p.field}-${i}`} data-field={p.field}><strong>{fieldLabel(p.field)}</strong>: {p.message}</li>
+        ))}
+      </Box>
+    </Alert>
+  );
+}
+
+/** The wizard screen: one form for every step, the live panel beside it, the bundle on the review step. */
+export function WizardRoute() {
+  const [initial] = useState(() => loadInitialAnswers(window.location.search));
+  const methods = useForm<Answers>({ defaultValues: initial.answers, resolver: answersResolver, mode: 'onChange' });
+  const { watch, setValue, reset } = methods;
+  const [step, setStep] = useState(0);
+  const [focusField, setFocusField] = useState<string | null>(null);
+  const [report, setReport] = useState<{ origin: LoadedAnswers['origin']; problems: Problem[] } | null>(initial.problems.length ? initial : null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const [imported, setImported] = useState(false);
+  const theme = useTheme();
+  const wide = useMediaQuery(theme.breakpoints.up('md'), { noSsr: true });
+
+  // Persist valid answers (URL + localStorage) shortly after each change, and mark the change for the benchmark.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const persist = (values: unknown) => {
+      const parsed = parseAnswers(values);
+      const valid = parsed.ok ? parsed.answers : parsed.partial;
+      saveAnswers(valid);
+      writeAnswersToUrl(valid, defaultAnswers());
+    };
+    persist(methods.getValues());
+    const sub = watch((values) => {
+      performance.mark('answers-changed');
+      clearTimeout(timer);
+      timer = setTimeout(() => persist(values), SAVE_DELAY_MS);
+    });
+    return () => { clearTimeout(timer); sub.unsubscribe(); };
+  }, [watch, methods]);
+
+  const goToField = useCallback((field: string) => {
+    const index = stepIndexOfField(field);
+    if (index >= 0) setStep(index);
+    setFocusField(field);
+  }, []);
+  const onFocused = useCallback(() => setFocusField(null), []);
+  const onChoose = useCallback((choice: ForcedCniChoice) => {
+    setValue('choice.forcedCni', choice, { shouldValidate: true, shouldDirty: true });
+  }, [setValue]);
+
+  const onStartOver = useCallback(() => {
+    clearStoredAnswers();
+    clearAnswersFromUrl();
+    reset(defaultAnswers());
+    setReport(null);
+    setImported(false);
+    setStep(0);
+  }, [reset]);
+
+  const panel = useMemo(() => <RecommendationPanel onGoToField={goToField} onChoose={onChoose} fieldLabel={fieldLabel} />, [goToField, onChoose]);
+
+  const review = (
+    <Suspense fallback={<Box role="status" sx={{ my: 2 }}>Loading the bundle…</Box>}>
+      <BundleView onGoToField={goToField} fieldLabel={fieldLabel} />
+    </Suspense>
+  );
+
+  return (
+    <FormProvider {...methods}>
+      <Container component="main" id="main-content" maxWidth="xl" sx={{ py: 2 }}>
+        <Typography variant="body1" sx={{ mb: 1 }}>
+          Answer a few questions about your cluster. The recommendation on the {wide ? 'right' : 'bottom'} updates as you go; the last step shows every file of the bundle before you download it.
+        </Typography>
+        <WizardToolbar
+          onImported={(loaded) => { setImportError(null); setImported(true); setReport(loaded.problems.length ? loaded : null); setStep(0); }}
+          onImportFailed={(message) => { setImported(false); setImportError(message); }}
+          onStartOver={onStartOver}
+        />
+        {report ? <ProblemsAlert loaded={report} onClose={() => setReport(null)} /> : null}
+        {importError ? <Alert severity="error" role="alert" onClose={() => setImportError(null)} sx={{ mb: 2 }}>{importError}</Alert> : null}
+        {imported && !report ? <Alert severity="success" onClose={() => setImported(false)} sx={{ mb: 2 }}>Answers imported.</Alert> : null}
+        <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 7fr) minmax(0, 5fr)' }, alignItems: 'start' }}>
+          <Box sx={{ minWidth: 0 }}>
+            <WizardForm step={step} onStepChange={setStep} review={review} focusField={focusField} onFocused={onFocused} />
+          </Box>
+          {wide ? (
+            <Box component="aside" aria-label="Recommendation panel" sx={{ position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflowY: 'auto', minWidth: 0, pr: 1 }}>
+              {panel}
+            </Box>
+          ) : (
+            // Native <details>: collapsible by keyboard and screen reader without extra code.
+            <Box component="aside" aria-label="Recommendation panel" sx={{ borderTop: 1, borderColor: 'divider', pt: 1 }}>
+              <details open>
+                <Box component="summary" sx={{ cursor: 'pointer', fontWeight: 600, py: 1 }}>Recommendation (show or hide)</Box>
+                {panel}
+              </details>
+            </Box>
+          )}
+        </Box>
+        <Typography variant="body2" sx={{ mt: 4, color: 'text.secondary' }}>
+          {STEPS.length} steps. Your answers stay in this browser and in the page address; nothing is sent anywhere.
+        </Typography>
+      </Container>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,44 @@
+import { useSyncExternalStore } from 'react';
+
+/** A tiny History API router: three routes do not justify a routing library in the first load. */
+export type Route =
+  | { name: 'wizard' }
+  | { name: 'compare' }
+  | { name: 'cni'; id: string }
+  | { name: 'not-found'; path: string };
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/' || path === '/wizard') return { name: 'wizard' };
+  if (path === '/compare') return { name: 'compare' };
+  const cni = /^\/cni\/([a-z0-9-]{1,40})$/.exec(path);
+  if (cni) return { name: 'cni', id: cni[1]! };
+  return { name: 'not-found', path };
+}
+
+const NAVIGATE_EVENT = 'app:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+function getPathname(): string {
+  return window.location.pathname;
+}
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, getPathname, getPathname);
+}
+
+/** Client-side navigation; keeps the query string (the answers) only for the wizard. */
+export function navigate(to: string): void {
+  if (to === window.location.pathname + window.location.search) return;
+  window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  window.scrollTo(0, 0);
+}

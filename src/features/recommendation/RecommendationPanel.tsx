@@ -1,0 +1,186 @@
+import { memo, useDeferredValue, useEffect } from 'react';
+import { useWatch } from 'react-hook-form';
+import {
+  Alert, AlertTitle, Box, Button, Typography,
+} from '@mui/material';
+import type { Answers, ForcedCniChoice } from '../../domain/answers/types';
+import type { PrimaryCni } from '../../domain/cni/vocabulary';
+import type { Candidate, CandidateStatus, Finding, Reason } from '../../domain/engine/types';
+import { explain } from '../../domain/engine';
+import { evaluateCached } from '../../lib/evaluate-cached';
+import { SourceLink } from '../../ui/SourceLink';
+import { TextBadge } from '../../ui/Badge';
+
+export const CNI_LABEL: Readonly<Record<PrimaryCni, string>> = {
+  canal: 'Canal', calico: 'Calico', cilium: 'Cilium', flannel: 'Flannel', none: 'None (bring your own)',
+};
+
+const STATUS_LABEL: Readonly<Record<CandidateStatus, string>> = {
+  recommended: 'Recommended', suitable: 'Suitable', discouraged: 'Discouraged', unavailable: 'Not possible',
+};
+const STATUS_COLOR: Readonly<Record<CandidateStatus, 'success' | 'info' | 'warning' | 'error'>> = {
+  recommended: 'success', suitable: 'info', discouraged: 'warning', unavailable: 'error',
+};
+const EFFECT_LABEL: Readonly<Record<Reason['effect'], string>> = {
+  excludes: 'Rules it out', discourages: 'Against', favours: 'For', info: 'Note',
+};
+
+export interface RecommendationPanelProps {
+  /** Sends the user to the question a blocking conflict is about. */
+  onGoToField: (field: string) => void;
+  /** Sets choice.forcedCni ("auto" goes back to the recommendation). */
+  onChoose: (choice: ForcedCniChoice) => void;
+  /** Label of the question behind a field path, for "Change …" buttons. */
+  fieldLabel: (field: string) => string;
+}
+
+const TABLE_SX = {
+  width: '100%', borderCollapse: 'collapse', fontSize: '0.875rem',
+  '& caption': { captionSide: 'top', textAlign: 'left', py: 0.5, fontWeight: 600 },
+  '& th, & td': { borderBottom: 1, borderColor: 'divider', p: 1, textAlign: 'left', verticalAlign: 'top' },
+  '& thead th': { fontWeight: 600 },
+  '& tbody th': { fontWeight: 600, width: '9rem' },
+} as const;
+
+function IrreversibleBadge() {
+  return <TextBadge tone="warning">Cannot be changed later</TextBadge>;
+}
+
+function FindingAlert({ finding, severity, onGoToField, fieldLabel }: { finding: Finding; severity: 'error' | 'warning' | 'info'; onGoToField: (f: string) => void; fieldLabel: (f: string) => string }) {
+  const title = severity === 'error' ? 'Blocking conflict' : severity === 'warning' ? 'Warning' : 'Note';
+  return (
+    <Alert
+      severity={severity}
+      role={severity === 'info' ? 'note' : 'alert'}
+      data-message-id={finding.messageId}
+      data-rule-id={finding.ruleId}
+      sx={{ mb: 1 }}
+    >
+      <AlertTitle>{title}{finding.irreversible ? <IrreversibleBadge /> : null}</AlertTitle>
+      {explain(finding)} <SourceLink source={finding.source}>Source</SourceLink>
+      {severity === 'error' && finding.fields.length > 0 ? (
+        <Box sx={{ mt: 1, display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+          {finding.fields.map((f) => (
+            <Button key={f} size="small" variant="outlined" color="inherit" onClick={() => onGoToField(f)}>
+              Change: {fieldLabel(f)}
+            </Button>
+          ))}
+        </Box>
+      ) : null}
+    </Alert>
+  );
+}
+
+function ReasonItem({ reason }: { reason: Reason }) {
+  return (
+    <Box component="li" data-message-id={reason.messageId} data-rule-id={reason.ruleId} data-effect={reason.effect} sx={{ mb: 0.5 }}>
+      <Box component="span" sx={{ fontWeight: 600 }}>{EFFECT_LABEL[reason.effect]}:</Box> {explain(reason)}{' '}
+      <SourceLink source={reason.source}>Source</SourceLink>
+    </Box>
+  );
+}
+
+function CandidateRow({ candidate, chosen, recommended, onChoose }: { candidate: Candidate; chosen: PrimaryCni | null; recommended: PrimaryCni | null; onChoose: (c: ForcedCniChoice) => void }) {
+  const name = CNI_LABEL[candidate.cni];
+  const canForce = candidate.cni !== chosen && candidate.status !== 'unavailable';
+  return (
+    <tr data-cni={candidate.cni} data-status={candidate.status}>
+      <th scope="row">
+        {name}
+        {candidate.cni === chosen ? <Box component="span" sx={{ display: 'block', fontWeight: 400, fontSize: '0.8rem' }}>(in the bundle)</Box> : null}
+        <Box component="span" sx={{ display: 'block', mt: 0.5 }}><TextBadge tone={STATUS_COLOR[candidate.status]}>{STATUS_LABEL[candidate.status]}</TextBadge></Box>
+      </th>
+      <td>
+        {candidate.reasons.length > 0 ? (
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {candidate.reasons.map((r, i) => <ReasonItem key={`${r.ruleId}-${r.messageId}-${i}`} reason={r} />)}
+          </Box>
+        ) : <Typography variant="body2">No specific reason.</Typography>}
+        {canForce ? (
+          <Button size="small" sx={{ mt: 0.5 }} onClick={() => onChoose(candidate.cni === recommended ? 'auto' : candidate.cni)}>
+            {candidate.cni === recommended ? `Use ${name} (the recommendation)` : `Use ${name} anyway`}
+          </Button>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * The live recommendation. It reads the answers with useWatch, so only this panel re-renders on a
+ * change, and the evaluation is shared (and computed once) through evaluateCached.
+ * Marks: "answers-changed" is set by the form on each change; "panel-updated" after this commits.
+ */
+export const RecommendationPanel = memo(function RecommendationPanel({ onGoToField, onChoose, fieldLabel }: RecommendationPanelProps) {
+  const values = useWatch<Answers>();
+  const deferred = useDeferredValue(values);
+  const { key, decision, errors } = evaluateCached(deferred);
+
+  useEffect(() => {
+    performance.mark('panel-updated');
+  }, [key]);
+
+  const chosen = decision.chosen;
+  const consequences = decision.overridden && chosen
+    ? decision.candidates.find((c) => c.cni === chosen)?.reasons.filter((r) => r.effect === 'excludes' || r.effect === 'discourages') ?? []
+    : [];
+
+  return (
+    <Box component="section" aria-labelledby="recommendation-heading" data-testid="recommendation-panel">
+      <Typography id="recommendation-heading" variant="h5" component="h2" gutterBottom>Recommendation</Typography>
+      <Box aria-live="polite" sx={{ mb: 2 }}>
+        {chosen ? (
+          <Typography variant="h6" component="p" data-recommended={decision.recommended ?? ''} data-chosen={chosen}>
+            {decision.overridden ? `You chose ${CNI_LABEL[chosen]}` : `Use ${CNI_LABEL[chosen]}`}
+            <IrreversibleBadge />
+          </Typography>
+        ) : (
+          <Typography variant="h6" component="p" data-recommended="" data-chosen="">No CNI can be recommended yet</Typography>
+        )}
+        {decision.overridden && decision.recommended ? (
+          <Typography variant="body2">
+            The recommendation is {CNI_LABEL[decision.recommended]}.{' '}
+            <Button size="small" onClick={() => onChoose('auto')}>Back to the recommendation</Button>
+          </Typography>
+        ) : null}
+        {errors.length > 0 ? (
+          <Typography variant="body2" sx={{ mt: 1 }}>
+            {errors.length === 1 ? 'One answer is not valid yet' : `${errors.length} answers are not valid yet`}; the recommendation uses the last valid value (or the default) for {errors.length === 1 ? 'it' : 'them'}.
+          </Typography>
+        ) : null}
+      </Box>
+
+      {decision.blocking.map((f, i) => <FindingAlert key={`b-${f.ruleId}-${f.messageId}-${i}`} finding={f} severity="error" onGoToField={onGoToField} fieldLabel={fieldLabel} />)}
+
+      {consequences.length > 0 && chosen ? (
+        <Box component="section" aria-labelledby="consequences-heading" sx={{ mb: 2 }}>
+          <Typography id="consequences-heading" variant="subtitle1" component="h3">What using {CNI_LABEL[chosen]} means</Typography>
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {consequences.map((r, i) => <ReasonItem key={`c-${r.ruleId}-${r.messageId}-${i}`} reason={r} />)}
+          </Box>
+        </Box>
+      ) : null}
+
+      {decision.warnings.map((f, i) => <FindingAlert key={`w-${f.ruleId}-${f.messageId}-${i}`} finding={f} severity="warning" onGoToField={onGoToField} fieldLabel={fieldLabel} />)}
+      {decision.notes.map((f, i) => <FindingAlert key={`n-${f.ruleId}-${f.messageId}-${i}`} finding={f} severity="info" onGoToField={onGoToField} fieldLabel={fieldLabel} />)}
+
+      <Box sx={{ mt: 2, overflowX: 'auto' }}>
+        <Box component="table" sx={TABLE_SX}>
+          <caption>Every candidate, with its status and the reasons for it</caption>
+          <thead>
+            <tr>
+              <th scope="col">CNI and status</th>
+              <th scope="col">Reasons</th>
+            </tr>
+          </thead>
+          <tbody>
+            {decision.candidates.map((c) => (
+              <CandidateRow key={c.cni} candidate={c} chosen={chosen} recommended={decision.recommended} onChoose={onChoose} />
+            ))}
+          </tbody>
+        </Box>
+      </Box>
+      {decision.multus ? <Typography variant="body2" sx={{ mt: 1 }}>Multus is added first in the <code>cni</code> list for the extra interfaces.</Typography> : null}
+    </Box>
+  );
+});

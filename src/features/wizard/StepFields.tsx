@@ -1,0 +1,192 @@
+import { useDeferredValue } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { Alert, Box } from '@mui/material';
+import type { Answers } from '../../domain/answers/types';
+import type { PrimaryCni } from '../../domain/cni/vocabulary';
+import { OS_PRESET_INFO } from '../../domain/kernel';
+import { latestPerMinor, resolveRelease, NEWEST_KNOWN_RELEASE } from '../../domain/rke2/releases';
+import { RadioQuestion, SelectQuestion, SuggestQuestion, SwitchQuestion, TextQuestion } from '../../ui/fields';
+import { SourceLink } from '../../ui/SourceLink';
+import { SOURCES } from '../../domain/sources';
+import { evaluateCached } from '../../lib/evaluate-cached';
+import { questionFor } from './questions';
+import { applicability, ipFamilyOptionReason } from './applicability';
+import { assertNever, type AnswerPath, type StepId } from './steps';
+
+const RELEASE_SUGGESTIONS = latestPerMinor().map((v) => v.text);
+const NUMERIC = new Set<AnswerPath>(['nodes.underlayMtu', 'extras.sriov.numVfs', 'extras.sriov.vlan', 'performance.apiServerPort', 'performance.bgp.peerAsn', 'performance.bgp.localAsn']);
+
+type Kind = 'text' | 'radio' | 'select' | 'switch';
+
+const APPLICABILITY_INPUTS = [
+  'addressing.ipFamily', 'extras.mode', 'performance.kubeProxyReplacement', 'performance.bgp.enabled',
+  'performance.observability', 'cluster.windowsNodes', 'extras.secondary.ipam',
+] as const;
+
+/** Watches only the answers that decide which questions apply, so typing elsewhere re-renders nothing here. */
+function useApplicabilityInputs() {
+  const [ipFamily, mode, kubeProxyReplacement, bgpEnabled, observability, windowsNodes, ipam] = useWatch<Answers, typeof APPLICABILITY_INPUTS>({ name: APPLICABILITY_INPUTS });
+  return {
+    addressing: { ipFamily },
+    extras: { mode, secondary: { ipam } as Answers['extras']['secondary'] },
+    performance: { kubeProxyReplacement, observability, bgp: { enabled: bgpEnabled, peerAddress: '', peerAsn: 0, localAsn: 0 } },
+    cluster: { windowsNodes },
+  };
+}
+
+/** One question: label, why, source and applicability come from data. */
+function Q({ path, kind, chosen = null }: { path: AnswerPath; kind: Kind; chosen?: PrimaryCni | null }) {
+  const q = questionFor(path);
+  const values = useApplicabilityInputs();
+  const app = applicability(path, values, chosen);
+  if (app.kind === 'hidden') return null;
+  const disabledReason = app.kind === 'disabled' ? app.reason : undefined;
+  const common = { name: path, label: q.label, why: q.why, source: q.source, disabledReason };
+  switch (kind) {
+    case 'text':
+      return <TextQuestion<Answers> {...common} numeric={NUMERIC.has(path)} placeholder={q.placeholder} />;
+    case 'radio':
+      return <RadioQuestion<Answers> {...common} options={(q.options ?? []).map((o) => ({ ...o, disabledReason: path === 'addressing.ipFamily' ? ipFamilyOptionReason(o.value, values) : undefined }))} />;
+    case 'select':
+      return <SelectQuestion<Answers> {...common} options={q.options ?? []} />;
+    case 'switch':
+      return <SwitchQuestion<Answers> {...common} />;
+    default:
+      return assertNever(kind);
+  }
+}
+
+function ReleaseQuestion() {
+  const q = questionFor('cluster.release');
+  const release = useWatch<Answers, 'cluster.release'>({ name: 'cluster.release' });
+  const resolved = resolveRelease(release);
+  let notice: string | null = null;
+  if (resolved.ok) {
+    const row = resolved.release.row.version.text;
+    switch (resolved.release.resolution) {
+      case 'exact': break;
+      case 'newer-than-table': notice = `${resolved.release.requested.text} is newer than the releases this wizard knows (newest: ${NEWEST_KNOWN_RELEASE}). The chart versions of ${row} are assumed; check the release notes.`; break;
+      case 'nearest-older': notice = `${resolved.release.requested.text} is not in the release table; the chart versions of ${row} are assumed.`; break;
+      case 'older-than-table': notice = `${resolved.release.requested.text} is older than every release this wizard knows; the chart versions of ${row} are assumed and may differ.`; break;
+      default: assertNever(resolved.release.resolution);
+    }
+  }
+  return (
+    <>
+      <SuggestQuestion<Answers> name="cluster.release" label={q.label} why={q.why} source={q.source} suggestions={RELEASE_SUGGESTIONS} placeholder={q.placeholder} />
+      {notice ? <Alert severity="info" sx={{ mb: 1 }}>{notice} <SourceLink source={SOURCES.releaseTags}>Release list</SourceLink></Alert> : null}
+    </>
+  );
+}
+
+function OsPresetQuestion() {
+  const q = questionFor('nodes.osPreset');
+  const { setValue } = useFormContext<Answers>();
+  return (
+    <SelectQuestion<Answers>
+      name="nodes.osPreset"
+      label={q.label}
+      why={q.why}
+      source={q.source}
+      options={q.options ?? []}
+      onValueChange={(value) => {
+        // The kernel field is prefilled from the preset; "custom" keeps what was typed.
+        const info = OS_PRESET_INFO[value as keyof typeof OS_PRESET_INFO];
+        if (info && info.kernel) setValue('nodes.kernel', info.kernel, { shouldValidate: true, shouldDirty: true });
+      }}
+    />
+  );
+}
+
+/** Hubble depends on the CNI the bundle will use, so this one question follows the live decision. */
+function HubbleQuestion() {
+  const values = useWatch<Answers>();
+  const deferred = useDeferredValue(values);
+  const chosen = evaluateCached(deferred).decision.chosen;
+  return <Q path="performance.observability" kind="switch" chosen={chosen} />;
+}
+
+/** The questions of one step. Exhaustive over the step ids. */
+export function StepFields({ stepId }: { stepId: StepId }) {
+  switch (stepId) {
+    case 'cluster':
+      return (
+        <Box>
+          <ReleaseQuestion />
+          <Q path="cluster.management" kind="radio" />
+          <Q path="cluster.size" kind="radio" />
+          <Q path="cluster.windowsNodes" kind="switch" />
+          <Q path="cluster.cisProfile" kind="switch" />
+        </Box>
+      );
+    case 'nodes':
+      return (
+        <Box>
+          <OsPresetQuestion />
+          <Q path="nodes.kernel" kind="text" />
+          <Q path="nodes.interface" kind="text" />
+          <Q path="nodes.underlayMtu" kind="text" />
+        </Box>
+      );
+    case 'security':
+      return (
+        <Box>
+          <Q path="security.policy" kind="radio" />
+          <Q path="security.encryption" kind="radio" />
+        </Box>
+      );
+    case 'addressing':
+      return (
+        <Box>
+          <Q path="addressing.ipFamily" kind="radio" />
+          <Q path="addressing.clusterCidrV4" kind="text" />
+          <Q path="addressing.serviceCidrV4" kind="text" />
+          <Q path="addressing.clusterCidrV6" kind="text" />
+          <Q path="addressing.serviceCidrV6" kind="text" />
+        </Box>
+      );
+    case 'extras':
+      return (
+        <Box>
+          <Q path="extras.mode" kind="radio" />
+          <Q path="extras.secondary.name" kind="text" />
+          <Q path="extras.secondary.namespace" kind="text" />
+          <Q path="extras.secondary.type" kind="radio" />
+          <Q path="extras.secondary.master" kind="text" />
+          <Q path="extras.secondary.ipam" kind="radio" />
+          <Q path="extras.secondary.subnet" kind="text" />
+          <Q path="extras.secondary.rangeStart" kind="text" />
+          <Q path="extras.secondary.rangeEnd" kind="text" />
+          <Q path="extras.secondary.gateway" kind="text" />
+          <Q path="extras.sriov.resourceName" kind="text" />
+          <Q path="extras.sriov.pfNames" kind="text" />
+          <Q path="extras.sriov.numVfs" kind="text" />
+          <Q path="extras.sriov.deviceType" kind="radio" />
+          <Q path="extras.sriov.vlan" kind="text" />
+        </Box>
+      );
+    case 'performance':
+      return (
+        <Box>
+          <Q path="performance.kubeProxyReplacement" kind="switch" />
+          <Q path="performance.apiServerHost" kind="text" />
+          <Q path="performance.apiServerPort" kind="text" />
+          <HubbleQuestion />
+          <Q path="performance.bandwidthManager" kind="switch" />
+          <Q path="performance.awsEni" kind="switch" />
+          <Q path="performance.bgp.enabled" kind="switch" />
+          <Q path="performance.bgp.peerAddress" kind="text" />
+          <Q path="performance.bgp.peerAsn" kind="text" />
+          <Q path="performance.bgp.localAsn" kind="text" />
+        </Box>
+      );
+    case 'review':
+      return (
+        <Box>
+          <Q path="choice.forcedCni" kind="select" />
+        </Box>
+      );
+    default:
+      return assertNever(stepId);
+  }
+}

@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { Box, Button, Paper, Typography } from '@mui/material';
+import { defaultAnswers } from '../../domain/answers/defaults';
+import type { Answers } from '../../domain/answers/types';
+import { shareableLink } from '../../lib/url-state';
+import { copyText } from '../../lib/clipboard';
+import type { LoadedAnswers } from './initial-answers';
+
+export interface WizardToolbarProps {
+  /** Called with imported answers (already applied to the form) so the page can report what was dropped. */
+  onImported: (loaded: LoadedAnswers) => void;
+  onImportFailed: (message: string) => void;
+  onStartOver: () => void;
+}
+
+export function WizardToolbar({ onImported, onImportFailed, onStartOver }: WizardToolbarProps) {
+  const { getValues, reset } = useFormContext<Answers>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [toast, setToast] = useState<string | null>(null);
+  useEffect(() => {
+    if (toast === null) return;
+    const id = setTimeout(() => setToast(null), 6000);
+    return () => clearTimeout(id);
+  }, [toast]);
+  const [busy, setBusy] = useState(false);
+
+  async function copyLink() {
+    const ok = await copyText(shareableLink(getValues(), defaultAnswers()));
+    setToast(ok ? 'Link copied: it reopens the wizard with these answers.' : 'Could not copy; copy the address bar instead.');
+  }
+
+  async function importFile(file: File) {
+    setBusy(true);
+    try {
+      const { importAnswersFile } = await import('./import-answers');
+      const result = await importAnswersFile(file);
+      if (!result.ok) { onImportFailed(result.message); return; }
+      reset(result.loaded.answers);
+      onImported(result.loaded);
+    } finally {
+      setBusy(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  }
+
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }}>
+      <Button size="small" variant="outlined" onClick={() => void copyLink()}>Copy link</Button>
+      <Button size="small" variant="outlined" disabled={busy} onClick={() => fileInput.current?.click()}>
+        Import answers
+      </Button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".yaml,.yml,.zip,application/zip,application/yaml,text/yaml"
+        aria-label="Import an answers.yaml or a bundle zip"
+        hidden
+        onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); }}
+      />
+      <Button size="small" variant="outlined" color="warning" onClick={() => dialog.current?.showModal()}>Start over</Button>
+      {/* A native modal dialog: focus trap, Escape and inertness come from the browser. */}
+      <Paper component="dialog" ref={dialog} aria-labelledby="start-over-title" aria-describedby="start-over-text" elevation={8} sx={{ border: 'none', borderRadius: 2, p: 3, maxWidth: 440, color: 'text.primary', '&::backdrop': { background: 'rgba(0,0,0,0.5)' } }}>
+        <Typography id="start-over-title" variant="h6" component="h2" gutterBottom>Start over?</Typography>
+        <Typography id="start-over-text" sx={{ mb: 2 }}>
+          All answers go back to RKE2&apos;s defaults and the saved answers in this browser are cleared. Copy the link first to keep them.
+        </Typography>
+        <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
+          <Button autoFocus onClick={() => dialog.current?.close()}>Cancel</Button>
+          <Button color="warning" variant="contained" onClick={() => { dialog.current?.close(); onStartOver(); }}>Yes, start over</Button>
+        </Box>
+      </Paper>
+      <Box role="status" aria-live="polite" sx={{ width: '100%', minHeight: '1.5em', fontSize: '0.875rem' }}>{toast}</Box>
+    </Box>
+  );
+}

@@ -1,0 +1,37 @@
+import { parseAnswers } from '../../domain/answers/parse-answers';
+import { defaultAnswers } from '../../domain/answers/defaults';
+import type { Answers, ParseResult } from '../../domain/answers/types';
+import { answersParamFrom, decodeAnswersParam } from '../../lib/url-state';
+import { loadStoredAnswers } from '../../lib/answers-storage';
+
+export interface Problem { field: string; message: string }
+
+export interface LoadedAnswers {
+  answers: Answers;
+  origin: 'link' | 'saved' | 'defaults' | 'import';
+  /** What could not be kept; shown in an alert so nothing is dropped silently. */
+  problems: Problem[];
+}
+
+/** Keeps every valid answer of a parse result and lists what was dropped. */
+export function fromParseResult(result: ParseResult, origin: LoadedAnswers['origin']): LoadedAnswers {
+  if (result.ok) {
+    return { answers: result.answers, origin, problems: result.dropped.map((field) => ({ field, message: 'Unknown answer, ignored.' })) };
+  }
+  return { answers: result.partial, origin, problems: result.errors.map((e) => ({ field: e.field, message: e.message })) };
+}
+
+/** The answers to start from: the link's, else the saved ones, else RKE2's defaults. Never throws. */
+export function loadInitialAnswers(search: string): LoadedAnswers {
+  const defaults = defaultAnswers();
+  const param = answersParamFrom(search);
+  if (param !== null) {
+    const decoded = decodeAnswersParam(param, defaults);
+    if (decoded.ok) return fromParseResult(parseAnswers(decoded.value), 'link');
+    return { answers: defaults, origin: 'defaults', problems: [{ field: 'link', message: `${decoded.message} The defaults are shown instead.` }] };
+  }
+  const stored = loadStoredAnswers();
+  if (stored === null) return { answers: defaults, origin: 'defaults', problems: [] };
+  if (!stored.ok) return { answers: defaults, origin: 'defaults', problems: [{ field: 'saved answers', message: stored.message }] };
+  return fromParseResult(parseAnswers(stored.value), 'saved');
+}

@@ -1,0 +1,39 @@
+import { parseAnswers } from '../domain/answers/parse-answers';
+import { evaluate } from '../domain/engine';
+import type { Answers, FieldError } from '../domain/answers/types';
+import type { Decision } from '../domain/engine/types';
+
+export interface Evaluation {
+  /** Stable key of the form values this was computed from. */
+  key: string;
+  /** Valid answers: the form values when they parse, else the best valid part of them. */
+  answers: Answers;
+  /** Field errors of the form values (empty when valid). */
+  errors: readonly FieldError[];
+  decision: Decision;
+}
+
+let last: Evaluation | null = null;
+
+/** Stable key of a value: JSON with sorted keys, so the same answers always give the same key. */
+export function stableKey(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return v;
+  });
+}
+
+/**
+ * parseAnswers + evaluate, computed once per distinct answer set and shared by every reader
+ * (panel, steps, bundle view). Keeps only the latest result: the UI only ever asks for the current one.
+ */
+export function evaluateCached(values: unknown): Evaluation {
+  const key = stableKey(values);
+  if (last && last.key === key) return last;
+  const parsed = parseAnswers(values);
+  const answers = parsed.ok ? parsed.answers : parsed.partial;
+  last = { key, answers, errors: parsed.ok ? [] : parsed.errors, decision: evaluate(answers) };
+  return last;
+}
