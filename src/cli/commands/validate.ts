@@ -1,8 +1,182 @@
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { CliIo } from '../io';
+import { validateBundle, type BundleInputFile } from '../../domain/validate';
+import type { ValidationIssue } from '../../domain/validate/types';
 
-export const validateUsage = 'validate: not implemented yet';
+export const validateUsage = `validate PATH [--json]
+    Check a bundle, or files you wrote by hand, with the bundle doctor: the RKE2 cni rules,
+    config.yaml keys, HelmChartConfigs against the charts' values and schemas, NADs, SR-IOV.
+    PATH is a bundle directory, a .zip, a folder of manifests, or a lone config.yaml.
+    Prints "file: keyPath: message" lines. Exit 0 when clean (warnings allowed), 1 on errors,
+    2 when PATH cannot be read.
+    --json   print the issues as JSON instead`;
 
-export async function validate(_args: string[], io: CliIo): Promise<number> {
-  io.stderr('validate is not implemented yet');
-  return 2;
+/** Limits for what the CLI reads: bundles are kilobytes; anything far larger is a mistake or a zip bomb. */
+export const READ_LIMITS = { maxFiles: 5000, maxTotalBytes: 64 * 1024 * 1024, maxFileBytes: 8 * 1024 * 1024 } as const;
+
+const TEXT_FILE = /\.(ya?ml|json)$/i;
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+
+export type ReadResult = { ok: true; files: BundleInputFile[] } | { ok: false; message: string };
+
+/** Only the files the doctor reads get their text; others are listed (for file-name checks) with empty contents. */
+function wanted(path: string): boolean {
+  return TEXT_FILE.test(path);
+}
+
+function readDirectory(root: string): ReadResult {
+  const files: BundleInputFile[] = [];
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch (error) {
+      return { ok: false, message: `Cannot read directory ${dir}: ${(error as Error).message}` };
+    }
+    for (const name of entries) {
+      const full = join(dir, name);
+      const st = lstatSync(full);
+      if (st.isSymbolicLink()) continue; // no loops, no escaping the folder
+      if (st.isDirectory()) {
+        if (!SKIPPED_DIRS.has(name)) stack.push(full);
+        continue;
+      }
+      if (!st.isFile()) continue;
+      if (files.length >= READ_LIMITS.maxFiles) return { ok: false, message: `${root} holds more than ${READ_LIMITS.maxFiles} files; point validate at the bundle folder itself.` };
+      const path = relative(root, full).split(sep).join('/');
+      let contents = '';
+      if (wanted(path)) {
+        total += st.size;
+        if (total > READ_LIMITS.maxTotalBytes) return { ok: false, message: `${root} holds more than ${READ_LIMITS.maxTotalBytes} bytes of YAML/JSON; point validate at the bundle folder itself.` };
+        contents = readFileSync(full, 'utf8'); // bounded by maxTotalBytes; the doctor refuses oversized files itself
+      }
+      files.push({ path, contents });
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ok: true, files };
+}
+
+function unsafeZipPath(name: string): boolean {
+  return name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || name.split('/').some((p) => p === '..');
+}
+
+/** Reads a zip in memory with caps on entry count and unpacked size, refusing path traversal. */
+export function readZip(data: Uint8Array, label: string): ReadResult {
+  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) return { ok: false, message: `${label} is not a zip file.` };
+  let count = 0;
+  let declared = 0;
+  let problem: string | null = null;
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(data, {
+      filter: (file) => {
+        if (problem) return false;
+        count++;
+        declared += file.originalSize;
+        if (unsafeZipPath(file.name)) problem = `${label} has an entry outside the bundle ("${file.name}"); refusing to read it.`;
+        else if (count > READ_LIMITS.maxFiles) problem = `${label} has more than ${READ_LIMITS.maxFiles} entries.`;
+        else if (declared > READ_LIMITS.maxTotalBytes || file.originalSize > READ_LIMITS.maxFileBytes) problem = `${label} unpacks to more than ${READ_LIMITS.maxTotalBytes} bytes (a zip bomb?); refusing to read it.`;
+        return !problem && !file.name.endsWith('/') && wanted(file.name);
+      },
+    });
+  } catch (error) {
+    return { ok: false, message: `${label} is not a readable zip file: ${(error as Error).message}` };
+  }
+  if (problem) return { ok: false, message: problem };
+  const decoder = new TextDecoder('utf-8');
+  let total = 0;
+  const files: BundleInputFile[] = [];
+  for (const [name, bytes] of Object.entries(entries)) {
+    total += bytes.length;
+    if (total > READ_LIMITS.maxTotalBytes) return { ok: false, message: `${label} unpacks to more than ${READ_LIMITS.maxTotalBytes} bytes; refusing to read it.` };
+    files.push({ path: name, contents: decoder.decode(bytes) });
+  }
+  // A bundle zip has one root folder (the bundle name): show paths inside it.
+  const roots = new Set(files.map((f) => f.path.split('/')[0]));
+  const [root] = [...roots];
+  if (roots.size === 1 && root && files.every((f) => f.path.startsWith(`${root}/`))) {
+    for (const f of files) f.path = f.path.slice(root.length + 1);
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ok: true, files };
+}
+
+/** Reads PATH as the doctor's input: a directory, a zip, or one YAML/JSON file. Never throws. */
+export function readBundleInput(path: string): ReadResult {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return { ok: false, message: `No such file or directory: ${path}` };
+  }
+  try {
+    if (st.isDirectory()) return readDirectory(path);
+    if (!st.isFile()) return { ok: false, message: `${path} is neither a directory nor a file.` };
+    if (st.size > READ_LIMITS.maxTotalBytes) return { ok: false, message: `${path} is larger than ${READ_LIMITS.maxTotalBytes} bytes; refusing to read it.` };
+    const data = readFileSync(path);
+    if (/\.zip$/i.test(path) || (data[0] === 0x50 && data[1] === 0x4b)) return readZip(new Uint8Array(data), path);
+    if (TEXT_FILE.test(path)) return { ok: true, files: [{ path: basename(path), contents: data.toString('utf8') }] };
+    return { ok: false, message: `${path} is not a directory, a .zip, or a YAML/JSON file.` };
+  } catch (error) {
+    return { ok: false, message: `Cannot read ${path}: ${(error as Error).message}` };
+  }
+}
+
+/** "file: keyPath: severity: message [messageId]" lines, grouped by file, errors first within a file. */
+export function formatIssues(issues: readonly ValidationIssue[]): string[] {
+  const byFile = new Map<string, ValidationIssue[]>();
+  for (const i of issues) byFile.set(i.file, [...(byFile.get(i.file) ?? []), i]);
+  const lines: string[] = [];
+  for (const file of [...byFile.keys()].sort()) {
+    const list = byFile.get(file)!.slice().sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    for (const i of list) {
+      const where = [file || '(bundle)', i.keyPath].filter(Boolean).join(': ');
+      lines.push(`${where}: ${i.severity}: ${i.message} [${i.messageId}]${i.source ? `\n    see ${i.source.url}` : ''}`);
+    }
+  }
+  return lines;
+}
+
+export async function validate(args: string[], io: CliIo): Promise<number> {
+  let json = false;
+  const positional: string[] = [];
+  for (const arg of args) {
+    if (arg === '--help' || arg === '-h') {
+      io.stdout(`Usage: npm run cli -- ${validateUsage}`);
+      return 0;
+    }
+    if (arg === '--json') json = true;
+    else if (arg.startsWith('-')) {
+      io.stderr(`validate: unknown option ${arg}.\nUsage: npm run cli -- ${validateUsage}`);
+      return 2;
+    } else positional.push(arg);
+  }
+  if (positional.length !== 1) {
+    io.stderr(`validate: give exactly one PATH (a bundle directory, a .zip, or a config.yaml).\nUsage: npm run cli -- ${validateUsage}`);
+    return 2;
+  }
+  const input = readBundleInput(positional[0]!);
+  if (!input.ok) {
+    io.stderr(`validate: ${input.message}`);
+    return 2;
+  }
+  const issues = validateBundle(input.files);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  const checked = input.files.filter((f) => wanted(f.path)).length;
+  if (json) {
+    io.stdout(JSON.stringify({ path: positional[0], filesChecked: checked, errors, warnings, issues }, null, 2));
+  } else {
+    for (const line of formatIssues(issues)) io.stdout(line);
+    io.stdout(errors || warnings
+      ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${checked} YAML/JSON file${checked === 1 ? '' : 's'}.`
+      : `No problems found in ${checked} YAML/JSON file${checked === 1 ? '' : 's'}.`);
+  }
+  return errors ? 1 : 0;
 }

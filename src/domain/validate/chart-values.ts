@@ -144,7 +144,7 @@ function checkCalico(values: Record<string, unknown>, report: Reporter, ctx: Val
       const host = getPath(values, 'kubernetesServiceEndpoint.host');
       if (!truthy(host)) report('kubernetesServiceEndpoint.host', 'calico.ebpfNeedsEndpoint');
       else if (typeof host === 'string' && LOOPBACK.has(host.trim().toLowerCase())) report('kubernetesServiceEndpoint.host', 'calico.ebpfLocalhostEndpoint', { host });
-      if (installation.kubeProxyManagement === undefined) report('installation.kubeProxyManagement', 'calico.ebpfNeedsKubeProxyManagement');
+      if (getPath(installation, 'calicoNetwork.kubeProxyManagement') === undefined) report('installation.calicoNetwork.linuxDataplane', 'calico.ebpfNeedsKubeProxyManagement');
     }
     const pools = getPath(installation, 'calicoNetwork.ipPools');
     if (Array.isArray(pools) && ctx.clusterCidr) {

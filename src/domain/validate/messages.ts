@@ -101,7 +101,7 @@ export const MESSAGES = {
 
   // rke2-calico / rke2-canal
   'calico.ebpfNeedsEndpoint': { severity: 'error', template: 'linuxDataplane: BPF replaces kube-proxy, so Calico needs kubernetesServiceEndpoint.host and .port to reach the API server. Set them to a server IP or load balancer and port 6443.', source: SOURCES.basicNetworkOptions },
-  'calico.ebpfNeedsKubeProxyManagement': { severity: 'warning', template: 'The RKE2 docs pair linuxDataplane: BPF with installation.calicoNetwork... kubeProxyManagement: Enabled. Add installation.kubeProxyManagement: Enabled.', source: SOURCES.basicNetworkOptions },
+  'calico.ebpfNeedsKubeProxyManagement': { severity: 'warning', template: 'The RKE2 docs pair linuxDataplane: BPF with kubeProxyManagement: Enabled, so the operator keeps kube-proxy off. Add installation.calicoNetwork.kubeProxyManagement: Enabled.', source: SOURCES.basicNetworkOptions },
   'calico.ebpfLocalhostEndpoint': { severity: 'warning', template: 'kubernetesServiceEndpoint.host is "{{host}}": calico-kube-controllers cannot reach the API server through localhost. Use a control-plane IP or a load balancer address.', source: SOURCES.calicoEbpfEndpointIssue },
   'calico.ipPoolMismatch': { severity: 'error', template: 'installation.calicoNetwork.ipPools sets {{cidr}}, which is not in cluster-cidr ({{clusterCidr}}). With ipPools set, rke2-calico no longer builds pools from cluster-cidr: make them match.', source: CALICO_INSTALLATION_CRD },
 
