@@ -15,6 +15,12 @@
  *    shape is ever walked, so deep or hostile objects cost nothing.
  * Kernel: what the user typed wins; an empty kernel takes the OS preset's kernel, and is an error
  * only with the "custom" preset.
+ * Secondary network IPAM: host-local and whereabouts need a subnet (range and gateway optional, inside
+ * it); dhcp and static need none (static addresses come per pod, in the network annotation).
+ * Node subnets: kube-controller-manager gives each node a /24 (IPv4) and a /64 (IPv6), as RKE2 leaves
+ * its defaults; a cluster CIDR must hold two of them (one for a single-node cluster), and be at most
+ * 16 bits larger. Service CIDRs hold at most 2^20 addresses (/12, /108) and at least 16 (cluster DNS is
+ * the 10th).
  */
 import { parseRke2Version } from '../rke2/version';
 import { OS_PRESET_INFO, parseKernel } from '../kernel';
@@ -218,7 +224,7 @@ function checkField(path: AnswerPath, raw: unknown): Outcome {
       const key = `${path}\u0000${raw}`;
       let outcome = textCache.get(key);
       if (outcome === undefined) {
-        outcome = checkText(spec, raw);
+        outcome = Object.freeze(checkText(spec, raw));
         if (textCache.size >= 1024) textCache.clear();
         textCache.set(key, outcome);
       }

@@ -43,10 +43,13 @@ const IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{
  * immutable, so sharing them is safe; the cache is simply emptied when it grows large.
  */
 const MAX_CACHE = 512;
-function memo<R>(cache: Map<string, R>, key: string, compute: () => R): R {
+function memo<R extends object>(cache: Map<string, R>, key: string, compute: () => R): R {
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const value = compute();
+  // Shared between callers: freeze so that no caller can change another's result.
+  for (const inner of Object.values(value)) if (inner !== null && typeof inner === 'object') Object.freeze(inner);
+  Object.freeze(value);
   if (cache.size >= MAX_CACHE) cache.clear();
   cache.set(key, value);
   return value;
