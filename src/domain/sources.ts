@@ -118,6 +118,14 @@ export const SOURCES = {
   linuxInterfaceNames: { title: 'Linux dev_valid_name(): interface names are 1 to 15 bytes, no "/", ":" or whitespace (net/core/dev.c)', url: 'https://github.com/torvalds/linux/blob/v6.8/net/core/dev.c' },
   k8sDns1123Label: { title: 'Kubernetes: object names as RFC 1123 labels', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names' },
   sriovResourceNameRule: { title: 'sriov-network-operator webhook: resourceName must match ^[a-zA-Z0-9_]+$ (pkg/webhook/validate.go)', url: 'https://github.com/k8snetworkplumbingwg/sriov-network-operator/blob/master/pkg/webhook/validate.go' },
+  // Decision engine (src/domain/engine/rules).
+  calicoEnterpriseDnsPolicy: { title: 'Calico Enterprise docs: DNS policy (domain names in policy is an Enterprise feature)', url: 'https://docs.tigera.io/calico-enterprise/latest/network-policy/domain-based-policy' },
+  ciliumBgpControlPlane: { title: 'Cilium docs: BGP Control Plane', url: 'https://docs.cilium.io/en/stable/network/bgp-control-plane/bgp-control-plane/' },
+  ciliumKernel419: { title: 'cilium/cilium#23124: minimum kernel 4.19.57 since Cilium 1.13 (4.18 on RHEL 8)', url: 'https://github.com/cilium/cilium/pull/23124' },
+  ciliumKernel54: { title: 'cilium/cilium#36386: minimum kernel 5.4 since Cilium 1.16 (4.18 on RHEL 8.6)', url: 'https://github.com/cilium/cilium/pull/36386' },
+  ciliumKernel510: { title: 'cilium/cilium#42081: minimum kernel 5.10 since Cilium 1.18 (4.18 on RHEL 8.10)', url: 'https://github.com/cilium/cilium/pull/42081' },
+  wireguardInstall: { title: 'WireGuard: installation (kernels before 5.6 need the module)', url: 'https://www.wireguard.com/install/' },
+  bandwidthPlugin: { title: 'CNI plugins: bandwidth (tc token bucket, chained by the rke2 charts)', url: 'https://www.cni.dev/plugins/current/meta/bandwidth/' },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

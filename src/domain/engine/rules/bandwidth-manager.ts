@@ -1,5 +1,4 @@
 import { SOURCES } from '../../sources';
-import { ENGINE_SOURCES } from '../engine-sources';
 import type { Rule } from '../types';
 
 const FIELDS = ['performance.bandwidthManager'];
@@ -20,7 +19,7 @@ export const bandwidthManager: Rule = {
       reasons: [
         { cni: 'cilium', messageId: 'ciliumBandwidth', effect: 'favours' },
         ...(['canal', 'calico', 'flannel'] as const).map((cni) => ({
-          cni, messageId: 'bandwidthPluginOnly', effect: 'discourages' as const, data: { cni: cni[0]!.toUpperCase() + cni.slice(1) }, fields: FIELDS, source: ENGINE_SOURCES.bandwidthPlugin,
+          cni, messageId: 'bandwidthPluginOnly', effect: 'discourages' as const, data: { cni: cni[0]!.toUpperCase() + cni.slice(1) }, fields: FIELDS, source: SOURCES.bandwidthPlugin,
         })),
       ],
       findings: [{ messageId: 'fqKernelConfig', severity: 'note', fields: FIELDS, source: SOURCES.ciliumSystemRequirements, when: ['cilium'] }],

@@ -1,5 +1,4 @@
 import { SOURCES } from '../../sources';
-import { ENGINE_SOURCES } from '../engine-sources';
 import type { Rule } from '../types';
 
 const FIELDS = ['performance.bgp.enabled'];
@@ -19,7 +18,7 @@ export const bgp: Rule = {
     return {
       reasons: [
         { cni: 'calico', messageId: 'calicoBgp', effect: 'favours', weight: 30, source: SOURCES.windowsBgp },
-        { cni: 'cilium', messageId: 'ciliumBgp', effect: 'favours', weight: 10, source: ENGINE_SOURCES.ciliumBgpControlPlane },
+        { cni: 'cilium', messageId: 'ciliumBgp', effect: 'favours', weight: 10, source: SOURCES.ciliumBgpControlPlane },
         { cni: 'canal', messageId: 'noBgp', effect: 'excludes', data: { cni: 'Canal' }, fields: FIELDS },
         { cni: 'flannel', messageId: 'noBgp', effect: 'excludes', data: { cni: 'Flannel' }, fields: FIELDS },
       ],

@@ -1,6 +1,6 @@
 import { compareKernel, kernelAtLeast, parseKernel } from '../../kernel';
-import type { Source } from '../../sources';
-import { ENGINE_SOURCES, ciliumRequirementsSource } from '../engine-sources';
+import { SOURCES, type Source } from '../../sources';
+import { ciliumRequirementsSource } from '../engine-sources';
 import type { Rule } from '../types';
 
 export interface CiliumKernelRequirement {
@@ -20,9 +20,9 @@ export interface CiliumKernelRequirement {
  */
 export const CILIUM_KERNEL_REQUIREMENTS: readonly CiliumKernelRequirement[] = [
   { fromMinor: 0, minKernel: '4.9.17', rhelEquivalent: 'RHEL 8 (4.18)', source: ciliumRequirementsSource(12) },
-  { fromMinor: 13, minKernel: '4.19.57', rhelEquivalent: 'RHEL 8 (4.18)', source: ENGINE_SOURCES.ciliumKernel419 },
-  { fromMinor: 16, minKernel: '5.4', rhelEquivalent: 'RHEL 8.6 (4.18)', source: ENGINE_SOURCES.ciliumKernel54 },
-  { fromMinor: 18, minKernel: '5.10', rhelEquivalent: 'RHEL 8.10 (4.18)', source: ENGINE_SOURCES.ciliumKernel510 },
+  { fromMinor: 13, minKernel: '4.19.57', rhelEquivalent: 'RHEL 8 (4.18)', source: SOURCES.ciliumKernel419 },
+  { fromMinor: 16, minKernel: '5.4', rhelEquivalent: 'RHEL 8.6 (4.18)', source: SOURCES.ciliumKernel54 },
+  { fromMinor: 18, minKernel: '5.10', rhelEquivalent: 'RHEL 8.10 (4.18)', source: SOURCES.ciliumKernel510 },
 ];
 
 export function ciliumKernelRequirement(minor: number): CiliumKernelRequirement {

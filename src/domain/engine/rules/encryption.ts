@@ -2,7 +2,6 @@ import { kernelAtLeast } from '../../kernel';
 import { GATES, hasGate } from '../../rke2/gates';
 import { describeGate } from '../../rke2/version';
 import { SOURCES } from '../../sources';
-import { ENGINE_SOURCES } from '../engine-sources';
 import type { FindingOutput, ReasonOutput, Rule } from '../types';
 
 const FIELDS = ['security.encryption'];
@@ -37,7 +36,7 @@ export const encryption: Rule = {
         { cni: 'flannel', messageId: 'flannelVxlanOnly', effect: 'excludes', fields: FIELDS },
       );
       if (derived.kernel && !kernelAtLeast(derived.kernel, '5.6')) {
-        findings.push({ messageId: 'wireguardModuleNeeded', severity: 'warning', data: { kernel: derived.kernel.text }, fields: ['nodes.kernel', ...FIELDS], source: ENGINE_SOURCES.wireguardInstall, when: ['canal', 'calico', 'cilium'] });
+        findings.push({ messageId: 'wireguardModuleNeeded', severity: 'warning', data: { kernel: derived.kernel.text }, fields: ['nodes.kernel', ...FIELDS], source: SOURCES.wireguardInstall, when: ['canal', 'calico', 'cilium'] });
       }
     } else {
       reasons.push(

@@ -1,6 +1,5 @@
 import { SOURCES } from '../../sources';
 import type { ReasonOutput, Rule } from '../types';
-import { ENGINE_SOURCES } from '../engine-sources';
 
 const FIELDS = ['security.policy'];
 
@@ -29,8 +28,8 @@ export const networkPolicy: Rule = {
       );
     } else {
       reasons.push(
-        { cni: 'canal', messageId: 'noL7Policy', effect: 'excludes', data: { cni: 'Canal' }, fields: FIELDS, source: ENGINE_SOURCES.calicoEnterpriseDnsPolicy },
-        { cni: 'calico', messageId: 'noL7Policy', effect: 'excludes', data: { cni: 'Calico' }, fields: FIELDS, source: ENGINE_SOURCES.calicoEnterpriseDnsPolicy },
+        { cni: 'canal', messageId: 'noL7Policy', effect: 'excludes', data: { cni: 'Canal' }, fields: FIELDS, source: SOURCES.calicoEnterpriseDnsPolicy },
+        { cni: 'calico', messageId: 'noL7Policy', effect: 'excludes', data: { cni: 'Calico' }, fields: FIELDS, source: SOURCES.calicoEnterpriseDnsPolicy },
         { cni: 'cilium', messageId: 'l7Policy', effect: 'favours', weight: 40, source: SOURCES.ciliumL7 },
       );
     }
