@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# preflight.sh [server|agent]: read-only host checks for cilium on RKE2 v1.36.4+rke2r1.
+# Run on every node before the first start of RKE2. It changes nothing; each FAIL line says how to fix it.
+set -u
+
+ROLE="${1:-server}"
+case "$ROLE" in server|agent) ;; *) echo "usage: $0 [server|agent]" >&2; exit 2 ;; esac
+FAILS=0
+pass() { printf 'PASS  %s\n' "$1"; }
+warn() { printf 'WARN  %s\n      fix: %s\n' "$1" "$2"; }
+fail() { printf 'FAIL  %s\n      fix: %s\n' "$1" "$2"; FAILS=$((FAILS + 1)); }
+# version_ge A B: true when version A >= B
+version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]; }
+has_module() { [ -d "/sys/module/$1" ] || modinfo "$1" >/dev/null 2>&1; }
+service_active() { command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1"; }
+service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet "$1" 2>/dev/null; }
+
+KERNEL="$(uname -r)"
+KERNEL_BASE="${KERNEL%%-*}"
+if version_ge "$KERNEL_BASE" 5.10; then pass 'kernel >= 5.10: Cilium 1.18+ (docs.cilium.io system requirements)'; else fail "kernel $KERNEL for Cilium 1.18+ (docs.cilium.io system requirements), needs >= 5.10" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
+
+# Kernel modules the datapath needs (checked, not loaded).
+for m in vxlan; do
+  if has_module "$m"; then pass "kernel module $m available"; else fail "kernel module $m not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $m"; fi
+done
+
+# NetworkManager must not manage the CNI interfaces (RKE2 known issues: NetworkManager).
+if service_active NetworkManager; then
+  if grep -rqsF 'interface-name:cilium_*' /etc/NetworkManager/conf.d/; then pass "NetworkManager ignores the cilium interfaces"; else
+    fail "NetworkManager may manage the cilium interfaces" 'write /etc/NetworkManager/conf.d/rke2-cilium.conf with "[keyfile]" and "unmanaged-devices=interface-name:cilium_*;interface-name:lxc*", then systemctl reload NetworkManager'
+  fi
+fi
+if service_enabled nm-cloud-setup.service; then fail "nm-cloud-setup is enabled (it rewrites routing rules)" "systemctl disable nm-cloud-setup.service nm-cloud-setup.timer, then reboot"; else pass "nm-cloud-setup not enabled"; fi
+
+if service_active firewalld; then warn "firewalld is running" "RKE2 recommends disabling it (systemctl disable --now firewalld), or apply firewall/firewalld.sh"; else pass "firewalld not running"; fi
+
+if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed: fix them before starting RKE2."; exit 1; fi
+echo "All checks passed."
