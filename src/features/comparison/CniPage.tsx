@@ -10,7 +10,7 @@ import { portsText } from '../../domain/matrix';
 import type { PortRule } from '../../domain/net/ports';
 import type { ResolvedRelease } from '../../domain/rke2/releases';
 import { EvidenceSection } from './EvidenceSection';
-import { installSnippet } from './install-snippet';
+import { bundleSnippet, installSnippet } from './install-snippet';
 import { NetworkDiagram } from './NetworkDiagram';
 import { ExternalLink, InAppLink, LevelBadge, ReleaseSelect, chooseRelease, useStoredAnswers } from './shared';
 
@@ -26,7 +26,7 @@ function releaseFromSearch(): string | null {
 
 function PortsTable({ caption, rules }: { caption: string; rules: readonly PortRule[] }) {
   return (
-    <Box role="region" aria-label={caption} tabIndex={0} sx={{ overflowX: 'auto', maxWidth: '100%', mb: 2 }}>
+    <Box role="region" aria-label={caption} tabIndex={0} sx={{ position: 'relative', overflowX: 'auto', maxWidth: '100%', mb: 2 }}>
       <Box component="table" sx={{ borderCollapse: 'collapse', fontSize: '0.875rem' }}>
         <Box component="caption" sx={{ captionSide: 'top', textAlign: 'left', p: 1, fontWeight: 600 }}>{caption}</Box>
         <thead>
@@ -147,6 +147,7 @@ export default function CniPage({ id: idProp }: { id?: string }) {
   const basePorts = profilePorts(profile.id, DEFAULT_PORT_OPTIONS);
   const extraPorts = optionalPorts(profile.id);
   const snippet = installSnippet(profile.id, release);
+  const bundle = bundleSnippet(profile.id, release);
   const ciliumKernel = profile.id === 'cilium' ? ciliumKernelFor(release) : null;
   const evidenceCni = profile.id === 'canal' || profile.id === 'calico' || profile.id === 'cilium' || profile.id === 'flannel' ? profile.id : null;
 
@@ -211,10 +212,27 @@ export default function CniPage({ id: idProp }: { id?: string }) {
         <Typography variant="h5" component="h2" id="install-heading" gutterBottom>Install on RKE2 {release.requested.text}</Typography>
         {snippet ? (
           <>
-            <Typography>In <code>/etc/rancher/rke2/config.yaml</code> on every server:</Typography>
-            <Box component="pre" aria-label={`config.yaml for ${profile.name}`} tabIndex={0} sx={{ p: 1.5, bgcolor: 'action.hover', borderRadius: 1, overflowX: 'auto' }}><code>{snippet.configYaml}</code></Box>
+            {bundle.ok ? (
+              <>
+                <Typography gutterBottom>
+                  The files the wizard’s generators write for {profile.name} with RKE2’s default answers (server nodes, before the first start):
+                </Typography>
+                {bundle.files.map((f) => (
+                  <Box key={f.path} sx={{ mb: 2 }}>
+                    <Typography component="p" sx={{ fontWeight: 600 }}><code>/{f.path}</code>: {f.description}</Typography>
+                    <Box component="pre" aria-label={`/${f.path}`} tabIndex={0} sx={{ p: 1.5, bgcolor: 'action.hover', borderRadius: 1, overflowX: 'auto', m: 0 }}><code>{f.contents}</code></Box>
+                  </Box>
+                ))}
+              </>
+            ) : (
+              <>
+                <Typography>In <code>/etc/rancher/rke2/config.yaml</code> on every server:</Typography>
+                <Box component="pre" aria-label={`config.yaml for ${profile.name}`} tabIndex={0} sx={{ p: 1.5, bgcolor: 'action.hover', borderRadius: 1, overflowX: 'auto' }}><code>{snippet.configYaml}</code></Box>
+                <Typography variant="body2">The full generator output is not available here: {bundle.reasons.join(' ')}</Typography>
+              </>
+            )}
             <Box component="ul" sx={{ pl: 3 }}>{snippet.notes.map((n) => <li key={n}>{n}</li>)}</Box>
-            <Typography>For the whole bundle (chart values, firewall rules, scripts), <InAppLink to="/">use the wizard</InAppLink>.</Typography>
+            <Typography>For a bundle tailored to your cluster (firewall rules, scripts, secondary networks), <InAppLink to="/">use the wizard</InAppLink>.</Typography>
           </>
         ) : <Typography>This release cannot install {profile.name}.</Typography>}
       </Box>

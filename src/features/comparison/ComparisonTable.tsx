@@ -75,7 +75,7 @@ export function ComparisonTable({ matrix, columns, needed, collapsed, onToggleGr
       role="region"
       aria-labelledby="comparison-caption"
       tabIndex={0}
-      sx={{ overflowX: 'auto', maxWidth: '100%', border: 1, borderColor: 'divider', borderRadius: 1, '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main' } }}
+      sx={{ position: 'relative', overflowX: 'auto', maxWidth: '100%', border: 1, borderColor: 'divider', borderRadius: 1, '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main' } }}
     >
       <Box component="table" sx={{ borderCollapse: 'collapse', minWidth: 720, width: '100%', fontSize: '0.875rem' }}>
         <Box component="caption" id="comparison-caption" sx={{ captionSide: 'top', textAlign: 'left', p: 1, fontWeight: 600 }}>
@@ -121,7 +121,7 @@ export function ComparisonTable({ matrix, columns, needed, collapsed, onToggleGr
                     return (
                       <Box component="td" key={v.column.id} sx={{ ...CELL, ...highlight(v) }} data-column={v.column.id}>
                         {f.kind === 'info'
-                          ? <Box component="span" sx={{ fontWeight: 600 }}>{cell.value ?? ''}<Box component="span" sx={visuallyHiddenSx}> ({cell.level === 'not-applicable' ? 'not applicable' : 'fact'})</Box></Box>
+                          ? <Box component="span" sx={{ fontWeight: 600 }}>{cell.value ?? ''}</Box>
                           : <LevelBadge level={cell.level} />}
                         <Box component="span" sx={{ display: 'block' }}>{cell.note}</Box>
                         {cell.since && <Chip size="small" variant="outlined" label={cell.since} sx={{ mt: 0.5, maxWidth: '100%' }} />}

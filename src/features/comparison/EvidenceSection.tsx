@@ -7,7 +7,7 @@ const NUM = { ...CELL, textAlign: 'right', fontVariantNumeric: 'tabular-nums' } 
 
 export function BenchmarkTable({ rows, caption }: { rows: readonly BenchmarkRow[]; caption: string }) {
   return (
-    <Box role="region" aria-label={caption} tabIndex={0} sx={{ overflowX: 'auto', maxWidth: '100%' }}>
+    <Box role="region" aria-label={caption} tabIndex={0} sx={{ position: 'relative', overflowX: 'auto', maxWidth: '100%' }}>
       <Box component="table" sx={{ borderCollapse: 'collapse', fontSize: '0.875rem' }}>
         <Box component="caption" sx={{ captionSide: 'top', textAlign: 'left', p: 1, fontWeight: 600 }}>{caption}</Box>
         <thead>
@@ -36,7 +36,7 @@ export function PopularityTable({ cni }: { cni?: string }) {
   if (figures.length === 0) return <Typography>The seed has no GitHub figures for this CNI.</Typography>;
   const caption = `GitHub figures, collected ${POPULARITY.collected} (as printed by the Rancher CNI FAQ)`;
   return (
-    <Box role="region" aria-label={caption} tabIndex={0} sx={{ overflowX: 'auto', maxWidth: '100%' }}>
+    <Box role="region" aria-label={caption} tabIndex={0} sx={{ position: 'relative', overflowX: 'auto', maxWidth: '100%' }}>
       <Box component="table" sx={{ borderCollapse: 'collapse', fontSize: '0.875rem' }}>
         <Box component="caption" sx={{ captionSide: 'top', textAlign: 'left', p: 1, fontWeight: 600 }}>{caption}</Box>
         <thead>

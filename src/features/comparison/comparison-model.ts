@@ -72,6 +72,10 @@ export function buildComparisonView(
           : `${featureRow(b.feature).label}: ${LEVEL_LABELS[b.level]}. ${b.note}`,
         source: b.source,
       }));
+      // A CNI this release does not bundle (flannel before its gate) has nothing to compare.
+      if (column.kind !== 'comparison-only' && !column.offered && column.notOffered && !hiddenBecause.some((h) => h.text.startsWith('Not offered'))) {
+        hiddenBecause.unshift({ text: `Not offered: ${column.notOffered.reason}`, source: column.notOffered.source });
+      }
       if (fitAnswers && candidate?.status === 'unavailable') {
         for (const e of excludedBecause) if (!hiddenBecause.some((h) => h.text === e.text)) hiddenBecause.push(e);
       }

@@ -3,6 +3,9 @@ import type { ProfileId } from '../../domain/cni/profiles';
 import { offeredIn } from '../../domain/cni/profiles';
 import type { ResolvedRelease } from '../../domain/rke2/releases';
 import { hasGate } from '../../domain/rke2/gates';
+import { defaultAnswers } from '../../domain/answers';
+import { explain } from '../../domain/engine';
+import { generateBundle, HCC_DIR, type BundleFile } from '../../domain/generators';
 
 export interface InstallSnippet {
   /** /etc/rancher/rke2/config.yaml fragment, made with js-yaml dump. */
@@ -30,4 +33,30 @@ export function installSnippet(id: ProfileId, release: ResolvedRelease): Install
   }
   if (id === 'none') notes.push('Deploy your own CNI right after the first server starts: nodes stay NotReady until then.');
   return { configYaml: dump({ cni }, { noRefs: true, lineWidth: -1 }), notes };
+}
+
+export type BundleSnippet =
+  | { ok: true; files: BundleFile[] }
+  | { ok: false; reasons: string[] };
+
+/**
+ * The generators' own files (config.yaml and HelmChartConfigs) for this CNI on this release, with
+ * RKE2's default answers otherwise: the same code as the wizard's bundle, so the snippet cannot drift.
+ */
+export function bundleSnippet(id: ProfileId, release: ResolvedRelease): BundleSnippet {
+  if (!offeredIn(id, release).offered) return { ok: false, reasons: ['This release does not bundle it.'] };
+  const answers = defaultAnswers();
+  answers.cluster.release = release.requested.text;
+  if (id === 'multus' || id === 'sriov') answers.extras.mode = id;
+  else answers.choice.forcedCni = id;
+  // Flannel enforces no NetworkPolicy: RKE2's default need would block it.
+  if (id === 'flannel' || id === 'none') answers.security.policy = 'none';
+  try {
+    const result = generateBundle(answers);
+    if (!result.ok) return { ok: false, reasons: result.blocking.map((f) => explain(f)) };
+    const files = result.files.filter((f) => f.path === 'etc/rancher/rke2/config.yaml' || f.path.startsWith(`${HCC_DIR}/`));
+    return { ok: true, files };
+  } catch (e) {
+    return { ok: false, reasons: [`The generator failed: ${e instanceof Error ? e.message : String(e)}`] };
+  }
 }

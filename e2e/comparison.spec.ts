@@ -1,0 +1,174 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** The comparison view (issue 5): found by role and label, as a user would. */
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const table = (page: Page) => page.getByRole('table', { name: /Feature support by CNI/ });
+/** Column names in the header row, in order (each is a link to the CNI page). */
+async function columnNames(page: Page): Promise<string[]> {
+  await expect(table(page)).toBeVisible();
+  const headers = table(page).getByRole('row').first().getByRole('columnheader');
+  const n = await headers.count();
+  const names: string[] = [];
+  for (let i = 1; i < n; i++) names.push((await headers.nth(i).getByRole('link').first().innerText()).trim());
+  return names;
+}
+/** Opens a page and waits for its h1: the comparison is lazy-loaded and the machine may be busy. */
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 20_000 });
+}
+const needs = (page: Page) => page.getByRole('group', { name: 'Only the features I need' });
+
+/** Minimal RFC 4180 reader for the exported file. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = []; let field = ''; let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(field); field = ''; }
+    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (ch !== '\r') field += ch;
+  }
+  return rows;
+}
+
+async function cellLines(cell: Locator): Promise<string[]> {
+  return (await cell.innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+test.describe('CNI comparison', () => {
+  test('filtering by a need hides the CNIs that cannot do it, with the reason', async ({ page }) => {
+    await open(page, '/compare?release=v1.33.6%2Brke2r1');
+    await expect(page.getByRole('heading', { level: 1, name: 'Compare CNIs for RKE2' })).toBeVisible();
+    expect(await columnNames(page)).toEqual(expect.arrayContaining(['Canal', 'Calico', 'Cilium', 'Flannel']));
+
+    await needs(page).getByRole('checkbox', { name: 'Windows nodes' }).check();
+
+    await expect(table(page).getByRole('link', { name: 'Cilium', exact: true })).toHaveCount(0);
+    await expect(table(page).getByRole('link', { name: 'Canal', exact: true })).toHaveCount(0);
+    expect(await columnNames(page)).toEqual(expect.arrayContaining(['Calico', 'Flannel']));
+    const hidden = page.getByRole('region', { name: 'Hidden by your filters' });
+    await expect(hidden).toContainText('Cilium');
+    await expect(hidden).toContainText('Windows nodes: No. Cilium does not run on Windows');
+    await expect(hidden).toContainText('Canal');
+    await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toContainText('Showing 4 of 8');
+
+    // A second need narrows further: Flannel enforces no NetworkPolicy.
+    await needs(page).getByRole('checkbox', { name: 'Kubernetes NetworkPolicy' }).check();
+    await expect(table(page).getByRole('link', { name: 'Flannel', exact: true })).toHaveCount(0);
+    await expect(hidden).toContainText('Kubernetes NetworkPolicy: No. Policies are accepted but not enforced');
+  });
+
+  test('changing the release brings Flannel in at v1.26.14', async ({ page }) => {
+    await open(page, '/compare?release=v1.26.13%2Brke2r1');
+    await expect(table(page)).toHaveAccessibleName(/v1\.26\.13\+rke2r1/);
+    await expect(table(page).getByRole('link', { name: 'Flannel', exact: true })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Hidden by your filters' })).toContainText('rke2-flannel is bundled only from v1.26.14');
+
+    await page.getByLabel('RKE2 release').selectOption('v1.26.14+rke2r1');
+
+    await expect(table(page)).toHaveAccessibleName(/v1\.26\.14\+rke2r1/);
+    await expect(table(page).getByRole('link', { name: 'Flannel', exact: true })).toBeVisible();
+    await expect(table(page).getByRole('columnheader').filter({ hasText: 'rke2-flannel v0.24.201' })).toBeVisible();
+    await expect(page).toHaveURL(/release=v1\.26\.14%2Brke2r1/);
+  });
+
+  test('a CNI page opens from the table', async ({ page }) => {
+    await open(page, '/compare?release=v1.33.6%2Brke2r1');
+    await table(page).getByRole('link', { name: 'Cilium', exact: true }).click();
+
+    await expect(page).toHaveURL(/\/cni\/cilium\?release=v1\.33\.6%2Brke2r1/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Cilium' })).toBeVisible();
+    await expect(page.getByRole('img', { name: /eBPF dataplane/ })).toBeVisible();
+    const ports = page.getByRole('table', { name: 'Cilium ports to open between nodes' });
+    await expect(ports.getByRole('row').filter({ hasText: 'Cilium VXLAN' })).toContainText('UDP');
+    await expect(page.getByRole('heading', { name: 'Known pitfalls' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Chart version in each RKE2 release' })).toContainText('bundles rke2-cilium 1.1');
+    await expect(page.getByLabel('/etc/rancher/rke2/config.yaml')).toContainText(/cni:\s+- cilium/);
+  });
+
+  test('a shared comparison link restores the view', async ({ page, context }) => {
+    await open(page, '/compare?cni=calico,cilium&release=v1.33.6+rke2r1&features=wireguard&sort=name&collapsed=security');
+
+    await expect(page.getByLabel('RKE2 release')).toHaveValue('v1.33.6+rke2r1');
+    expect(await columnNames(page)).toEqual(['Calico', 'Cilium']);
+    await expect(needs(page).getByRole('checkbox', { name: 'WireGuard' })).toBeChecked();
+    await expect(page.getByLabel('Sort CNIs by')).toHaveValue('name');
+    await expect(table(page).getByRole('button', { name: /Policy and encryption/ })).toHaveAttribute('aria-expanded', 'false');
+    await expect(table(page).getByRole('rowheader', { name: /IPsec/ })).toHaveCount(0);
+
+    // Change the view, then open its address in a fresh tab: the same view comes back.
+    await page.getByRole('group', { name: 'CNIs to compare' }).getByRole('checkbox', { name: 'Canal' }).check();
+    await table(page).getByRole('button', { name: /Policy and encryption/ }).click();
+    await expect(page).toHaveURL(/cni=canal,calico,cilium/);
+    const shared = page.url();
+    const other = await context.newPage();
+    await open(other, shared);
+    expect(await columnNames(other)).toEqual(['Calico', 'Canal', 'Cilium']);
+    await expect(table(other).getByRole('rowheader', { name: /IPsec/ })).toBeVisible();
+    await expect(other.getByLabel('RKE2 release')).toHaveValue('v1.33.6+rke2r1');
+  });
+
+  test('the CSV export matches the table', async ({ page }) => {
+    await open(page, '/compare?cni=canal,calico,cilium,flannel&release=v1.33.8%2Brke2r1');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('rke2-cni-comparison-v1.33.8-rke2r1.csv');
+    const rows = parseCsv(await readFile((await file.path())!, 'utf8'));
+
+    expect(rows[0]).toEqual(['# RKE2 v1.33.8+rke2r1']);
+    const names = await columnNames(page);
+    expect(names).toEqual(['Canal', 'Calico', 'Cilium', 'Flannel']);
+    expect(rows[1]).toEqual(['Group', 'Feature', ...names.flatMap((n) => [n, `${n} source`])]);
+
+    const bodyRows = table(page).getByRole('row').filter({ has: page.getByRole('cell') });
+    const featureRows = rows.slice(2);
+    expect(featureRows).toHaveLength(await bodyRows.count());
+    for (let r = 0; r < featureRows.length; r++) {
+      const csv = featureRows[r]!;
+      const row = bodyRows.nth(r);
+      expect((await row.getByRole('rowheader').innerText()).startsWith(csv[1]!)).toBe(true);
+      const cells = row.getByRole('cell');
+      for (let c = 0; c < names.length; c++) {
+        const lines = await cellLines(cells.nth(c));
+        const text = csv[2 + c * 2]!;
+        // "Head — note (since)" in the file; head, note and since on their own lines in the table.
+        expect(text.startsWith(`${lines[0]} — ${lines[1]}`), `${csv[1]} / ${names[c]}: ${text} vs ${lines.join(' | ')}`).toBe(true);
+        expect(await cells.nth(c).getByRole('link').first().getAttribute('href')).toBe(csv[3 + c * 2]);
+      }
+    }
+    // The release-dependent cell says so in both.
+    expect(featureRows.find((r) => r[1] === 'eBPF dataplane')![4]).toMatch(/^Yes — .*\(from v1\.33\.8\)$/);
+  });
+
+  test('the comparison and a CNI page have no axe violations', async ({ page }) => {
+    await open(page, '/compare?release=v1.33.6%2Brke2r1');
+    await expect(table(page)).toBeVisible();
+    const compare = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(compare.violations).toEqual([]);
+
+    await open(page, '/cni/calico?release=v1.33.6%2Brke2r1');
+    await expect(page.getByRole('heading', { level: 1, name: 'Calico' })).toBeVisible();
+    const cni = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(cni.violations).toEqual([]);
+  });
+
+  test('at 375 px the table scrolls inside its container', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await open(page, '/compare?release=v1.33.6%2Brke2r1');
+    const region = page.getByRole('region', { name: /Feature support by CNI/ });
+    await expect(region).toBeVisible();
+    const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth).toBeGreaterThan(clientWidth);
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(pageWidth).toBeLessThanOrEqual(375);
+  });
+});
