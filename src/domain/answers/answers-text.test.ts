@@ -22,6 +22,21 @@ describe('parseAnswersText', () => {
     expect(r).toMatchObject({ ok: true, answers: { security: { policy: 'l7' }, nodes: { underlayMtu: 1450 } } });
   });
 
+  it('accepts Windows line endings', () => {
+    expect(parseAnswersText('security:\r\n  policy: none\r\n')).toMatchObject({ ok: true, answers: { security: { policy: 'none' } } });
+  });
+
+  it('never throws on a truncated answers file, and ends in answers or errors', () => {
+    const a = defaultAnswers();
+    a.extras.mode = 'multus';
+    a.addressing.ipFamily = 'dual';
+    const yaml = answersToYaml(a);
+    for (let i = 0; i <= yaml.length; i++) {
+      const r = parseAnswersText(yaml.slice(0, i));
+      expect(r.ok ? parseAnswers(r.answers).ok : parseAnswers(r.partial).ok).toBe(true);
+    }
+  });
+
   it('accepts a UTF-8 byte order mark and comments', () => {
     expect(parseAnswersText('\ufeff# my cluster\nsecurity:\n  policy: none # no policies\n').ok).toBe(true);
   });

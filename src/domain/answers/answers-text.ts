@@ -17,6 +17,9 @@ export const MAX_ANSWERS_TEXT_BYTES = 256 * 1024;
 /** Answers nest three levels deep; anything much deeper is not an answers file. */
 const MAX_DEPTH = 20;
 
+/** Strings, lists, mappings and null; built on first use so that importing this module runs nothing. */
+let loadSchema: ReturnType<typeof FAILSAFE_SCHEMA.withTags> | undefined;
+
 function rootError(messageId: AnswerMessageId, message: string): ParseResult {
   return { ok: false, errors: [{ field: '', messageId, message }], partial: defaultAnswers(), dropped: [] };
 }
@@ -85,7 +88,8 @@ export function parseAnswersText(text: string): ParseResult {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const bad = firstNonText(body);
     if (bad) return rootError('inputBinary', `This is not a UTF-8 text file: ${bad.what} at line ${lineOf(body, bad.index)}.`);
-    const options = { schema: FAILSAFE_SCHEMA.withTags(nullCoreTag), maxAliases: 0, maxDepth: MAX_DEPTH };
+    loadSchema ??= FAILSAFE_SCHEMA.withTags(nullCoreTag);
+    const options = { schema: loadSchema, maxAliases: 0, maxDepth: MAX_DEPTH };
     let documents: unknown[];
     try {
       documents = loadAll(body, options);
