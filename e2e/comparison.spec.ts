@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { defaultAnswers } from '../src/domain/answers/defaults';
 
 /** The comparison view (issue 5): found by role and label, as a user would. */
 
@@ -147,6 +148,26 @@ test.describe('CNI comparison', () => {
     }
     // The release-dependent cell says so in both.
     expect(featureRows.find((r) => r[1] === 'eBPF dataplane')![4]).toMatch(/^Yes — .*\(from v1\.33\.8\)$/);
+  });
+
+  test('"only what fits my answers" uses the wizard\'s saved answers and the engine', async ({ page }) => {
+    const answers = defaultAnswers();
+    answers.cluster.release = 'v1.33.6+rke2r1';
+    answers.cluster.windowsNodes = true;
+    await page.addInitScript((saved) => window.localStorage.setItem('rke2-cni-wizard.answers', saved), JSON.stringify(answers));
+    await open(page, '/compare');
+
+    await expect(page.getByLabel('RKE2 release')).toHaveValue('v1.33.6+rke2r1');
+    const calico = table(page).getByRole('columnheader').filter({ has: page.getByRole('link', { name: 'Calico', exact: true }) });
+    await expect(calico).toContainText('Recommended for your answers');
+    await expect(table(page).getByRole('columnheader').filter({ hasText: 'Excluded for your answers' }).first()).toBeVisible();
+
+    await page.getByRole('checkbox', { name: 'Only what fits my answers' }).check();
+    expect(await columnNames(page)).toEqual(['Calico']);
+    const hidden = page.getByRole('region', { name: 'Hidden by your filters' });
+    await expect(hidden).toContainText('Windows nodes: No');
+    await expect(hidden).toContainText('Not offered: Offered by Rancher for RKE1 only');
+    await expect(page).toHaveURL(/fit=1/);
   });
 
   test('the comparison and a CNI page have no axe violations', async ({ page }) => {
