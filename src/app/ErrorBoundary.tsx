@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { Alert, AlertTitle, Box, Button } from '@mui/material';
+import { Box, Button } from '@mui/material';
+import { Notice } from '../ui/Notice';
 
 interface Props { children: ReactNode }
 interface State { error: Error | null }
@@ -21,14 +22,13 @@ export class ErrorBoundary extends Component<Props, State> {
     if (!this.state.error) return this.props.children;
     return (
       <Box sx={{ p: 3 }}>
-        <Alert severity="error" role="alert">
-          <AlertTitle>Something went wrong</AlertTitle>
+        <Notice severity="error" role="alert" title="Something went wrong">
           The page hit an unexpected error: {this.state.error.message}. Your answers are kept in this browser.
           <Box sx={{ mt: 2, display: 'flex', gap: 1, flexWrap: 'wrap' }}>
             <Button variant="contained" onClick={() => this.setState({ error: null })}>Try again</Button>
             <Button variant="outlined" href="/">Reload the wizard</Button>
           </Box>
-        </Alert>
+        </Notice>
       </Box>
     );
   }

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import {
-  Alert, AlertTitle, Box, Container, Typography, useMediaQuery,
+  Box, Container, Typography, useMediaQuery,
 } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import type { Answers, ForcedCniChoice } from '../domain/answers/types';
@@ -13,6 +13,7 @@ import { WizardToolbar } from '../features/wizard/WizardToolbar';
 import { loadInitialAnswers, type LoadedAnswers, type Problem } from '../features/wizard/initial-answers';
 import { QUESTIONS } from '../features/wizard/questions';
 import { STEPS, stepIndexOfField, type AnswerPath } from '../features/wizard/steps';
+import { Notice } from '../ui/Notice';
 import { RecommendationPanel } from '../features/recommendation/RecommendationPanel';
 import { saveAnswers, clearStoredAnswers } from '../lib/answers-storage';
 import { clearAnswersFromUrl, writeAnswersToUrl } from '../lib/url-state';
@@ -29,15 +30,14 @@ function fieldLabel(field: string): string {
 function ProblemsAlert({ loaded, onClose }: { loaded: { origin: LoadedAnswers['origin']; problems: Problem[] }; onClose: () => void }) {
   const from = loaded.origin === 'link' ? 'the link' : loaded.origin === 'import' ? 'the imported file' : loaded.origin === 'saved' ? 'the saved answers' : 'the input';
   return (
-    <Alert severity="warning" role="alert" onClose={onClose} sx={{ mb: 2 }} data-testid="dropped-answers">
-      <AlertTitle>Some answers from {from} were not kept</AlertTitle>
+    <Notice severity="warning" role="alert" onClose={onClose} data-testid="dropped-answers" title={`Some answers from ${from} were not kept`}>
       Everything valid was kept; these were replaced by defaults:
       <Box component="ul" sx={{ m: 0, pl: 2 }}>
         {loaded.problems.map((p, i) => (
           <li key={`${p.field}-${i}`} data-field={p.field}><strong>{fieldLabel(p.field)}</strong>: {p.message}</li>
         ))}
       </Box>
-    </Alert>
+    </Notice>
   );
 }
 
@@ -111,8 +111,8 @@ export function WizardRoute() {
           onStartOver={onStartOver}
         />
         {report ? <ProblemsAlert loaded={report} onClose={() => setReport(null)} /> : null}
-        {importError ? <Alert severity="error" role="alert" onClose={() => setImportError(null)} sx={{ mb: 2 }}>{importError}</Alert> : null}
-        {imported && !report ? <Alert severity="success" onClose={() => setImported(false)} sx={{ mb: 2 }}>Answers imported.</Alert> : null}
+        {importError ? <Notice severity="error" role="alert" title="Import failed" onClose={() => setImportError(null)}>{importError}</Notice> : null}
+        {imported && !report ? <Notice severity="success" role="status" onClose={() => setImported(false)}>Answers imported.</Notice> : null}
         <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 7fr) minmax(0, 5fr)' }, alignItems: 'start' }}>
           <Box sx={{ minWidth: 0 }}>
             <WizardForm step={step} onStepChange={setStep} review={review} focusField={focusField} onFocused={onFocused} />

@@ -1,19 +1,7 @@
-import { Box, Typography } from '@mui/material';
+import { lazy } from 'react';
 
-/**
- * The comparison pages are owned by another feature and loaded lazily (issue 6: the comparison
- * view is not part of the first load). Until they land, a placeholder keeps the routes alive.
- */
-function Placeholder({ title }: { title: string }) {
-  return (
-    <Box component="main" id="main-content" sx={{ p: 3 }}>
-      <Typography variant="h4" component="h1" gutterBottom>{title}</Typography>
-      <Typography>This page is not available yet.</Typography>
-    </Box>
-  );
-}
-
+/** The comparison pages are loaded only when visited (issue 6: not part of the first load). */
 export const comparisonRoutes = {
-  ComparisonPage: function ComparisonPlaceholder() { return <Placeholder title="Compare CNIs" />; },
-  CniPage: function CniPlaceholder({ id }: { id: string }) { return <Placeholder title={`CNI: ${id}`} />; },
+  ComparisonPage: lazy(() => import('../features/comparison/ComparisonPage')),
+  CniPage: lazy(() => import('../features/comparison/CniPage')),
 };

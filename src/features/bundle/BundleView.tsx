@@ -1,11 +1,178 @@
-import { Alert } from '@mui/material';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { Alert, AlertTitle, Box, Button, Typography } from '@mui/material';
+import type { Answers } from '../../domain/answers/types';
+import type { BundleFile } from '../../domain/generators/types';
+import { generateBundle } from '../../domain/generators';
+import { validateBundle } from '../../domain/validate';
+import { explain } from '../../domain/engine';
+import { evaluateCached } from '../../lib/evaluate-cached';
+import { zipBundle } from '../../lib/zip';
+import { downloadBlob, downloadText } from '../../lib/download';
+import { copyText } from '../../lib/clipboard';
+import { SourceLink } from '../../ui/SourceLink';
+import { CodePreview } from './CodePreview';
 
 export interface BundleViewProps {
   onGoToField: (field: string) => void;
   fieldLabel: (field: string) => string;
 }
 
-/** Placeholder until the generators land. */
-export default function BundleView(_props: BundleViewProps) {
-  return <Alert severity="info">The bundle preview is being built.</Alert>;
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
+
+function mimeOf(path: string): string {
+  if (/\.ya?ml$/.test(path)) return 'application/yaml';
+  if (/\.sh$/.test(path)) return 'text/x-shellscript';
+  if (/\.md$/.test(path)) return 'text/markdown';
+  return 'text/plain';
+}
+
+/** Files grouped by folder, in bundle order, for the file tree. */
+function groupByFolder(files: readonly BundleFile[]): { folder: string; files: BundleFile[] }[] {
+  const groups = new Map<string, BundleFile[]>();
+  for (const f of files) {
+    const folder = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '';
+    groups.set(folder, [...(groups.get(folder) ?? []), f]);
+  }
+  return [...groups.entries()].map(([folder, fs]) => ({ folder, files: fs }));
+}
+
+/**
+ * The bundle: file tree, highlighted preview, copy and download. Preview, copy and download all
+ * use the same `contents` strings from generateBundle, so what is read is what is installed.
+ * Loaded lazily with the generators, the validators and fflate.
+ */
+export default memo(function BundleView({ onGoToField, fieldLabel }: BundleViewProps) {
+  const values = useWatch<Answers>();
+  const deferred = useDeferredValue(values);
+  const evaluation = evaluateCached(deferred);
+  const result = useMemo(() => generateBundle(evaluation.answers, evaluation.decision), [evaluation]);
+  const issues = useMemo(() => (result.ok ? validateBundle(result.files) : []), [result]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    performance.mark('bundle-updated');
+  }, [result]);
+
+  if (evaluation.errors.length > 0) {
+    return (
+      <Alert severity="error" role="alert" sx={{ my: 2 }}>
+        <AlertTitle>Fix the answers first</AlertTitle>
+        The bundle is made only from valid answers. Not valid yet:
+        <Box component="ul" sx={{ m: 0, pl: 2 }}>
+          {evaluation.errors.map((e, i) => (
+            <li key={`${e.field}-${i}`}>
+              {fieldLabel(e.field)}: {e.message}{' '}
+              <Button size="small" color="inherit" onClick={() => onGoToField(e.field)}>Change it</Button>
+            </li>
+          ))}
+        </Box>
+      </Alert>
+    );
+  }
+
+  if (!result.ok) {
+    return (
+      <Box component="section" aria-labelledby="bundle-heading" sx={{ my: 2 }}>
+        <Typography id="bundle-heading" variant="h6" component="h3">Bundle</Typography>
+        <Alert severity="error" role="alert" data-testid="bundle-blocked">
+          <AlertTitle>No bundle until the conflicts are resolved</AlertTitle>
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {result.blocking.map((f, i) => (
+              <li key={`${f.ruleId}-${f.messageId}-${i}`} data-message-id={f.messageId}>
+                {explain(f)} <SourceLink source={f.source}>Source</SourceLink>
+                {f.fields.map((field) => (
+                  <Button key={field} size="small" color="inherit" onClick={() => onGoToField(field)}>Change: {fieldLabel(field)}</Button>
+                ))}
+              </li>
+            ))}
+          </Box>
+        </Alert>
+      </Box>
+    );
+  }
+
+  const files = result.files;
+  const current = files.find((f) => f.path === selected) ?? files[0]!;
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+
+  async function copy(file: BundleFile) {
+    const ok = await copyText(file.contents);
+    setStatus(ok ? `Copied ${file.path}.` : `Could not copy ${file.path}; select the text instead.`);
+  }
+
+  return (
+    <Box component="section" aria-labelledby="bundle-heading" sx={{ my: 2 }} data-bundle-name={result.name}>
+      <Typography id="bundle-heading" variant="h6" component="h3">Bundle: {files.length} files</Typography>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        Read every file before you install it. The zip holds exactly these files in a folder named {result.name}.
+      </Typography>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mb: 2 }}>
+        <Button variant="contained" onClick={() => downloadBlob(`${result.name}.zip`, new Blob([zipBundle(files, result.name) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }))}>
+          Download the bundle (.zip)
+        </Button>
+      </Box>
+      {errors.length > 0 ? (
+        <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+          <AlertTitle>The bundle check found problems</AlertTitle>
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {errors.map((i, n) => <li key={n} data-message-id={i.messageId}>{i.file}{i.keyPath ? ` (${i.keyPath})` : ''}: {i.message}</li>)}
+          </Box>
+        </Alert>
+      ) : (
+        <Alert severity="success" role="status" sx={{ mb: 2 }} data-testid="bundle-valid">
+          The bundle check found no error in these {files.length} files{warnings.length ? ` (${warnings.length} warning${warnings.length > 1 ? 's' : ''} below)` : ''}.
+        </Alert>
+      )}
+      {warnings.length > 0 ? (
+        <Alert severity="warning" role="alert" sx={{ mb: 2 }}>
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {warnings.map((i, n) => <li key={n} data-message-id={i.messageId}>{i.file}{i.keyPath ? ` (${i.keyPath})` : ''}: {i.message}</li>)}
+          </Box>
+        </Alert>
+      ) : null}
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(0, 5fr)' } }}>
+        <Box component="nav" aria-label="Files in the bundle">
+          {groupByFolder(files).map(({ folder, files: group }) => (
+            <Box key={folder} sx={{ mb: 1 }}>
+              <Typography variant="caption" component="p" sx={{ fontFamily: 'monospace', wordBreak: 'break-all', color: 'text.secondary' }}>{folder ? `${folder}/` : './'}</Typography>
+              <Box component="ul" sx={{ listStyle: 'none', m: 0, pl: 1 }}>
+                {group.map((f) => (
+                  <li key={f.path}>
+                    <Button
+                      size="small"
+                      onClick={() => setSelected(f.path)}
+                      aria-current={f.path === current.path ? 'true' : undefined}
+                      aria-label={`Show ${f.path}`}
+                      title={f.description}
+                      variant={f.path === current.path ? 'outlined' : 'text'}
+                      sx={{ textTransform: 'none', fontFamily: 'monospace', justifyContent: 'flex-start', wordBreak: 'break-all', textAlign: 'left' }}
+                    >
+                      {baseName(f.path)}
+                    </Button>
+                  </li>
+                ))}
+              </Box>
+            </Box>
+          ))}
+        </Box>
+        <Box sx={{ minWidth: 0 }}>
+          <Typography variant="subtitle1" component="h4" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{current.path}</Typography>
+          <Typography variant="body2" sx={{ mb: 1 }}>{current.description}</Typography>
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mb: 1 }}>
+            <Button size="small" variant="outlined" onClick={() => void copy(current)} aria-label={`Copy ${current.path}`}>Copy</Button>
+            <Button size="small" variant="outlined" onClick={() => downloadText(baseName(current.path), current.contents, mimeOf(current.path))} aria-label={`Download ${current.path}`}>
+              Download this file
+            </Button>
+          </Box>
+          <Box role="status" aria-live="polite" sx={{ minHeight: '1.5em', fontSize: '0.875rem' }}>{status}</Box>
+          <CodePreview path={current.path} text={current.contents} />
+        </Box>
+      </Box>
+    </Box>
+  );
+});

@@ -1,7 +1,7 @@
 import { memo, useDeferredValue, useEffect } from 'react';
 import { useWatch } from 'react-hook-form';
 import {
-  Alert, AlertTitle, Box, Button, Typography,
+  Box, Button, Typography,
 } from '@mui/material';
 import type { Answers, ForcedCniChoice } from '../../domain/answers/types';
 import type { PrimaryCni } from '../../domain/cni/vocabulary';
@@ -10,6 +10,7 @@ import { explain } from '../../domain/engine';
 import { evaluateCached } from '../../lib/evaluate-cached';
 import { SourceLink } from '../../ui/SourceLink';
 import { TextBadge } from '../../ui/Badge';
+import { Notice } from '../../ui/Notice';
 
 export const CNI_LABEL: Readonly<Record<PrimaryCni, string>> = {
   canal: 'Canal', calico: 'Calico', cilium: 'Cilium', flannel: 'Flannel', none: 'None (bring your own)',
@@ -49,14 +50,13 @@ function IrreversibleBadge() {
 function FindingAlert({ finding, severity, onGoToField, fieldLabel }: { finding: Finding; severity: 'error' | 'warning' | 'info'; onGoToField: (f: string) => void; fieldLabel: (f: string) => string }) {
   const title = severity === 'error' ? 'Blocking conflict' : severity === 'warning' ? 'Warning' : 'Note';
   return (
-    <Alert
+    <Notice
       severity={severity}
+      title={<>{title}{finding.irreversible ? <IrreversibleBadge /> : null}</>}
       role={severity === 'info' ? 'note' : 'alert'}
       data-message-id={finding.messageId}
       data-rule-id={finding.ruleId}
-      sx={{ mb: 1 }}
     >
-      <AlertTitle>{title}{finding.irreversible ? <IrreversibleBadge /> : null}</AlertTitle>
       {explain(finding)} <SourceLink source={finding.source}>Source</SourceLink>
       {severity === 'error' && finding.fields.length > 0 ? (
         <Box sx={{ mt: 1, display: 'flex', flexWrap: 'wrap', gap: 1 }}>
@@ -67,7 +67,7 @@ function FindingAlert({ finding, severity, onGoToField, fieldLabel }: { finding:
           ))}
         </Box>
       ) : null}
-    </Alert>
+    </Notice>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useDeferredValue } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { Alert, Box } from '@mui/material';
+import { Box } from '@mui/material';
+import { Notice } from '../../ui/Notice';
 import type { Answers } from '../../domain/answers/types';
 import type { PrimaryCni } from '../../domain/cni/vocabulary';
 import { OS_PRESET_INFO } from '../../domain/kernel';
@@ -74,7 +75,7 @@ function ReleaseQuestion() {
   return (
     <>
       <SuggestQuestion<Answers> name="cluster.release" label={q.label} why={q.why} source={q.source} suggestions={RELEASE_SUGGESTIONS} placeholder={q.placeholder} />
-      {notice ? <Alert severity="info" sx={{ mb: 1 }}>{notice} <SourceLink source={SOURCES.releaseTags}>Release list</SourceLink></Alert> : null}
+      {notice ? <Notice severity="info" role="status" title="Release not in the table">{notice} <SourceLink source={SOURCES.releaseTags}>Release list</SourceLink></Notice> : null}
     </>
   );
 }
