@@ -132,7 +132,7 @@ export const ANSWER_FIELDS: FieldTable = {
   },
   'addressing.clusterCidrV4': {
     kind: 'text', format: 'cidrV4', maxLength: 64, when: 'ipv4', label: 'IPv4 cluster (pod) CIDR',
-    description: 'cluster-cidr for IPv4 (ipv4 and dual). Each node gets a /24 from it, so it must be /24 or larger (/23 or larger with more than one node).',
+    description: 'cluster-cidr for IPv4 (ipv4 and dual). Each node gets a /24 from it, so it must be /24 or larger (/23 or larger with more than one node), and no larger than /8.',
     source: SOURCES.kubeNodeCidrSet,
   },
   'addressing.serviceCidrV4': {
@@ -399,12 +399,18 @@ export function answersJsonSchema(): JsonSchema {
   return root;
 }
 
+const FORMAT_TEXT: Readonly<Record<TextFormat, string>> = {
+  release: 'RKE2 release', kernel: 'kernel version (quoted)', cidrV4: 'IPv4 CIDR', cidrV6: 'IPv6 CIDR', cidr: 'CIDR',
+  ip: 'IP address', host: 'IP address or DNS name', interfaceName: 'interface name', interfaceList: 'interface names, comma separated',
+  dnsLabel: 'DNS label', resourceName: 'resource name',
+};
+
 function describeType(spec: FieldSpec): string {
   switch (spec.kind) {
     case 'boolean': return 'true | false';
     case 'integer': return `integer ${spec.min}..${spec.max}`;
     case 'enum': return spec.values.join(' | ');
-    case 'text': return spec.allowEmpty === true ? 'text (may be "")' : 'text';
+    case 'text': return `${FORMAT_TEXT[spec.format]}${spec.allowEmpty === true ? ' or ""' : ''}`;
   }
 }
 
