@@ -216,6 +216,38 @@ function multusTree(): KeyTree {
   return tree;
 }
 
+/** Words that start commented lines in values.yaml but are not keys ("# type: [null, string]", "# ref: https://..."). */
+const NOT_KEYS = new Set(['type', 'ref', 'enum', 'https', 'http', 'example', 'note', 'default', 'eg', 'e', 'see', 'warning']);
+
+/**
+ * Keys that values.yaml only shows commented out ("# devices: \"\"") are still read by the templates, and
+ * the generated values.schema.json lacks them. Adds each under its parent (found by indentation) as open.
+ */
+function addCommentedKeys(tree: KeyTree, valuesText: string): KeyTree {
+  if (tree === 1) return tree;
+  const stack: { indent: number; key: string }[] = [];
+  for (const line of valuesText.split('\n')) {
+    const real = /^(\s*)([A-Za-z0-9_.-]+):(\s|$)/.exec(line);
+    const commented = /^(\s*)#\s?([a-z][A-Za-z0-9]*):(\s|$)/.exec(line);
+    const m = real ?? commented;
+    if (!m) continue;
+    const indent = m[1]!.length;
+    while (stack.length && stack[stack.length - 1]!.indent >= indent) stack.pop();
+    if (real) {
+      stack.push({ indent, key: m[2]! });
+      continue;
+    }
+    if (NOT_KEYS.has(m[2]!.toLowerCase())) continue;
+    let node: KeyTree = tree;
+    for (const { key } of stack) {
+      if (node === 1) break;
+      node = node[key] ?? 1;
+    }
+    if (node !== 1 && !('[]' in node) && node[m[2]!] === undefined) node[m[2]!] = 1;
+  }
+  return tree;
+}
+
 export interface BuiltSchemas {
   schemas: Record<string, Schema>;
   trees: Record<string, KeyTree>;
@@ -261,8 +293,8 @@ export function buildSchemas(): BuiltSchemas {
       bgpPeer, bgpConfiguration,
     },
     trees: {
-      'rke2-cilium@1.19': treeFromSchema(cilium119, CILIUM_PASSTHROUGH),
-      'rke2-cilium@1.20': treeFromSchema(cilium120, CILIUM_PASSTHROUGH),
+      'rke2-cilium@1.19': addCommentedKeys(treeFromSchema(cilium119, CILIUM_PASSTHROUGH), readFileSync(join(UP, 'rke2-charts/rke2-cilium/1.19.601/values.yaml'), 'utf8')),
+      'rke2-cilium@1.20': addCommentedKeys(treeFromSchema(cilium120, CILIUM_PASSTHROUGH), readFileSync(join(UP, 'rke2-charts/rke2-cilium/1.20.102/values.yaml'), 'utf8')),
       'rke2-canal': valuesTree('rke2-canal', 'rke2-charts/rke2-canal/v3.32.1-build2026081900/values.yaml'),
       'rke2-calico': calico,
       'rke2-flannel': valuesTree('rke2-flannel', 'rke2-charts/rke2-flannel/v0.28.906/values.yaml'),
