@@ -56,7 +56,9 @@ describe('CNI profiles', () => {
   it('derives the Cilium kernel minimum from the bundled Cilium', () => {
     expect(ciliumKernelFor(rel('v1.22.13+rke2r1'))).toMatchObject({ cilium: '1.12', minimum: '4.9.17' });
     expect(ciliumKernelFor(rel('v1.26.13+rke2r1'))).toMatchObject({ cilium: '1.14', minimum: '4.19.57', rhel8: '4.18' });
+    expect(ciliumKernelFor(rel('v1.28.13+rke2r1'))).toMatchObject({ cilium: '1.16', minimum: '5.4', rhel8: '4.18' });
     expect(ciliumKernelFor(rel('v1.36.4+rke2r1'))).toMatchObject({ cilium: '1.19', minimum: '5.10', rhel8: '4.18' });
+    expect(ciliumKernelFor(rel('v1.36.4+rke2r1')).source.url).toContain('/v1.19/');
   });
 
   it('says why RKE2 does not offer weave and the Amazon VPC CNI', () => {

@@ -5,6 +5,8 @@ import { RELEASES, type ResolvedRelease } from '../rke2/releases';
 import { GATES, hasGate } from '../rke2/gates';
 import { describeGate } from '../rke2/version';
 import { SOURCES, type Source } from '../sources';
+import { ciliumKernelRequirement } from '../engine/rules/cilium-kernel';
+import { ciliumRequirementsSource } from '../engine/engine-sources';
 
 /**
  * One profile per CNI RKE2 can install (plus `none`, Multus and SR-IOV), and the two comparison-only
@@ -281,20 +283,23 @@ export interface CiliumKernel {
 }
 
 /**
- * Minimum kernel of the Cilium version a release bundles (Cilium system requirements per minor):
- * up to 1.12: 4.9.17; 1.13 to 1.17: 4.19.57 (RHEL 8 4.18); 1.18 and newer: 5.10 (RHEL 8.10 4.18).
+ * Minimum kernel of the Cilium version a release bundles, from the engine's table of Cilium's
+ * versioned system requirements (one truth for the matrix and the cilium-kernel rule):
+ * 4.9.17 up to 1.12; 4.19.57 from 1.13; 5.4 from 1.16; 5.10 from 1.18 (RHEL 8 kernels with backports aside).
  * The RKE2 docs still say 4.9.17 (rke2-facts.md §7, §12 item 4).
  */
 export function ciliumKernelFor(release: ResolvedRelease): CiliumKernel {
   const v = ciliumMinorFromChart(release.row.charts[CHART_NAME.cilium]) ?? { major: 1, minor: 19 };
   const cilium = `${v.major}.${v.minor}`;
-  if (v.major === 1 && v.minor <= 12) {
-    return { cilium, minimum: '4.9.17', note: `Cilium ${cilium} needs Linux 4.9.17 or newer.`, source: SOURCES.ciliumSystemRequirements };
-  }
-  if (v.major === 1 && v.minor <= 17) {
-    return { cilium, minimum: '4.19.57', rhel8: '4.18', note: `Cilium ${cilium} needs Linux 4.19.57 or newer (RHEL 8: 4.18).`, source: SOURCES.ciliumSystemRequirements };
-  }
-  return { cilium, minimum: '5.10', rhel8: '4.18', note: `Cilium ${cilium} needs Linux 5.10 or newer (RHEL 8.10: 4.18); the RKE2 docs’ 4.9.17 is stale.`, source: SOURCES.ciliumSystemRequirements };
+  const req = ciliumKernelRequirement(v.minor);
+  const stale = req.minKernel === '4.9.17' ? '' : ' The RKE2 docs’ 4.9.17 is stale.';
+  return {
+    cilium,
+    minimum: req.minKernel,
+    ...(req.minKernel === '4.9.17' ? {} : { rhel8: '4.18' }),
+    note: `Cilium ${cilium} needs Linux ${req.minKernel} or newer (or ${req.rhelEquivalent}).${stale}`,
+    source: ciliumRequirementsSource(v.minor),
+  };
 }
 
 /** rke2-calico "v3.23.103" / "v3.1906" → Calico minor (23 / 19). */

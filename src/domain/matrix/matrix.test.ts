@@ -87,6 +87,7 @@ describe('feature matrix', () => {
     const kernelOf = (text: string) => matrixFor(release(text)).cells.minimumKernel.cilium.kernel;
     expect(kernelOf('v1.21.2+rke2r1')).toEqual({ minimum: '4.9.17' }); // Cilium 1.9
     expect(kernelOf('v1.26.14+rke2r1')).toEqual({ minimum: '4.19.57', rhel8: '4.18' }); // Cilium 1.15
+    expect(kernelOf('v1.28.13+rke2r1')).toEqual({ minimum: '5.4', rhel8: '4.18' }); // Cilium 1.16
     expect(kernelOf(RELEASES[RELEASES.length - 1]!.version.text)).toEqual({ minimum: '5.10', rhel8: '4.18' }); // Cilium 1.19
   });
 

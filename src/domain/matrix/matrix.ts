@@ -118,7 +118,7 @@ function calico(release: ResolvedRelease): Column {
     externalDatastore: c('yes', 'Kubernetes datastore (CRDs from rke2-calico-crd); no external etcd.', src, { value: 'Kubernetes API' }),
     networkPolicies: c('yes', 'NetworkPolicy plus Calico NetworkPolicy and GlobalNetworkPolicy.', SOURCES.basicNetworkOptions),
     ingressEgressPolicies: c('yes', 'Ingress and egress rules, host endpoints, global policies.', SOURCES.rancherCniFaq),
-    l7Policy: c('no', 'rke2-calico ships Calico Open Source: L3/L4 rules.', src),
+    l7Policy: c('no', 'rke2-calico ships Calico Open Source: L3/L4 rules; DNS-aware policy is a Calico Enterprise feature.', SOURCES.calicoEnterpriseDnsPolicy),
     encryption: c('yes', 'WireGuard (felixConfiguration.wireguardEnabled).', SOURCES.calicoWireguard),
     wireguard: c('yes', 'UDP 51820 (51821 IPv6); RKE2’s port table omits them.', SOURCES.calicoWireguard),
     ipsec: c('no', 'Calico Open Source encrypts with WireGuard, not IPsec.', SOURCES.calicoWireguard),
@@ -142,8 +142,8 @@ function cilium(release: ResolvedRelease): Column {
   const multusOk = hasGate(release, 'ciliumMultusNoExclusive');
   return {
     networkModel: c('yes', 'eBPF on each node; VXLAN tunnel between nodes by default (Geneve or native routing optional).', src, { value: 'eBPF + VXLAN tunnel' }),
-    routeDistribution: c('partial', 'BGP control plane exists (bgpControlPlane.enabled: false in rke2-cilium); not covered by RKE2 docs.', src),
-    bgp: c('partial', 'Cilium BGP control plane, off by default in rke2-cilium.', src),
+    routeDistribution: c('partial', 'BGP control plane exists (bgpControlPlane.enabled: false in rke2-cilium); not covered by RKE2 docs.', SOURCES.ciliumBgpControlPlane),
+    bgp: c('partial', 'Cilium BGP control plane, off by default in rke2-cilium.', SOURCES.ciliumBgpControlPlane),
     ebpfDataplane: c('yes', 'eBPF is its dataplane.', SOURCES.ciliumSystemRequirements),
     kubeProxyReplacement: c('yes', 'kubeProxyReplacement: true (never "strict") with disable-kube-proxy and k8sServiceHost/Port; not recommended below kernel 5.8.', SOURCES.ciliumKubeProxyFree),
     mesh: c('partial', 'Cluster Mesh (clustermesh values), off by default.', src),
@@ -198,7 +198,7 @@ function flannel(release: ResolvedRelease): Column {
     dualStack: c('yes', 'Uses the IPv4 and IPv6 cluster CIDRs RKE2 injects (not with Windows nodes).', SOURCES.basicNetworkOptionsDualStack),
     ipv6Only: c('yes', 'Renders EnableIPv4: false with only IPv6 CIDRs.', SOURCES.basicNetworkOptionsIpv6),
     multipleInterfaces: c('partial', 'With Multus in front: cni: [multus, flannel].', SOURCES.multusSriov),
-    bandwidthManagement: c('partial', 'The CNI chain includes the bandwidth plugin: pod bandwidth annotations work.', src),
+    bandwidthManagement: c('partial', 'The CNI chain includes the bandwidth plugin: pod bandwidth annotations work.', SOURCES.bandwidthPlugin),
     observability: c('no', 'No flow observability component.', src),
     minimumKernel: c('yes', 'No minimum stated beyond VXLAN support.', SOURCES.flannelBackends, { value: 'None stated' }),
     requiredPorts: c('yes', 'UDP 4789, not Canal’s 8472 (RKE2 changed it to match Windows).', SOURCES.flannelValuesPatch, { value: portsText(profilePorts('flannel', DEFAULT_PORT_OPTIONS)) }),
