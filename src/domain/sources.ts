@@ -125,6 +125,7 @@ export const SOURCES = {
   ciliumKernel54: { title: 'cilium/cilium#36386: minimum kernel 5.4 since Cilium 1.16 (4.18 on RHEL 8.6)', url: 'https://github.com/cilium/cilium/pull/36386' },
   ciliumKernel510: { title: 'cilium/cilium#42081: minimum kernel 5.10 since Cilium 1.18 (4.18 on RHEL 8.10)', url: 'https://github.com/cilium/cilium/pull/42081' },
   wireguardInstall: { title: 'WireGuard: installation (kernels before 5.6 need the module)', url: 'https://www.wireguard.com/install/' },
+  calicoWindowsLimitations: { title: 'Calico docs: Calico for Windows limitations (no WireGuard, no IPv6 or dual-stack, no eBPF)', url: 'https://docs.tigera.io/calico/latest/getting-started/kubernetes/windows-calico/limitations' },
   bandwidthPlugin: { title: 'CNI plugins: bandwidth (tc token bucket, chained by the rke2 charts)', url: 'https://www.cni.dev/plugins/current/meta/bandwidth/' },
 } as const satisfies Record<string, Source>;
 

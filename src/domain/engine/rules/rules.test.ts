@@ -89,6 +89,7 @@ runTable('windows-nodes', {
     { name: 'no Windows', answers: {}, messageId: 'windowsUnsupported' },
     { name: 'Windows on IPv4', answers: { cluster: { windowsNodes: true } }, messageId: 'windowsDualStack' },
     { name: 'Windows without extras', answers: { cluster: { windowsNodes: true } }, messageId: 'windowsMultus' },
+    { name: 'Windows without encryption', answers: { cluster: { windowsNodes: true } }, messageId: 'windowsNoWireguard' },
   ],
   invalid: [
     { name: 'canal on Windows', answers: { cluster: { windowsNodes: true } }, messageId: 'windowsUnsupported', cni: 'canal', effect: 'excludes', data: { cni: 'Canal' }, fields: ['cluster.windowsNodes'] },
@@ -97,6 +98,7 @@ runTable('windows-nodes', {
     { name: 'IPv6-only', answers: { cluster: { windowsNodes: true }, addressing: { ipFamily: 'ipv6' } }, messageId: 'windowsDualStack', severity: 'blocking', data: { ipFamily: 'IPv6-only' } },
     { name: 'SR-IOV', answers: { cluster: { windowsNodes: true }, extras: { mode: 'sriov' } }, messageId: 'windowsMultus', severity: 'warning', data: { mode: 'SR-IOV' } },
     { name: 'trade-off', answers: { cluster: { windowsNodes: true } }, messageId: 'windowsTradeOff', severity: 'note' },
+    { name: 'WireGuard', answers: { cluster: { windowsNodes: true }, security: { encryption: 'wireguard' } }, messageId: 'windowsNoWireguard', severity: 'warning', fields: ['cluster.windowsNodes', 'security.encryption'] },
   ],
 });
 

@@ -17,6 +17,7 @@ export const windowsNodes: Rule = {
     windowsNone: 'With cni: none the Windows agent has no CNI to set up; RKE2 Windows agents fail with it (rancher/rke2#6819).',
     windowsDualStack: 'Windows nodes support IPv4 only: {{ipFamily}} addressing is not possible with Windows workers. Choose IPv4, or drop the Windows nodes.',
     windowsTradeOff: 'With Windows nodes, choose between Calico (enforces NetworkPolicy; Windows TCP resets led RKE2 to add Flannel, ADR 006) and Flannel (simpler VXLAN, enforces no NetworkPolicy at all).',
+    windowsNoWireguard: 'Calico cannot encrypt with WireGuard on Windows nodes: traffic to and from Windows pods stays unencrypted; only Linux nodes get WireGuard.',
     windowsMultus: 'Multus and SR-IOV run on Linux nodes only (rke2-multus nodeSelector kubernetes.io/os: linux): Windows nodes get just the primary interface, so pods that need {{mode}} networks must be scheduled on Linux nodes.',
   },
   check({ answers }) {
@@ -36,6 +37,9 @@ export const windowsNodes: Rule = {
         messageId: 'windowsDualStack', severity: 'blocking', data: { ipFamily: answers.addressing.ipFamily === 'dual' ? 'Dual-stack' : 'IPv6-only' },
         fields: ['cluster.windowsNodes', 'addressing.ipFamily'],
       });
+    }
+    if (answers.security.encryption === 'wireguard') {
+      findings.push({ messageId: 'windowsNoWireguard', severity: 'warning', fields: ['cluster.windowsNodes', 'security.encryption'], source: SOURCES.calicoWindowsLimitations, when: ['calico'] });
     }
     if (answers.extras.mode !== 'none') {
       // A warning, not a block: Linux nodes still get secondary networks; the rke2-multus DaemonSet is Linux-only.
