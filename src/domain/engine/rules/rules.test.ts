@@ -68,8 +68,14 @@ runTable('release-resolution', {
 });
 
 runTable('kernel-input', {
-  valid: [{ name: 'uname -r output', answers: { nodes: { kernel: '5.14.0-427.el9.x86_64' } }, messageId: 'kernelInvalid' }],
-  invalid: [{ name: 'not a kernel', answers: { nodes: { kernel: 'five' } }, messageId: 'kernelInvalid', severity: 'blocking', fields: ['nodes.kernel'] }],
+  valid: [
+    { name: 'uname -r output', answers: { nodes: { kernel: '5.14.0-427.el9.x86_64' } }, messageId: 'kernelInvalid' },
+    { name: 'empty kernel takes the OS preset\'s', answers: { nodes: { osPreset: 'rhel-9', kernel: '' } }, messageId: 'kernelInvalid' },
+  ],
+  invalid: [
+    { name: 'not a kernel', answers: { nodes: { kernel: 'five' } }, messageId: 'kernelInvalid', severity: 'blocking', fields: ['nodes.kernel'] },
+    { name: 'empty with the custom preset', answers: { nodes: { osPreset: 'custom', kernel: '' } }, messageId: 'kernelInvalid', severity: 'blocking' },
+  ],
 });
 
 runTable('release-charts', {
