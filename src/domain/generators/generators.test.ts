@@ -203,6 +203,14 @@ describe('per-chart values', () => {
     expect(yamlOf(file(old, 'etc/rancher/rke2/config.yaml')).profile).toBe('cis-1.23');
   });
 
+  it('CIS without Canal: baseline policies (webhook port; Cilium host networking in the three namespaces); none with Canal', () => {
+    expect(file(bundle((a) => { a.cluster.cisProfile = true; }), 'kubectl-apply/cis-baseline-policies.yaml')).toBeUndefined();
+    const calico = loadAll(file(bundle((a) => { a.cluster.cisProfile = true; a.choice.forcedCni = 'calico'; }), 'kubectl-apply/cis-baseline-policies.yaml')!.contents) as { kind: string }[];
+    expect(calico.map((o) => o.kind)).toEqual(['NetworkPolicy']);
+    const cilium = loadAll(file(bundle((a) => { a.cluster.cisProfile = true; a.choice.forcedCni = 'cilium'; }), 'kubectl-apply/cis-baseline-policies.yaml')!.contents) as { kind: string; metadata: { namespace: string } }[];
+    expect(cilium.filter((o) => o.kind === 'CiliumNetworkPolicy').map((o) => o.metadata.namespace)).toEqual(['kube-system', 'kube-public', 'default']);
+  });
+
   it('canal: iface, wireguard backend, its MTU and its WireGuard ports', () => {
     const files = bundle((a) => { a.nodes.interface = 'eth1'; a.security.encryption = 'wireguard'; a.addressing.ipFamily = 'dual'; });
     expect(hccValues(files, 'rke2-canal')).toEqual({ flannel: { iface: 'eth1', backend: 'wireguard' }, calico: { vethuMTU: 1420 } });

@@ -7,7 +7,7 @@ import { buildPlan, type BundlePlan } from './plan';
 import { chartValuesFor, hasValues } from './chart-values';
 import { serverConfig, agentConfig } from './rke2-config';
 import {
-  HCC_DIR, hccFileName, helmChartConfig, calicoBgpObjects, networkAttachmentDefinition, examplePod, sriovObjects, rancherCluster,
+  HCC_DIR, hccFileName, helmChartConfig, calicoBgpObjects, cisBaselinePolicies, networkAttachmentDefinition, examplePod, sriovObjects, rancherCluster,
 } from './manifests';
 import { firewalldScript, nftablesConf } from './firewall';
 import { preflightScript, verifyScript } from './scripts';
@@ -82,6 +82,10 @@ export function generateBundle(answers: Answers, decision: Decision = evaluate(a
     }
   }
   if (plan.bgp) add('kubectl-apply/calico-bgp.yaml', toYamlDocuments(calicoBgpObjects(plan)), 'Calico BGPConfiguration (local AS) and BGPPeer');
+  if (answers.cluster.cisProfile && cni !== 'canal') {
+    add('kubectl-apply/cis-baseline-policies.yaml', toYamlDocuments(cisBaselinePolicies(plan)),
+      'CIS without Canal: NetworkPolicies RKE2 only maintains for Canal (admission webhook, host networking)');
+  }
   if (plan.extras === 'multus') {
     add('kubectl-apply/secondary-network.yaml', toYamlDocuments([networkAttachmentDefinition(plan)]), `NetworkAttachmentDefinition ${answers.extras.secondary.name} (${answers.extras.secondary.type}, ${answers.extras.secondary.ipam})`);
   }

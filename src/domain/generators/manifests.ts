@@ -168,6 +168,38 @@ export function sriovObjects(plan: BundlePlan): Record<string, unknown>[] {
   return [policy, network];
 }
 
+/**
+ * CIS profile without Canal: RKE2 still creates its default policies (intra-namespace only, DNS, ingress 80/443;
+ * rancher/rke2 pkg/rke2/np.go) but not the host-networking policy its canal-only controller keeps, so the
+ * API server can no longer reach the ingress-nginx admission webhook (rancher/rke2#5315). Baseline fixes:
+ * open the webhook port, and on Cilium let node traffic in as that controller does for Canal.
+ */
+export const CIS_NAMESPACES = ['kube-system', 'kube-public', 'default'] as const;
+
+export function cisBaselinePolicies(plan: BundlePlan): Record<string, unknown>[] {
+  const objects: Record<string, unknown>[] = [{
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'cis-ingress-nginx-admission-webhook', namespace: 'kube-system' },
+    spec: {
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': 'rke2-ingress-nginx' } },
+      policyTypes: ['Ingress'],
+      ingress: [{ ports: [{ protocol: 'TCP', port: 8443 }] }],
+    },
+  }];
+  if (plan.cni === 'cilium') {
+    for (const namespace of CIS_NAMESPACES) {
+      objects.push({
+        apiVersion: 'cilium.io/v2',
+        kind: 'CiliumNetworkPolicy',
+        metadata: { name: 'cis-host-networking', namespace },
+        spec: { endpointSelector: {}, ingress: [{ fromEntities: ['host', 'remote-node'] }] },
+      });
+    }
+  }
+  return objects;
+}
+
 /** Rancher-managed: a provisioning.cattle.io/v1 Cluster fragment carrying the same config and values. */
 export function rancherCluster(plan: BundlePlan, charts: ChartValues[]): Record<string, unknown> {
   const chartValues: Record<string, unknown> = {};

@@ -57,6 +57,7 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
   const steps: string[] = [];
   steps.push('On every node, run `sudo ./scripts/preflight.sh server` (servers) or `sudo ./scripts/preflight.sh agent` (agents). It only reads; fix every FAIL line.');
   steps.push('Open the ports below between the nodes (cloud security groups), or on the hosts with `firewall/firewalld.sh` or `firewall/nftables.conf`.');
+  if (a.cluster.cisProfile) steps.push('CIS profile, before the first start on every node: create the etcd user on servers (`useradd -r -c "etcd user" -s /sbin/nologin -M etcd -U`) and copy the CIS sysctl file (`cp -f /usr/share/rke2/rke2-cis-sysctl.conf /etc/sysctl.d/60-rke2-cis.conf` for RPM installs, `/usr/local/share/rke2/` for tarball installs; then `systemctl restart systemd-sysctl`). ' + link(SOURCES.hardening) + '.');
   if (plan.rancher) {
     steps.push('In Rancher, create the cluster with **Edit as YAML** and merge `rancher/cluster.yaml` into it: `spec.rkeConfig.machineGlobalConfig` (cni, CIDRs, kube-proxy, profile) and `spec.rkeConfig.chartValues`. Set them before the cluster is created: CNI and CIDRs cannot change later. Do not also copy HelmChartConfig files onto the nodes: Rancher writes its own from chartValues.');
   } else {
@@ -69,6 +70,7 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
     steps.push('Before Cilium starts (right after the first server is up), create the IPsec key Secret, which the bundle deliberately does not contain: `kubectl create -n kube-system secret generic cilium-ipsec-keys --from-literal=keys="3+ rfc4106(gcm(aes)) $(dd if=/dev/urandom count=20 bs=1 2> /dev/null | xxd -p -c 64) 128"` ([Cilium IPsec](https://docs.cilium.io/en/stable/security/network/encryption-ipsec/)).');
   }
   if (plan.cni === 'none') steps.push('Install your own CNI now: nodes stay NotReady and tainted until one runs.');
+  if (a.cluster.cisProfile && plan.cni !== 'canal') steps.push(`Once the cluster is up: \`kubectl apply -f kubectl-apply/cis-baseline-policies.yaml\`. RKE2 keeps its host-networking NetworkPolicy only with Canal (${link(SOURCES.cisCalicoIssue)}); without it the API server cannot reach the ingress-nginx admission webhook${plan.cni === 'cilium' ? ', and traffic from other nodes into kube-system, kube-public and default is dropped' : ''}.${plan.cni === 'calico' ? ' Host-network clients on other nodes (e.g. metrics scraping) still need policies for your node addresses.' : ''}`);
   if (plan.bgp) steps.push('Once Calico runs: `kubectl apply -f kubectl-apply/calico-bgp.yaml` (BGP AS and peer).');
   if (plan.extras === 'multus') {
     steps.push('Once the cluster is up: `kubectl apply -f kubectl-apply/secondary-network.yaml`, then try `kubectl apply -f kubectl-apply/example-pod.yaml`.');
@@ -144,6 +146,14 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
     if (s.ipam === 'dhcp') L.push('- DHCP IPAM needs a DHCP server on that network; the rke2-multus DHCP daemon is enabled (`manifests.dhcpDaemonSet`).');
     if (s.ipam === 'static') L.push('- Static IPAM: each pod names its own address in the annotation (JSON form, `ips`).');
     L.push('');
+  }
+
+  if (a.cluster.windowsNodes) {
+    L.push('## Windows agents', '');
+    L.push(`- Windows agents take no \`cni\` key: it is server-only, and the Windows agent picks its CNI from the HelmChart it finds in kube-system (${link(SOURCES.windowsCniCode)}). Only Calico and Flannel run on Windows.`);
+    if (plan.cni === 'calico') L.push('- The Windows agent reads the `rke2-calico` HelmChartConfig for `installation.calicoNetwork.nodeAddressAutodetectionV4` and `bgp: Enabled`, so keep those settings there (they are, in this bundle).');
+    if (plan.bgp) L.push(`- Calico BGP on Windows also needs the Windows features RemoteAccess, RSAT-RemoteAccess-PowerShell and Routing, then \`Install-RemoteAccess -VpnType RoutingOnly\` (${link(SOURCES.windowsBgp)}).`);
+    L.push('- Windows nodes use VXLAN UDP 4789 (VNI 4096) for Calico and Flannel; dual-stack is not supported on Windows.', '');
   }
 
   L.push('## Sources', '');

@@ -114,6 +114,10 @@ export function preflightScript(plan: BundlePlan): string {
       'if [ "$ROLE" = server ]; then',
       '  if getent passwd etcd >/dev/null 2>&1; then pass "etcd user exists"; else fail "no etcd user (profile: cis)" "useradd -r -c \'etcd user\' -s /sbin/nologin -M etcd -U"; fi',
       'fi',
+      '# The CIS kernel parameters (rke2-cis-sysctl.conf): kubelet refuses to start without them.',
+      'if [ "$(sysctl -n kernel.panic 2>/dev/null)" = 10 ] && [ "$(sysctl -n vm.overcommit_memory 2>/dev/null)" = 1 ] && [ "$(sysctl -n kernel.panic_on_oops 2>/dev/null)" = 1 ]; then pass "CIS sysctls set"; else',
+      '  fail "CIS kernel parameters not set (profile: cis)" "cp -f /usr/share/rke2/rke2-cis-sysctl.conf /etc/sysctl.d/60-rke2-cis.conf (tarball installs: /usr/local/share/rke2/), then systemctl restart systemd-sysctl"',
+      'fi',
     );
   }
   if (plan.extras === 'sriov') {
