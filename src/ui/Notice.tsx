@@ -15,6 +15,7 @@ export interface NoticeProps {
   'data-testid'?: string;
   'data-message-id'?: string;
   'data-rule-id'?: string;
+  'data-severity'?: string;
 }
 
 /**

@@ -102,6 +102,7 @@ export function RadioQuestion<T extends FieldValues>(props: BaseFieldProps<T> & 
             value={field.value ?? ''}
             onChange={(_e, value) => field.onChange(value)}
             onBlur={field.onBlur}
+            aria-labelledby={`${id}-label`}
             aria-describedby={`${id}-help`}
             row
           >

@@ -56,6 +56,7 @@ function FindingAlert({ finding, severity, onGoToField, fieldLabel }: { finding:
       role={severity === 'info' ? 'note' : 'alert'}
       data-message-id={finding.messageId}
       data-rule-id={finding.ruleId}
+      data-severity={finding.severity}
     >
       {explain(finding)} <SourceLink source={finding.source}>Source</SourceLink>
       {severity === 'error' && finding.fields.length > 0 ? (

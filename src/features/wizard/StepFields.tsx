@@ -1,4 +1,3 @@
-import { useDeferredValue } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Box } from '@mui/material';
 import { Notice } from '../../ui/Notice';
@@ -9,7 +8,6 @@ import { latestPerMinor, resolveRelease, NEWEST_KNOWN_RELEASE } from '../../doma
 import { RadioQuestion, SelectQuestion, SuggestQuestion, SwitchQuestion, TextQuestion } from '../../ui/fields';
 import { SourceLink } from '../../ui/SourceLink';
 import { SOURCES } from '../../domain/sources';
-import { evaluateCached } from '../../lib/evaluate-cached';
 import { questionFor } from './questions';
 import { applicability, ipFamilyOptionReason } from './applicability';
 import { assertNever, type AnswerPath, type StepId } from './steps';
@@ -21,17 +19,18 @@ type Kind = 'text' | 'radio' | 'select' | 'switch';
 
 const APPLICABILITY_INPUTS = [
   'addressing.ipFamily', 'extras.mode', 'performance.kubeProxyReplacement', 'performance.bgp.enabled',
-  'performance.observability', 'cluster.windowsNodes', 'extras.secondary.ipam',
+  'performance.observability', 'cluster.windowsNodes', 'extras.secondary.ipam', 'choice.forcedCni',
 ] as const;
 
 /** Watches only the answers that decide which questions apply, so typing elsewhere re-renders nothing here. */
 function useApplicabilityInputs() {
-  const [ipFamily, mode, kubeProxyReplacement, bgpEnabled, observability, windowsNodes, ipam] = useWatch<Answers, typeof APPLICABILITY_INPUTS>({ name: APPLICABILITY_INPUTS });
+  const [ipFamily, mode, kubeProxyReplacement, bgpEnabled, observability, windowsNodes, ipam, forcedCni] = useWatch<Answers, typeof APPLICABILITY_INPUTS>({ name: APPLICABILITY_INPUTS });
   return {
     addressing: { ipFamily },
     extras: { mode, secondary: { ipam } as Answers['extras']['secondary'] },
     performance: { kubeProxyReplacement, observability, bgp: { enabled: bgpEnabled, peerAddress: '', peerAsn: 0, localAsn: 0 } },
     cluster: { windowsNodes },
+    choice: { forcedCni },
   };
 }
 
@@ -99,14 +98,6 @@ function OsPresetQuestion() {
   );
 }
 
-/** Hubble depends on the CNI the bundle will use, so this one question follows the live decision. */
-function HubbleQuestion() {
-  const values = useWatch<Answers>();
-  const deferred = useDeferredValue(values);
-  const chosen = evaluateCached(deferred).decision.chosen;
-  return <Q path="performance.observability" kind="switch" chosen={chosen} />;
-}
-
 /** The questions of one step. Exhaustive over the step ids. */
 export function StepFields({ stepId }: { stepId: StepId }) {
   switch (stepId) {
@@ -172,7 +163,7 @@ export function StepFields({ stepId }: { stepId: StepId }) {
           <Q path="performance.kubeProxyReplacement" kind="switch" />
           <Q path="performance.apiServerHost" kind="text" />
           <Q path="performance.apiServerPort" kind="text" />
-          <HubbleQuestion />
+          <Q path="performance.observability" kind="switch" />
           <Q path="performance.bandwidthManager" kind="switch" />
           <Q path="performance.awsEni" kind="switch" />
           <Q path="performance.bgp.enabled" kind="switch" />

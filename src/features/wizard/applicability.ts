@@ -30,9 +30,11 @@ export function applicability(path: AnswerPath, answers: Partialish, chosen: Pri
   if (path === 'performance.apiServerHost' || path === 'performance.apiServerPort') return perf?.kubeProxyReplacement === true ? SHOWN : HIDDEN;
   if (path.startsWith('performance.bgp.') && path !== 'performance.bgp.enabled') return perf?.bgp?.enabled === true ? SHOWN : HIDDEN;
   if (path === 'performance.observability') {
-    // Hubble is part of Cilium. A switch already on stays usable so it can be turned off.
-    if (chosen === 'cilium' || perf?.observability === true) return SHOWN;
-    return { kind: 'disabled', reason: 'Hubble comes with Cilium only; it is available when Cilium is recommended or chosen.' };
+    // Hubble is part of Cilium: asking for it steers the recommendation to Cilium. With another CNI
+    // forced it cannot apply; a switch already on stays usable so it can be turned off.
+    const forced = answers.choice?.forcedCni;
+    if (forced === undefined || forced === 'auto' || forced === 'cilium' || chosen === 'cilium' || perf?.observability === true) return SHOWN;
+    return { kind: 'disabled', reason: `Hubble comes with Cilium only, and ${forced} is chosen on the review step.` };
   }
   return SHOWN;
 }
