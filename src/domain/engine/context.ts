@@ -31,7 +31,8 @@ export function buildContext(answers: Answers): RuleContext {
     release,
     derived: {
       kernel: kernel.ok ? kernel.kernel : null,
-      rhel8Backports: preset?.rhel8Backports === true,
+      // A RHEL 8.10 kernel is recognisable from uname -r ("4.18.0-553.el8_10.x86_64") even with the custom preset.
+      rhel8Backports: preset?.rhel8Backports === true || (typeof typed === 'string' && /\.el8_10(\.|$)/.test(typed)),
       cilium: ciliumVersionFromChart(chartVersion(release, 'rke2-cilium')),
       releaseError: resolved.ok ? null : resolved.message,
     },

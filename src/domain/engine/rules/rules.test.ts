@@ -138,6 +138,8 @@ runTable('cilium-kernel', {
     { name: '4.9.16 on Cilium 1.12', answers: { ...kernel('4.9.16'), cluster: { release: 'v1.25.0+rke2r1' } }, messageId: 'ciliumKernelTooOld', cni: 'cilium', effect: 'excludes', data: { release: 'v1.25.0+rke2r1', ciliumVersion: '1.12.1', minKernel: '4.9.17', rhelEquivalent: 'RHEL 8 (4.18)', kernel: '4.9.16' } },
     { name: '4.19.90 on Cilium 1.16', answers: { ...kernel('4.19.90'), cluster: { release: 'v1.28.13+rke2r1' } }, messageId: 'ciliumKernelTooOld', cni: 'cilium', effect: 'excludes' },
     { name: 'RHEL 8.10 backports', answers: kernel('4.18', 'rhel-8.10'), messageId: 'ciliumRhelBackports', cni: 'cilium', effect: 'info' },
+    { name: 'RHEL 8.10 recognised from uname -r', answers: kernel('4.18.0-553.el8_10.x86_64'), messageId: 'ciliumRhelBackports', cni: 'cilium', effect: 'info' },
+    { name: 'RHEL 8.8 is not 8.10', answers: kernel('4.18.0-477.el8_8.x86_64'), messageId: 'ciliumKernelTooOld', cni: 'cilium', effect: 'excludes' },
   ],
 });
 
