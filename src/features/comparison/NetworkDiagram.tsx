@@ -6,23 +6,32 @@ interface DiagramText {
   title: string;
   /** The text alternative: what the picture shows, in words. */
   description: string;
-  link: string;
 }
 
 export function diagramText(model: NetworkModel, port: string): DiagramText {
   switch (model) {
     case 'vxlan-overlay':
-      return { title: 'VXLAN overlay', link: `VXLAN tunnel, ${port}`, description: `Two nodes, each with pods on its own pod subnet. Pod traffic between nodes is wrapped in VXLAN packets and sent over the node network on ${port}; the node network never sees pod addresses.` };
+      return { title: 'VXLAN overlay', description: `Two nodes, each with pods on its own pod subnet. Pod traffic between nodes is wrapped in VXLAN packets and sent over the node network on ${port}; the node network never sees pod addresses.` };
     case 'routed-bgp':
-      return { title: 'Routed, with BGP', link: `Routed; BGP TCP 179 or VXLAN ${port}`, description: `Two nodes announce their pod subnets over BGP (TCP 179) to each other or to a router, so pod packets are routed unencapsulated. In RKE2’s default Calico setup BGP is off and pod traffic uses a VXLAN tunnel on ${port} instead.` };
+      return { title: 'Routed, with BGP', description: `Two nodes announce their pod subnets over BGP (TCP 179) to each other or to a router, so pod packets are routed unencapsulated. In RKE2’s default Calico setup BGP is off and pod traffic uses a VXLAN tunnel on ${port} instead.` };
     case 'ebpf':
-      return { title: 'eBPF dataplane', link: `VXLAN tunnel, ${port}`, description: `Two nodes; on each, eBPF programs in the kernel route, filter and load-balance pod traffic in place of iptables and kube-proxy. Traffic between nodes goes through a VXLAN tunnel on ${port} by default, or is routed natively.` };
+      return { title: 'eBPF dataplane', description: `Two nodes; on each, eBPF programs in the kernel route, filter and load-balance pod traffic in place of iptables and kube-proxy. Traffic between nodes goes through a VXLAN tunnel on ${port} by default, or is routed natively.` };
     case 'meta':
-      return { title: 'Meta plugin: several interfaces per pod', link: 'eth0 via the primary CNI; net1 via macvlan, ipvlan or SR-IOV', description: 'A pod gets eth0 from the primary CNI (the cluster network) and extra interfaces, net1 and more, from the plugins named in NetworkAttachmentDefinitions, attached straight to a host network.' };
+      return { title: 'Meta plugin: several interfaces per pod', description: 'A pod gets eth0 from the primary CNI (the cluster network) and extra interfaces, net1 and more, from the plugins named in NetworkAttachmentDefinitions, attached straight to a host network.' };
     case 'sriov-vf':
-      return { title: 'SR-IOV virtual functions', link: 'VF moved into the pod as net1', description: 'An SR-IOV network card splits into virtual functions. Each pod that requests one gets a virtual function as a secondary interface (through Multus), bypassing the host network stack; eth0 still comes from the primary CNI.' };
+      return { title: 'SR-IOV virtual functions', description: 'An SR-IOV network card splits into virtual functions. Each pod that requests one gets a virtual function as a secondary interface (through Multus), bypassing the host network stack; eth0 still comes from the primary CNI.' };
     case 'bring-your-own':
-      return { title: 'Bring your own CNI', link: 'Whatever your CNI does', description: 'RKE2 installs no CNI. The CNI you deploy decides how pod traffic crosses nodes; nodes stay NotReady until it runs.' };
+      return { title: 'Bring your own CNI', description: 'RKE2 installs no CNI. The CNI you deploy decides how pod traffic crosses nodes; nodes stay NotReady until it runs.' };
+  }
+}
+
+/** Two short lines fit the 140 px gap between the nodes. */
+function linkLines(model: NetworkModel, port: string): string[] {
+  switch (model) {
+    case 'vxlan-overlay': case 'ebpf': return ['VXLAN tunnel', port];
+    case 'routed-bgp': return ['BGP routes', `or VXLAN ${port}`];
+    case 'meta': case 'sriov-vf': return ['cluster', 'network'];
+    case 'bring-your-own': return ['your CNI'];
   }
 }
 
@@ -65,7 +74,7 @@ export function NetworkDiagram({ model, port }: { model: NetworkModel; port: str
           <text x="530" y="75">pod</text>
           <text x="120" y="145">{kernelLabel}</text>
           <text x="480" y="145">{kernelLabel}</text>
-          <text x="300" y="128" fontSize="12">{t.link.length > 34 ? `${t.link.slice(0, 33)}…` : t.link}</text>
+          {linkLines(model, port).map((line, i) => <text key={line} x="300" y={112 + i * 14} fontSize="12">{line}</text>)}
           {model === 'routed-bgp' && <text x="300" y="205" fontSize="12">BGP</text>}
           {secondary && <text x="300" y="205" fontSize="12">net1 straight to the host network</text>}
         </g>
