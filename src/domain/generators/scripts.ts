@@ -59,11 +59,10 @@ export function preflightScript(plan: BundlePlan): string {
     'has_module() { [ -d "/sys/module/$1" ] || modinfo "$1" >/dev/null 2>&1; }',
     'service_active() { command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1"; }',
     'service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet "$1" 2>/dev/null; }',
-    '',
-    'KERNEL="$(uname -r)"',
-    'KERNEL_BASE="${KERNEL%%-*}"',
   ];
-  for (const need of kernelNeeds(plan)) {
+  const needs = kernelNeeds(plan);
+  if (needs.length) b.push('', 'KERNEL="$(uname -r)"', 'KERNEL_BASE="${KERNEL%%-*}"');
+  for (const need of needs) {
     const label = `kernel $KERNEL for ${need.what}, needs >= ${need.min}`;
     b.push(`if version_ge "$KERNEL_BASE" ${shellQuote(need.min)}; then pass ${shellQuote(`kernel >= ${need.min}: ${need.what}`)}; else ${need.severity === 'FAIL' ? 'fail' : 'warn'} "${label}" ${shellQuote(need.fix)}; fi`);
   }
@@ -77,9 +76,8 @@ export function preflightScript(plan: BundlePlan): string {
   const mods = modules(plan);
   if (mods.length) {
     b.push('', '# Kernel modules the datapath needs (checked, not loaded).');
-    b.push(`for m in ${mods.map(shellQuote).join(' ')}; do`);
-    b.push('  if has_module "$m"; then pass "kernel module $m available"; else fail "kernel module $m not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $m"; fi');
-    b.push('done');
+    b.push('check_module() { if has_module "$1"; then pass "kernel module $1 available"; else fail "kernel module $1 not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $1"; fi; }');
+    for (const m of mods) b.push(`check_module ${shellQuote(m)}`);
   }
   const unmanaged = networkManagerUnmanaged(plan);
   if (unmanaged.length) {
@@ -128,10 +126,12 @@ export function preflightScript(plan: BundlePlan): string {
       'if [ "${SKIP_SRIOV:-0}" != 1 ]; then',
       '  if [ -n "$(ls -A /sys/kernel/iommu_groups 2>/dev/null)" ]; then pass "IOMMU enabled"; else fail "IOMMU is off" "add intel_iommu=on iommu=pt (AMD: amd_iommu=on iommu=pt) to the kernel command line and reboot"; fi',
       `  NUM_VFS=${shellQuote(String(sr.numVfs))}`,
-      `  for pf in ${sriovPfNames(plan).map(shellQuote).join(' ')}; do`,
-      '    total="$(cat "/sys/class/net/$pf/device/sriov_totalvfs" 2>/dev/null || echo 0)"',
-      '    if [ "$total" -ge "$NUM_VFS" ]; then pass "$pf supports $total VFs (need $NUM_VFS)"; else fail "$pf supports $total VFs, need $NUM_VFS" "use an SR-IOV capable NIC/firmware, enable SR-IOV in the BIOS, or lower numVfs"; fi',
-      '  done',
+      '  check_vfs() {',
+      '    local total',
+      '    total="$(cat "/sys/class/net/$1/device/sriov_totalvfs" 2>/dev/null || echo 0)"',
+      '    if [ "$total" -ge "$NUM_VFS" ]; then pass "$1 supports $total VFs (need $NUM_VFS)"; else fail "$1 supports $total VFs, need $NUM_VFS" "use an SR-IOV capable NIC/firmware, enable SR-IOV in the BIOS, or lower numVfs"; fi',
+      '  }',
+      ...sriovPfNames(plan).map((pf) => `  check_vfs ${shellQuote(pf)}`),
     );
     if (sr.deviceType === 'vfio-pci') {
       b.push('  if has_module vfio_pci || has_module vfio-pci; then pass "vfio-pci driver available"; else fail "vfio-pci driver not available" "install the kernel modules package providing vfio-pci (DPDK)"; fi');

@@ -13,7 +13,7 @@ const HOSTILE = [
 ];
 
 describe('shellQuote', () => {
-  it('makes bash see every hostile string as one literal word', () => {
+  it('makes bash see every hostile string as one literal word', { timeout: 30_000 }, () => {
     for (const value of HOSTILE) {
       const out = execFileSync('bash', ['-c', `printf '%s' ${shellQuote(value)}`], { encoding: 'utf8' });
       expect(out).toBe(value);
@@ -40,7 +40,7 @@ describe('script and heredoc', () => {
 });
 
 describe('generated scripts with hostile answers', () => {
-  it('run without executing anything smuggled into interface or secondary names', () => {
+  it('run without executing anything smuggled into interface or secondary names', { timeout: 60_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
     try {
       const marker = join(dir, 'pwned');
@@ -62,6 +62,31 @@ describe('generated scripts with hostile answers', () => {
       expect(existsSync(marker)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('shellcheck', () => {
+  const available = spawnSync('shellcheck', ['--version']).status === 0;
+  it.runIf(available)('finds nothing in the scripts of a spread of bundles', { timeout: 60_000 }, () => {
+    const seen = new Set<string>();
+    for (const forced of ['auto', 'canal', 'calico', 'cilium', 'flannel', 'none'] as const) {
+      for (const mode of ['none', 'multus', 'sriov'] as const) {
+        const a = defaultAnswers();
+        a.choice.forcedCni = forced;
+        a.extras.mode = mode;
+        a.cluster.cisProfile = mode === 'sriov';
+        a.addressing.ipFamily = mode === 'multus' ? 'dual' : 'ipv4';
+        a.security.encryption = forced === 'cilium' ? 'ipsec' : forced === 'calico' ? 'wireguard' : 'none';
+        const r = generateBundle(a);
+        if (!r.ok) continue;
+        for (const f of r.files.filter((x) => x.path.endsWith('.sh'))) seen.add(f.contents);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(10);
+    for (const text of seen) {
+      const res = spawnSync('shellcheck', ['-s', 'bash', '-f', 'gcc', '-'], { input: text, encoding: 'utf8' });
+      expect(res.stdout).toBe('');
     }
   });
 });

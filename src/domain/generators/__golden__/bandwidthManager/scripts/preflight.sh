@@ -20,9 +20,9 @@ KERNEL_BASE="${KERNEL%%-*}"
 if version_ge "$KERNEL_BASE" 5.10; then pass 'kernel >= 5.10: Cilium 1.18+ (docs.cilium.io system requirements)'; else fail "kernel $KERNEL for Cilium 1.18+ (docs.cilium.io system requirements), needs >= 5.10" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
 
 # Kernel modules the datapath needs (checked, not loaded).
-for m in vxlan sch_fq; do
-  if has_module "$m"; then pass "kernel module $m available"; else fail "kernel module $m not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $m"; fi
-done
+check_module() { if has_module "$1"; then pass "kernel module $1 available"; else fail "kernel module $1 not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $1"; fi; }
+check_module vxlan
+check_module sch_fq
 
 # NetworkManager must not manage the CNI interfaces (RKE2 known issues: NetworkManager).
 if service_active NetworkManager; then

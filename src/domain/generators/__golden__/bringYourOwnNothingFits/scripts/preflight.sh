@@ -15,9 +15,6 @@ has_module() { [ -d "/sys/module/$1" ] || modinfo "$1" >/dev/null 2>&1; }
 service_active() { command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1"; }
 service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet "$1" 2>/dev/null; }
 
-KERNEL="$(uname -r)"
-KERNEL_BASE="${KERNEL%%-*}"
-
 if service_active firewalld; then warn "firewalld is running" "RKE2 recommends disabling it (systemctl disable --now firewalld), or apply firewall/firewalld.sh"; else pass "firewalld not running"; fi
 
 if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed: fix them before starting RKE2."; exit 1; fi

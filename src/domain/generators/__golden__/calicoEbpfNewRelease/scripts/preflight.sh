@@ -23,9 +23,9 @@ if version_ge "$KERNEL_BASE" 5.3; then pass 'kernel >= 5.3: Calico eBPF dataplan
 if command -v iptables >/dev/null 2>&1 || command -v xtables-nft-multi >/dev/null 2>&1; then pass "iptables/xtables-nft present"; else fail "iptables not installed" "install the iptables (or xtables-nft) package"; fi
 
 # Kernel modules the datapath needs (checked, not loaded).
-for m in vxlan ip_tables; do
-  if has_module "$m"; then pass "kernel module $m available"; else fail "kernel module $m not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $m"; fi
-done
+check_module() { if has_module "$1"; then pass "kernel module $1 available"; else fail "kernel module $1 not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $1"; fi; }
+check_module vxlan
+check_module ip_tables
 
 # NetworkManager must not manage the CNI interfaces (RKE2 known issues: NetworkManager).
 if service_active NetworkManager; then

@@ -21,9 +21,8 @@ if version_ge "$KERNEL_BASE" 5.10; then pass 'kernel >= 5.10: Cilium 1.18+ (docs
 if version_ge "$KERNEL_BASE" 5.8; then pass 'kernel >= 5.8: Cilium kube-proxy replacement (RKE2 docs: not recommended below 5.8)'; else warn "kernel $KERNEL for Cilium kube-proxy replacement (RKE2 docs: not recommended below 5.8), needs >= 5.8" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
 
 # Kernel modules the datapath needs (checked, not loaded).
-for m in vxlan; do
-  if has_module "$m"; then pass "kernel module $m available"; else fail "kernel module $m not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $m"; fi
-done
+check_module() { if has_module "$1"; then pass "kernel module $1 available"; else fail "kernel module $1 not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $1"; fi; }
+check_module vxlan
 
 # NetworkManager must not manage the CNI interfaces (RKE2 known issues: NetworkManager).
 if service_active NetworkManager; then

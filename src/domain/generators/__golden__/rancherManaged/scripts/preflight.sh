@@ -15,16 +15,13 @@ has_module() { [ -d "/sys/module/$1" ] || modinfo "$1" >/dev/null 2>&1; }
 service_active() { command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1"; }
 service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet "$1" 2>/dev/null; }
 
-KERNEL="$(uname -r)"
-KERNEL_BASE="${KERNEL%%-*}"
-
 # Canal/Calico/Flannel program iptables; without it hostPort pods leak IPs (RKE2 known issues: Canal and IP exhaustion).
 if command -v iptables >/dev/null 2>&1 || command -v xtables-nft-multi >/dev/null 2>&1; then pass "iptables/xtables-nft present"; else fail "iptables not installed" "install the iptables (or xtables-nft) package"; fi
 
 # Kernel modules the datapath needs (checked, not loaded).
-for m in vxlan ip_tables; do
-  if has_module "$m"; then pass "kernel module $m available"; else fail "kernel module $m not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $m"; fi
-done
+check_module() { if has_module "$1"; then pass "kernel module $1 available"; else fail "kernel module $1 not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $1"; fi; }
+check_module vxlan
+check_module ip_tables
 
 # NetworkManager must not manage the CNI interfaces (RKE2 known issues: NetworkManager).
 if service_active NetworkManager; then

@@ -23,9 +23,10 @@ if version_ge "$KERNEL_BASE" 5.6; then pass 'kernel >= 5.6: in-kernel WireGuard'
 if command -v iptables >/dev/null 2>&1 || command -v xtables-nft-multi >/dev/null 2>&1; then pass "iptables/xtables-nft present"; else fail "iptables not installed" "install the iptables (or xtables-nft) package"; fi
 
 # Kernel modules the datapath needs (checked, not loaded).
-for m in vxlan wireguard ip_tables; do
-  if has_module "$m"; then pass "kernel module $m available"; else fail "kernel module $m not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $m"; fi
-done
+check_module() { if has_module "$1"; then pass "kernel module $1 available"; else fail "kernel module $1 not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $1"; fi; }
+check_module vxlan
+check_module wireguard
+check_module ip_tables
 
 # NetworkManager must not manage the CNI interfaces (RKE2 known issues: NetworkManager).
 if service_active NetworkManager; then
@@ -53,10 +54,13 @@ fi
 if [ "${SKIP_SRIOV:-0}" != 1 ]; then
   if [ -n "$(ls -A /sys/kernel/iommu_groups 2>/dev/null)" ]; then pass "IOMMU enabled"; else fail "IOMMU is off" "add intel_iommu=on iommu=pt (AMD: amd_iommu=on iommu=pt) to the kernel command line and reboot"; fi
   NUM_VFS=16
-  for pf in ens1f0 ens1f1; do
-    total="$(cat "/sys/class/net/$pf/device/sriov_totalvfs" 2>/dev/null || echo 0)"
-    if [ "$total" -ge "$NUM_VFS" ]; then pass "$pf supports $total VFs (need $NUM_VFS)"; else fail "$pf supports $total VFs, need $NUM_VFS" "use an SR-IOV capable NIC/firmware, enable SR-IOV in the BIOS, or lower numVfs"; fi
-  done
+  check_vfs() {
+    local total
+    total="$(cat "/sys/class/net/$1/device/sriov_totalvfs" 2>/dev/null || echo 0)"
+    if [ "$total" -ge "$NUM_VFS" ]; then pass "$1 supports $total VFs (need $NUM_VFS)"; else fail "$1 supports $total VFs, need $NUM_VFS" "use an SR-IOV capable NIC/firmware, enable SR-IOV in the BIOS, or lower numVfs"; fi
+  }
+  check_vfs ens1f0
+  check_vfs ens1f1
   if has_module vfio_pci || has_module vfio-pci; then pass "vfio-pci driver available"; else fail "vfio-pci driver not available" "install the kernel modules package providing vfio-pci (DPDK)"; fi
 fi
 

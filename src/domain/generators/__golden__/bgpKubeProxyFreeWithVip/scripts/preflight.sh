@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# preflight.sh [server|agent]: read-only host checks for calico on RKE2 v1.36.4+rke2r1.
+# Run on every node before the first start of RKE2. It changes nothing; each FAIL line says how to fix it.
+set -u
+
+ROLE="${1:-server}"
+case "$ROLE" in server|agent) ;; *) echo "usage: $0 [server|agent]" >&2; exit 2 ;; esac
+FAILS=0
+pass() { printf 'PASS  %s\n' "$1"; }
+warn() { printf 'WARN  %s\n      fix: %s\n' "$1" "$2"; }
+fail() { printf 'FAIL  %s\n      fix: %s\n' "$1" "$2"; FAILS=$((FAILS + 1)); }
+# version_ge A B: true when version A >= B
+version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]; }
+has_module() { [ -d "/sys/module/$1" ] || modinfo "$1" >/dev/null 2>&1; }
+service_active() { command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1"; }
+service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet "$1" 2>/dev/null; }
+
+KERNEL="$(uname -r)"
+KERNEL_BASE="${KERNEL%%-*}"
+if version_ge "$KERNEL_BASE" 5.3; then pass 'kernel >= 5.3: Calico eBPF dataplane (RHEL 8 4.18 also works)'; else warn "kernel $KERNEL for Calico eBPF dataplane (RHEL 8 4.18 also works), needs >= 5.3" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
+
+# Canal/Calico/Flannel program iptables; without it hostPort pods leak IPs (RKE2 known issues: Canal and IP exhaustion).
+if command -v iptables >/dev/null 2>&1 || command -v xtables-nft-multi >/dev/null 2>&1; then pass "iptables/xtables-nft present"; else fail "iptables not installed" "install the iptables (or xtables-nft) package"; fi
+
+# Kernel modules the datapath needs (checked, not loaded).
+check_module() { if has_module "$1"; then pass "kernel module $1 available"; else fail "kernel module $1 not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $1"; fi; }
+check_module ip_tables
+
+# NetworkManager must not manage the CNI interfaces (RKE2 known issues: NetworkManager).
+if service_active NetworkManager; then
+  if grep -rqsF 'interface-name:cali*' /etc/NetworkManager/conf.d/; then pass "NetworkManager ignores the calico interfaces"; else
+    fail "NetworkManager may manage the calico interfaces" 'write /etc/NetworkManager/conf.d/rke2-calico.conf with "[keyfile]" and "unmanaged-devices=interface-name:cali*;interface-name:tunl*;interface-name:vxlan.calico;interface-name:vxlan-v6.calico;interface-name:wireguard.cali;interface-name:wg-v6.cali", then systemctl reload NetworkManager'
+  fi
+fi
+if service_enabled nm-cloud-setup.service; then fail "nm-cloud-setup is enabled (it rewrites routing rules)" "systemctl disable nm-cloud-setup.service nm-cloud-setup.timer, then reboot"; else pass "nm-cloud-setup not enabled"; fi
+
+if service_active firewalld; then warn "firewalld is running" "RKE2 recommends disabling it (systemctl disable --now firewalld), or apply firewall/firewalld.sh"; else pass "firewalld not running"; fi
+
+if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed: fix them before starting RKE2."; exit 1; fi
+echo "All checks passed."

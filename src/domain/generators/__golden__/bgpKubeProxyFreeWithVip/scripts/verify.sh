@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# verify.sh: checks after install that calico is up and enforcing what was asked.
+# Run on a server node (uses /etc/rancher/rke2/rke2.yaml), or anywhere with KUBECONFIG set.
+set -u
+
+export KUBECONFIG="${KUBECONFIG:-/etc/rancher/rke2/rke2.yaml}"
+export PATH="$PATH:/var/lib/rancher/rke2/bin"
+FAILS=0
+pass() { printf 'PASS  %s\n' "$1"; }
+fail() { printf 'FAIL  %s\n' "$1"; FAILS=$((FAILS + 1)); }
+check() { local what="$1"; shift; if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi; }
+
+check 'HelmChart rke2-calico present' kubectl -n kube-system get helmchart rke2-calico
+check 'helm-install-rke2-calico finished' kubectl -n kube-system wait --for=condition=complete job/helm-install-rke2-calico --timeout=300s
+check 'daemonset calico-system/calico-node ready' kubectl -n calico-system rollout status daemonset/calico-node --timeout=300s
+check 'all nodes Ready (the CNI is up on every node)' kubectl wait --for=condition=Ready nodes --all --timeout=300s
+if kubectl -n kube-system get pods -o name | grep -q '^pod/kube-proxy-'; then fail 'kube-proxy pods still run although it is replaced'; else pass 'kube-proxy absent'; fi
+
+# NetworkPolicy probe: a client reaches a web pod, then must not once ingress is denied.
+NS=rke2-cni-verify
+IMAGE=rancher/mirrored-library-busybox:1.36.1
+kubectl create namespace "$NS" >/dev/null 2>&1
+kubectl -n "$NS" run web --image="$IMAGE" --labels=app=web --command -- httpd -f -p 8080 -h /etc >/dev/null
+kubectl -n "$NS" wait --for=condition=Ready pod/web --timeout=180s >/dev/null
+WEB_IP="$(kubectl -n "$NS" get pod web -o jsonpath='{.status.podIP}')"
+probe() { kubectl -n "$NS" run "probe-$1" --image="$IMAGE" --restart=Never --rm -i --quiet --command -- wget -q -T 5 -O /dev/null "http://$WEB_IP:8080/hostname" >/dev/null 2>&1; }
+if probe open; then pass "pod-to-pod traffic flows"; else fail "pod-to-pod traffic blocked before any policy"; fi
+kubectl apply -f - >/dev/null <<'RKE2_CNI_EOF'
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny-ingress
+  namespace: rke2-cni-verify
+spec:
+  podSelector: {}
+  policyTypes:
+    - Ingress
+RKE2_CNI_EOF
+sleep 5
+if probe denied; then fail "NetworkPolicy not enforced: traffic still flows"; else pass "NetworkPolicy enforced"; fi
+kubectl delete namespace "$NS" --wait=false >/dev/null 2>&1
+
+if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed."; exit 1; fi
+echo "All checks passed."
