@@ -120,6 +120,16 @@ export const SCENARIOS = {
     answers: answersWith({ performance: { kubeProxyReplacement: true, apiServerHost: 'localhost' }, choice: { forcedCni: 'calico' } }),
     expect: { recommended: null, chosen: 'calico', blockingMessageIds: ['calicoEbpfEndpoint'] },
   },
+  bgpKubeProxyFree: {
+    description: 'BGP peering plus kube-proxy replacement: Calico eBPF wins, and needs a reachable API endpoint.',
+    answers: answersWith({ performance: { kubeProxyReplacement: true, bgp: { enabled: true, peerAddress: '10.0.0.1' } } }),
+    expect: { recommended: null, unavailable: ['canal', 'flannel'], blockingMessageIds: ['calicoEbpfEndpoint'], reasons: { calico: ['calicoBgp', 'calicoEbpf'] } },
+  },
+  bgpKubeProxyFreeWithVip: {
+    description: 'The same with the API VIP given: Calico with eBPF and BGP is recommended.',
+    answers: answersWith({ performance: { kubeProxyReplacement: true, apiServerHost: '10.0.0.100', bgp: { enabled: true, peerAddress: '10.0.0.1' } } }),
+    expect: { recommended: 'calico', blockingMessageIds: [] },
+  },
   calicoChecksumOldKernel: {
     description: 'BGP peering (Calico) on a 5.4 kernel: checksum offload stays disabled.',
     answers: answersWith({ performance: { bgp: { enabled: true, peerAddress: '10.0.0.1' } }, nodes: { osPreset: 'custom', kernel: '5.4.0-150-generic' } }),

@@ -104,6 +104,7 @@ runTable('windows-nodes', {
     { name: 'IPv6-only', answers: { cluster: { windowsNodes: true }, addressing: { ipFamily: 'ipv6' } }, messageId: 'windowsDualStack', severity: 'blocking', data: { ipFamily: 'IPv6-only' } },
     { name: 'SR-IOV', answers: { cluster: { windowsNodes: true }, extras: { mode: 'sriov' } }, messageId: 'windowsMultus', severity: 'warning', data: { mode: 'SR-IOV' } },
     { name: 'trade-off', answers: { cluster: { windowsNodes: true } }, messageId: 'windowsTradeOff', severity: 'note' },
+    { name: 'kube-proxy replacement', answers: { cluster: { windowsNodes: true }, performance: { kubeProxyReplacement: true } }, messageId: 'windowsNoEbpf', severity: 'warning' },
     { name: 'WireGuard', answers: { cluster: { windowsNodes: true }, security: { encryption: 'wireguard' } }, messageId: 'windowsNoWireguard', severity: 'warning', fields: ['cluster.windowsNodes', 'security.encryption'] },
   ],
 });

@@ -18,6 +18,7 @@ export const windowsNodes: Rule = {
     windowsDualStack: 'Windows nodes support IPv4 only: {{ipFamily}} addressing is not possible with Windows workers. Choose IPv4, or drop the Windows nodes.',
     windowsTradeOff: 'With Windows nodes, choose between Calico (enforces NetworkPolicy; Windows TCP resets led RKE2 to add Flannel, ADR 006) and Flannel (simpler VXLAN, enforces no NetworkPolicy at all).',
     windowsNoWireguard: 'Calico cannot encrypt with WireGuard on Windows nodes: traffic to and from Windows pods stays unencrypted; only Linux nodes get WireGuard.',
+    windowsNoEbpf: 'Calico\'s eBPF dataplane is Linux-only: Windows nodes get no kube-proxy replacement and keep their own service handling.',
     windowsMultus: 'Multus and SR-IOV run on Linux nodes only (rke2-multus nodeSelector kubernetes.io/os: linux): Windows nodes get just the primary interface, so pods that need {{mode}} networks must be scheduled on Linux nodes.',
   },
   check({ answers }) {
@@ -40,6 +41,9 @@ export const windowsNodes: Rule = {
     }
     if (answers.security.encryption === 'wireguard') {
       findings.push({ messageId: 'windowsNoWireguard', severity: 'warning', fields: ['cluster.windowsNodes', 'security.encryption'], source: SOURCES.calicoWindowsLimitations, when: ['calico'] });
+    }
+    if (answers.performance.kubeProxyReplacement) {
+      findings.push({ messageId: 'windowsNoEbpf', severity: 'warning', fields: ['cluster.windowsNodes', 'performance.kubeProxyReplacement'], source: SOURCES.calicoWindowsLimitations, when: ['calico'] });
     }
     if (answers.extras.mode !== 'none') {
       // A warning, not a block: Linux nodes still get secondary networks; the rke2-multus DaemonSet is Linux-only.
