@@ -127,6 +127,14 @@ export const SOURCES = {
   wireguardInstall: { title: 'WireGuard: installation (kernels before 5.6 need the module)', url: 'https://www.wireguard.com/install/' },
   calicoWindowsLimitations: { title: 'Calico docs: Calico for Windows limitations (no WireGuard, no IPv6 or dual-stack, no eBPF)', url: 'https://docs.tigera.io/calico/latest/getting-started/kubernetes/windows-calico/limitations' },
   bandwidthPlugin: { title: 'CNI plugins: bandwidth (tc token bucket, chained by the rke2 charts)', url: 'https://www.cni.dev/plugins/current/meta/bandwidth/' },
+  // Bundle doctor (src/domain/validate).
+  ciliumValidateTemplate: { title: 'rke2-cilium templates/validate.yaml (render-time failures)', url: `${CHARTS}/rke2-cilium/rke2-cilium/1.19.601/templates/validate.yaml` },
+  cilium119Schema: { title: 'rke2-cilium values.schema.json (1.19.601)', url: `${CHARTS}/rke2-cilium/rke2-cilium/1.19.601/values.schema.json` },
+  calicoInstallationCrd: { title: 'rke2-calico-crd v3.32.100: operator.tigera.io Installation CRD', url: `${CHARTS}/rke2-calico-crd/rke2-calico-crd/v3.32.100/templates/operator.tigera.io_installations.yaml` },
+  calicoCrds: { title: 'rke2-calico-crd v3.32.100 CRDs (Installation, FelixConfiguration, IPAMConfig)', url: `${CHARTS}/rke2-calico-crd/rke2-calico-crd/v3.32.100/templates` },
+  dottedKeysIssue: { title: 'rancher/rke2#663: HelmChartConfig modifications not taking effect (dotted keys)', url: 'https://github.com/rancher/rke2/issues/663' },
+  yamlSpec: { title: 'YAML 1.2 specification', url: 'https://yaml.org/spec/1.2.2/' },
+  k8sObjectNames: { title: 'Kubernetes: object names (DNS-1123 subdomain)', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/' },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

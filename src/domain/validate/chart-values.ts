@@ -21,6 +21,11 @@ export function isCniChart(name: string): name is CniChart {
   return (CNI_CHARTS as readonly string[]).includes(name);
 }
 
+/** Charts the `cni` list switches on or off (RKE2 adds the others to --disable): the CNI charts and their CRD charts. */
+export function isCniSelectedChart(name: string): boolean {
+  return isCniChart(name) || name === 'rke2-calico-crd' || name === 'rke2-multus-crd';
+}
+
 /** Which rke2-cilium values schema applies: 1.20 for 1.20.x charts, else 1.19 (rke2 master bundles 1.19.601; older releases are judged by it too). */
 export type CiliumSchemaLine = '1.19' | '1.20';
 export function ciliumLineFor(chartVersion: string | null | undefined): CiliumSchemaLine {
@@ -35,13 +40,10 @@ export interface ValuesContext {
 }
 
 const CILIUM_SCHEMA_SOURCE: Record<CiliumSchemaLine, Source> = {
-  '1.19': { title: 'rke2-cilium 1.19.601 values.schema.json', url: 'https://github.com/rancher/rke2-charts/blob/d83185c93194808b7a4632ebda038100afe11f24/charts/rke2-cilium/rke2-cilium/1.19.601/values.schema.json' },
+  '1.19': SOURCES.cilium119Schema,
   '1.20': SOURCES.ciliumSchema,
 };
-const CALICO_CRD_SOURCE: Source = {
-  title: 'rke2-calico-crd v3.32.100 CRDs (Installation, FelixConfiguration, IPAMConfig)',
-  url: 'https://github.com/rancher/rke2-charts/tree/d83185c93194808b7a4632ebda038100afe11f24/charts/rke2-calico-crd/rke2-calico-crd/v3.32.100/templates',
-};
+const CALICO_CRD_SOURCE: Source = SOURCES.calicoCrds;
 const VALUES_SOURCE: Record<CniChart, Source> = {
   'rke2-canal': SOURCES.canalValues,
   'rke2-calico': SOURCES.calicoValues,

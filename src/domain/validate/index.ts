@@ -3,7 +3,7 @@ import { IssueSink, getPath, isMapping, kindOf, nested, reporterFor, type Report
 import { MAX_FILE_BYTES, parseJson, parseYamlDocs } from './parse';
 import { checkCniValue, type CniSelection } from './cni-list';
 import { checkConfigKeys, mergeConfigs, asBool } from './rke2-config';
-import { checkChartValues, ciliumLineFor, PACKAGED_CHARTS, replacesKubeProxy, isCniChart, type ValuesContext } from './chart-values';
+import { checkChartValues, ciliumLineFor, PACKAGED_CHARTS, replacesKubeProxy, isCniSelectedChart, type ValuesContext } from './chart-values';
 import {
   checkBgp, checkHelmChart, checkHelmChartConfig, checkNetworkAttachmentDefinition, checkSriovNetwork,
   checkSriovNetworkNodePolicy, valuesOfHcc, type BundleFacts, type ManifestDoc,
@@ -239,7 +239,7 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
     if (!isMapping(cv)) continue;
     for (const [name, v] of Object.entries(cv)) {
       const report = nested(cluster.report, `spec.rkeConfig.chartValues.${name}`);
-      if (cni && (isCniChart(name) || name.endsWith('-crd')) && !cni.enabledCharts.has(name)) report('', 'rancher.chartValuesDisabled', { name, cni: cni.text });
+      if (cni && isCniSelectedChart(name) && !cni.enabledCharts.has(name)) report('', 'rancher.chartValuesDisabled', { name, cni: cni.text });
       checkChartValues(name, v, report, values);
     }
   }

@@ -3,7 +3,7 @@ import { KEY_TREES } from './generated/key-trees';
 import type { CompiledValidator } from './compiled-validator';
 import { checkKeys } from './key-tree';
 import { checkSchema } from './schema-check';
-import { checkChartValues, isCniChart, PACKAGED_CHARTS, type ValuesContext } from './chart-values';
+import { checkChartValues, isCniChart, isCniSelectedChart, PACKAGED_CHARTS, type ValuesContext } from './chart-values';
 import type { CniSelection } from './cni-list';
 import { getPath, isMapping, kindOf, nested, show, type Reporter } from './issues';
 import { parseJson, parseYamlOne } from './parse';
@@ -84,7 +84,7 @@ export function checkHelmChartConfig(doc: ManifestDoc, facts: BundleFacts): void
   }
   if (meta.namespace === undefined) report('metadata.namespace', 'hcc.namespaceMissing');
   else if (meta.namespace !== 'kube-system') report('metadata.namespace', 'hcc.namespaceWrong', { found: show(meta.namespace) });
-  if (name && facts.cni && (PACKAGED_CHARTS as readonly string[]).includes(name) && (isCniChart(name) || name.endsWith('-crd')) && !facts.cni.enabledCharts.has(name)) {
+  if (name && facts.cni && isCniSelectedChart(name) && !facts.cni.enabledCharts.has(name)) {
     report('metadata.name', 'hcc.chartDisabled', { name, cni: facts.cni.text, enabled: [...facts.cni.enabledCharts].filter(isCniChart).join(' or ') || 'no CNI chart (cni: none)' });
   }
   if (name && facts.rancherChartValues.has(name)) report('metadata.name', 'rancher.hccConflict', { name });

@@ -10,30 +10,16 @@ export interface DoctorMessage {
   source: Source;
 }
 
-const RKE2_CILIUM_VALIDATE: Source = {
-  title: 'rke2-cilium templates/validate.yaml (render-time failures)',
-  url: 'https://github.com/rancher/rke2-charts/blob/d83185c93194808b7a4632ebda038100afe11f24/charts/rke2-cilium/rke2-cilium/1.19.601/templates/validate.yaml',
-};
-const CALICO_INSTALLATION_CRD: Source = {
-  title: 'rke2-calico-crd v3.32.100: operator.tigera.io Installation CRD',
-  url: 'https://github.com/rancher/rke2-charts/blob/d83185c93194808b7a4632ebda038100afe11f24/charts/rke2-calico-crd/rke2-calico-crd/v3.32.100/templates/operator.tigera.io_installations.yaml',
-};
-const DOTTED_KEYS_ISSUE: Source = { title: 'rancher/rke2#663: HelmChartConfig modifications not taking effect (dotted keys)', url: 'https://github.com/rancher/rke2/issues/663' };
-const HELMCHART_NOT_HCC_ISSUE: Source = { title: 'rancher/rke2#1734: Cilium chart values not applied (HelmChart instead of HelmChartConfig)', url: 'https://github.com/rancher/rke2/issues/1734' };
-const CILIUM_NESTING_ISSUE: Source = { title: 'rancher/rke2#2738: HelmChartConfig with the old cilium: nesting is ignored', url: 'https://github.com/rancher/rke2/issues/2738' };
-const YAML_SPEC: Source = { title: 'YAML 1.2 specification', url: 'https://yaml.org/spec/1.2.2/' };
-const K8S_NAMES: Source = { title: 'Kubernetes: object names (DNS-1123)', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/' };
-
 export const MESSAGES = {
   // The doctor itself
   'doctor.internalError': { severity: 'error', template: 'The bundle doctor failed on this bundle ({{reason}}); its result cannot be trusted. Please report this.', source: SOURCES.helmAddons },
 
   // Files
   'file.tooLarge': { severity: 'error', template: 'The file is {{size}} bytes; the doctor reads at most {{limit}}. Split it, or check it is the file you meant.', source: SOURCES.helmAddons },
-  'file.yamlSyntax': { severity: 'error', template: 'This is not valid YAML: {{reason}}. Fix the indentation or quoting at that line; RKE2 skips a manifest it cannot parse.', source: YAML_SPEC },
-  'file.jsonSyntax': { severity: 'error', template: 'This is not valid JSON: {{reason}}.', source: YAML_SPEC },
+  'file.yamlSyntax': { severity: 'error', template: 'This is not valid YAML: {{reason}}. Fix the indentation or quoting at that line; RKE2 skips a manifest it cannot parse.', source: SOURCES.yamlSpec },
+  'file.jsonSyntax': { severity: 'error', template: 'This is not valid JSON: {{reason}}.', source: SOURCES.yamlSpec },
   'file.nameUnderscore': { severity: 'error', template: 'The file name "{{name}}" has an underscore. Manifest file names become AddOn object names, which follow Kubernetes naming rules: rename it to "{{suggestion}}".', source: SOURCES.helmAddons },
-  'file.nameInvalid': { severity: 'error', template: 'The file name "{{name}}" is not a valid Kubernetes object name (lowercase letters, digits, "-" and "."). Rename it, e.g. "{{suggestion}}".', source: K8S_NAMES },
+  'file.nameInvalid': { severity: 'error', template: 'The file name "{{name}}" is not a valid Kubernetes object name (lowercase letters, digits, "-" and "."). Rename it, e.g. "{{suggestion}}".', source: SOURCES.k8sObjectNames },
   'file.namePackaged': { severity: 'error', template: '"{{name}}" is the file name RKE2 uses for its own packaged chart; RKE2 rewrites or deletes it on start. Rename it to "{{suggestion}}".', source: SOURCES.hccNamingIssue },
   'file.extension': { severity: 'error', template: 'RKE2 only applies manifests ending in .yaml, .yml or .json from the manifests directory; "{{name}}" will be ignored. Rename it to end in .yaml.', source: SOURCES.helmAddons },
   'manifest.notObject': { severity: 'error', template: 'This YAML document is a {{found}}, not a Kubernetes object. Each document in a manifest needs apiVersion, kind and metadata.', source: SOURCES.helmAddons },
@@ -62,7 +48,7 @@ export const MESSAGES = {
   // HelmChartConfig
   'hcc.apiVersionMissing': { severity: 'error', template: 'This HelmChartConfig has no apiVersion, so it is rejected. Add "apiVersion: helm.cattle.io/v1" (the RKE2 IPv6 docs snippet misses it).', source: SOURCES.basicNetworkOptionsIpv6 },
   'hcc.apiVersionWrong': { severity: 'error', template: 'apiVersion is "{{found}}"; a HelmChartConfig is "helm.cattle.io/v1".', source: SOURCES.helmChartConfigCrd },
-  'hcc.helmChartForPackaged': { severity: 'error', template: 'This is a HelmChart named "{{name}}", which fights RKE2\'s own packaged chart and its values are not applied. Use "kind: HelmChartConfig" with only spec.valuesContent to change the packaged chart.', source: HELMCHART_NOT_HCC_ISSUE },
+  'hcc.helmChartForPackaged': { severity: 'error', template: 'This is a HelmChart named "{{name}}", which fights RKE2\'s own packaged chart and its values are not applied. Use "kind: HelmChartConfig" with only spec.valuesContent to change the packaged chart.', source: SOURCES.hccNotAppliedIssue },
   'hcc.nameMissing': { severity: 'error', template: 'metadata.name is missing. It must be the chart to configure, e.g. rke2-cilium.', source: SOURCES.helmAddons },
   'hcc.nameNotPackaged': { severity: 'warning', template: '"{{name}}" is not a chart RKE2 packages, so this HelmChartConfig only applies to a HelmChart of that name you install yourself.{{hint}}', source: SOURCES.helmAddons },
   'hcc.namespaceMissing': { severity: 'warning', template: 'metadata.namespace is missing. A HelmChartConfig must match its HelmChart\'s namespace: add "namespace: kube-system".', source: SOURCES.helmAddons },
@@ -74,7 +60,7 @@ export const MESSAGES = {
 
   // Chart values, any chart
   'values.globalKey': { severity: 'error', template: '"global.{{key}}" cannot be set here: RKE2 injects global.* through HelmChart spec.set, which overrides valuesContent. Set it through config.yaml (e.g. cluster-cidr) instead.', source: SOURCES.injectedValuesCode },
-  'values.dottedKey': { severity: 'error', template: '"{{key}}" is a single key with dots in it; Helm does not expand dotted keys in values files, so it is ignored. Nest it: {{nested}}.', source: DOTTED_KEYS_ISSUE },
+  'values.dottedKey': { severity: 'error', template: '"{{key}}" is a single key with dots in it; Helm does not expand dotted keys in values files, so it is ignored. Nest it: {{nested}}.', source: SOURCES.dottedKeysIssue },
   'values.unknownKey': { severity: 'error', template: '"{{key}}" is not a value of {{chart}}; Helm silently ignores it.{{hint}}', source: SOURCES.helmAddons },
 
   // Schemas (CRDs, values.schema.json)
@@ -89,13 +75,13 @@ export const MESSAGES = {
   // rke2-cilium
   'cilium.kprInvalid': { severity: 'error', template: 'kubeProxyReplacement is {{found}}; rke2-cilium fails to render ("kubeProxyReplacement must be explicitly set to a valid value (true or false) to continue"). Use "kubeProxyReplacement: true" (not "strict") with k8sServiceHost/k8sServicePort and disable-kube-proxy: true.', source: SOURCES.ciliumConfigmapKpr },
   'cilium.kprNeedsServiceHost': { severity: 'error', template: 'kubeProxyReplacement: true needs {{missing}}: without kube-proxy, Cilium must reach the API server directly. Set k8sServiceHost (e.g. "localhost" or the server IP/VIP) and k8sServicePort: 6443.', source: SOURCES.basicNetworkOptions },
-  'cilium.hubbleRelayWithoutHubble': { severity: 'error', template: 'rke2-cilium fails to render: "Hubble Relay requires .Values.hubble.enabled=true". Add hubble.enabled: true.', source: RKE2_CILIUM_VALIDATE },
-  'cilium.hubbleUiWithoutRelay': { severity: 'error', template: 'rke2-cilium fails to render: Hubble UI requires hubble.relay.enabled=true. Add hubble.relay.enabled: true (and hubble.enabled: true).', source: RKE2_CILIUM_VALIDATE },
-  'cilium.serviceHostRefConflict': { severity: 'error', template: 'rke2-cilium fails to render: "Both k8sServiceHostRef and k8sServiceHost are set". Keep one.', source: RKE2_CILIUM_VALIDATE },
-  'cilium.eniModeWithoutEni': { severity: 'error', template: 'rke2-cilium fails to render: "ipam.mode=eni requires eni.enabled=true". Add eni.enabled: true.', source: RKE2_CILIUM_VALIDATE },
-  'cilium.legacyTunnel': { severity: 'error', template: 'rke2-cilium fails to render: "tunnel was deprecated in v1.14 and has been removed in v1.15". Use routingMode: tunnel with tunnelProtocol: {{protocol}} (or routingMode: native).', source: RKE2_CILIUM_VALIDATE },
-  'cilium.legacyEncryptionKey': { severity: 'error', template: 'rke2-cilium fails to render: encryption.{{key}} was removed. Move it to encryption.ipsec.{{key}}.', source: RKE2_CILIUM_VALIDATE },
-  'cilium.wrapperKey': { severity: 'error', template: 'The values are nested under "cilium:", the layout of old rke2-cilium charts; current charts ignore everything below it. Move the keys up one level.', source: CILIUM_NESTING_ISSUE },
+  'cilium.hubbleRelayWithoutHubble': { severity: 'error', template: 'rke2-cilium fails to render: "Hubble Relay requires .Values.hubble.enabled=true". Add hubble.enabled: true.', source: SOURCES.ciliumValidateTemplate },
+  'cilium.hubbleUiWithoutRelay': { severity: 'error', template: 'rke2-cilium fails to render: Hubble UI requires hubble.relay.enabled=true. Add hubble.relay.enabled: true (and hubble.enabled: true).', source: SOURCES.ciliumValidateTemplate },
+  'cilium.serviceHostRefConflict': { severity: 'error', template: 'rke2-cilium fails to render: "Both k8sServiceHostRef and k8sServiceHost are set". Keep one.', source: SOURCES.ciliumValidateTemplate },
+  'cilium.eniModeWithoutEni': { severity: 'error', template: 'rke2-cilium fails to render: "ipam.mode=eni requires eni.enabled=true". Add eni.enabled: true.', source: SOURCES.ciliumValidateTemplate },
+  'cilium.legacyTunnel': { severity: 'error', template: 'rke2-cilium fails to render: "tunnel was deprecated in v1.14 and has been removed in v1.15". Use routingMode: tunnel with tunnelProtocol: {{protocol}} (or routingMode: native).', source: SOURCES.ciliumValidateTemplate },
+  'cilium.legacyEncryptionKey': { severity: 'error', template: 'rke2-cilium fails to render: encryption.{{key}} was removed. Move it to encryption.ipsec.{{key}}.', source: SOURCES.ciliumValidateTemplate },
+  'cilium.wrapperKey': { severity: 'error', template: 'The values are nested under "cilium:", the layout of old rke2-cilium charts; current charts ignore everything below it. Move the keys up one level.', source: SOURCES.ciliumNestingIssue },
   'cilium.multusNeedsNonExclusive': { severity: 'error', template: 'With Multus on {{release}}, rke2-cilium takes over the CNI config directory and Multus silently stops working. Add cni.exclusive: false (not needed from v1.31.14/v1.32.10/v1.33.6/v1.34.2).', source: SOURCES.multusCiliumIssue },
   'cilium.localRedirectPolicyDeprecated': { severity: 'warning', template: 'localRedirectPolicy is deprecated in rke2-cilium 1.19/1.20; use localRedirectPolicies.enabled: true.', source: SOURCES.ciliumValues },
 
@@ -103,7 +89,7 @@ export const MESSAGES = {
   'calico.ebpfNeedsEndpoint': { severity: 'error', template: 'linuxDataplane: BPF replaces kube-proxy, so Calico needs kubernetesServiceEndpoint.host and .port to reach the API server. Set them to a server IP or load balancer and port 6443.', source: SOURCES.basicNetworkOptions },
   'calico.ebpfNeedsKubeProxyManagement': { severity: 'warning', template: 'The RKE2 docs pair linuxDataplane: BPF with kubeProxyManagement: Enabled, so the operator keeps kube-proxy off. Add installation.calicoNetwork.kubeProxyManagement: Enabled.', source: SOURCES.basicNetworkOptions },
   'calico.ebpfLocalhostEndpoint': { severity: 'warning', template: 'kubernetesServiceEndpoint.host is "{{host}}": calico-kube-controllers cannot reach the API server through localhost. Use a control-plane IP or a load balancer address.', source: SOURCES.calicoEbpfEndpointIssue },
-  'calico.ipPoolMismatch': { severity: 'error', template: 'installation.calicoNetwork.ipPools sets {{cidr}}, which is not in cluster-cidr ({{clusterCidr}}). With ipPools set, rke2-calico no longer builds pools from cluster-cidr: make them match.', source: CALICO_INSTALLATION_CRD },
+  'calico.ipPoolMismatch': { severity: 'error', template: 'installation.calicoNetwork.ipPools sets {{cidr}}, which is not in cluster-cidr ({{clusterCidr}}). With ipPools set, rke2-calico no longer builds pools from cluster-cidr: make them match.', source: SOURCES.calicoInstallationCrd },
 
   // rke2-flannel / canal
   'flannel.ifaceKey': { severity: 'error', template: 'rke2-flannel has no "iface" value; it is silently ignored. Put the interface in the args list: flannel.args: ["--ip-masq", "--kube-subnet-mgr", "--iface={{iface}}"].', source: SOURCES.flannelValues },

@@ -188,3 +188,17 @@ describe('helpers', () => {
     }
   });
 });
+
+describe('charts the cni list does not control', () => {
+  it('leaves HelmChartConfigs for non-CNI packaged charts alone', () => {
+    expect(ids([
+      { path: CONFIG, contents: 'cni: canal\n' },
+      hcc('rke2-traefik-crd', { foo: 1 }),
+      hcc('rke2-coredns', { nodelocal: { enabled: true } }),
+    ])).toEqual([]);
+  });
+
+  it('flags the CRD chart of a disabled CNI', () => {
+    expect(ids([{ path: CONFIG, contents: 'cni: canal\n' }, hcc('rke2-calico-crd', { foo: 1 })])).toEqual([`${MANIFESTS}/rke2-calico-crd-config.yaml|metadata.name|hcc.chartDisabled`]);
+  });
+});
