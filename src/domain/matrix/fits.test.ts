@@ -58,6 +58,9 @@ describe('fitColumns', () => {
     expect(old.fits.find((f) => f.column === 'cilium')!.blockers.map((b) => b.feature)).toEqual(['minimumKernel']);
     const rhel = featureFitsAnswers(with_((x) => { x.nodes.osPreset = 'rhel-8.10'; x.nodes.kernel = '4.18'; }))!;
     expect(rhel.fits.find((f) => f.column === 'cilium')!.fits).toBe(true);
+    // Recognised from uname -r as the engine does, even with the custom preset.
+    const uname = featureFitsAnswers(with_((x) => { x.nodes.osPreset = 'custom'; x.nodes.kernel = '4.18.0-553.el8_10.x86_64'; }))!;
+    expect(uname.fits.find((f) => f.column === 'cilium')!.fits).toBe(true);
   });
 
   it('keeps add-ons when a needed feature is not applicable to them', () => {

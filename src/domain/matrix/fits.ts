@@ -1,5 +1,6 @@
 import type { Answers } from '../answers/types';
 import { kernelAtLeast, parseKernel } from '../kernel';
+import { buildContext } from '../engine/context';
 import { resolveRelease } from '../rke2/releases';
 import type { Source } from '../sources';
 import type { FeatureId } from './features';
@@ -78,12 +79,18 @@ export function fitColumns(matrix: Matrix, needed: readonly FeatureId[], options
   });
 }
 
+/** Kernel options from the answers, read as the engine reads them (preset kernel, RHEL 8.10 from uname -r). */
+export function answerFitOptions(answers: Answers): FitOptions {
+  const { derived } = buildContext(answers);
+  return { ...(derived.kernel ? { kernel: derived.kernel.text } : {}), rhel8: derived.rhel8Backports, offeredOnly: true };
+}
+
 /** The comparison's "only what fits my answers": the answers' release, needs and kernel. */
 export function featureFitsAnswers(answers: Answers): { matrix: Matrix; needed: FeatureId[]; fits: ColumnFit[] } | null {
   const resolved = resolveRelease(answers.cluster.release);
   if (!resolved.ok) return null;
   const matrix = matrixFor(resolved.release);
   const needed = featuresNeeded(answers);
-  const fits = fitColumns(matrix, needed, { kernel: answers.nodes.kernel, rhel8: answers.nodes.osPreset === 'rhel-8.10', offeredOnly: true });
+  const fits = fitColumns(matrix, needed, answerFitOptions(answers));
   return { matrix, needed, fits };
 }

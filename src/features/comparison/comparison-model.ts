@@ -2,7 +2,7 @@ import type { Answers } from '../../domain/answers/types';
 import { explain } from '../../domain/engine';
 import type { CandidateStatus, Decision } from '../../domain/engine/types';
 import {
-  FEATURES, LEVEL_LABELS, featureRow, featuresNeeded, fitColumns,
+  FEATURES, LEVEL_LABELS, answerFitOptions, featureRow, featuresNeeded, fitColumns,
   type FeatureId, type Matrix, type MatrixColumn, type MatrixColumnKey,
 } from '../../domain/matrix';
 import type { Source } from '../../domain/sources';
@@ -54,9 +54,7 @@ export function buildComparisonView(
 ): ComparisonView {
   const fitAnswers = state.fit && answers !== null;
   const needed = [...new Set<FeatureId>([...state.features, ...(fitAnswers ? featuresNeeded(answers) : [])])];
-  const fits = fitColumns(matrix, needed, fitAnswers
-    ? { kernel: answers.nodes.kernel, rhel8: answers.nodes.osPreset === 'rhel-8.10', offeredOnly: true }
-    : {});
+  const fits = fitColumns(matrix, needed, fitAnswers ? answerFitOptions(answers) : {});
 
   const views: ColumnView[] = matrix.columns
     .filter((c) => state.cni.length === 0 || state.cni.includes(c.id))
