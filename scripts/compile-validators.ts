@@ -315,10 +315,12 @@ export function buildSchemas(): BuiltSchemas {
  * "push an error" statement ajv repeats for every check becomes one helper call.
  */
 function shrink(code: string): string {
-  const helper = 'const pushErr = (list, e) => { if (list === null) return [e]; list.push(e); return list; };\n';
+  const helper = 'const pushErr = (list, e) => { if (list === null) return [e]; list.push(e); return list; };\n'
+    + 'const typeErr = (instancePath, type) => ({ instancePath, keyword: "type", params: { type } });\n';
   const out = code
     .replace(/,schemaPath:"[^"]*"/g, '')
-    .replace(/const (err\d+) = (\{instancePath[^;]*?\});if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}/g, 'vErrors = pushErr(vErrors, $2);');
+    .replace(/const (err\d+) = (\{instancePath[^;]*?\});if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}/g, 'vErrors = pushErr(vErrors, $2);')
+    .replace(/\{instancePath:([^,{}]*?),keyword:"type",params:\{type: ("[^"]*")\}\}/g, 'typeErr($1, $2)');
   return out.replace('"use strict";', `"use strict";${helper}`);
 }
 
