@@ -69,6 +69,9 @@ describe('fitColumns', () => {
     const fits = fitColumns(matrixFor(r.release), ['networkPolicies', 'ebpfDataplane']);
     expect(fits.find((f) => f.column === 'multus')!.fits).toBe(true);
     expect(fits.find((f) => f.column === 'canal')!.fits).toBe(false);
+    // Comparison-only CNIs were not assessed for most features: they do not count as fitting.
+    expect(fits.find((f) => f.column === 'aws-vpc-cni')!.fits).toBe(false);
+    expect(fitColumns(matrixFor(r.release), ['networkPolicies']).find((f) => f.column === 'weave')!.fits).toBe(true);
   });
 
   it('returns null for a malformed release', () => {

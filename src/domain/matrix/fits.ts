@@ -55,7 +55,7 @@ export interface FitOptions {
 
 /**
  * A column fits when no needed feature is "no" (and the kernel is new enough). "partial" fits with
- * its note; "not-applicable" is neutral, so add-ons are not dropped for features of the primary.
+ * its note; "not-applicable" is neutral for add-ons, so they are not dropped for features of the primary.
  */
 export function fitColumns(matrix: Matrix, needed: readonly FeatureId[], options: FitOptions = {}): ColumnFit[] {
   const kernel = options.kernel ? parseKernel(options.kernel) : null;
@@ -66,7 +66,9 @@ export function fitColumns(matrix: Matrix, needed: readonly FeatureId[], options
     }
     for (const f of needed) {
       const cell = matrix.cells[f][col.id];
-      if (cell.level === 'no') blockers.push({ feature: f, level: cell.level, note: cell.note, source: cell.source });
+      // An add-on is neutral on its primary's features; a comparison-only CNI we did not assess does not count as fitting.
+      const blocks = cell.level === 'no' || (cell.level === 'not-applicable' && col.kind === 'comparison-only');
+      if (blocks) blockers.push({ feature: f, level: cell.level, note: cell.note, source: cell.source });
     }
     const k = matrix.cells.minimumKernel[col.id];
     if (kernel?.ok && k.kernel) {

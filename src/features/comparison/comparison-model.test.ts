@@ -20,7 +20,8 @@ describe('buildComparisonView', () => {
 
   it('hides columns that cannot do a needed feature, with the feature and level', () => {
     const v = buildComparisonView(matrix('v1.33.6+rke2r1'), { ...EMPTY_STATE, features: ['windowsNodes'] }, null, null);
-    expect(ids(v.shown)).toEqual(['calico', 'flannel', 'weave', 'aws-vpc-cni']);
+    expect(ids(v.shown)).toEqual(['calico', 'flannel']);
+    expect(v.hidden.find((h) => h.column.id === 'weave')!.hiddenBecause[0]!.text).toMatch(/^Windows nodes: Not applicable\. Not assessed/);
     const cilium = v.hidden.find((h) => h.column.id === 'cilium')!;
     expect(cilium.hiddenBecause.map((b) => b.text)).toEqual([expect.stringMatching(/^Windows nodes: No\. /)]);
   });
