@@ -112,11 +112,31 @@ function calico(plan: BundlePlan): ChartValues {
   return b.result(CHART_NAME.calico);
 }
 
+/**
+ * Older rke2-cilium charts spell some values differently (Cilium upgrade notes):
+ * - before 1.11 the values sit under a `cilium:` key (rancher/rke2#2738);
+ * - before 1.14 kubeProxyReplacement takes strict/partial/probe/disabled (true/false from 1.14, and
+ *   current charts fail on anything else), and native routing is `tunnel: disabled` instead of routingMode;
+ * - before 1.12 bandwidthManager is a boolean; before 1.10 eni is a boolean.
+ */
+const CILIUM_FLAT_VALUES = '1.11.0';
+const CILIUM_KPR_BOOLEAN = '1.14.0';
+const CILIUM_BANDWIDTH_OBJECT = '1.12.0';
+const CILIUM_ENI_OBJECT = '1.10.0';
+const ciliumUpgradeNotes: Source = { title: 'Cilium docs: Upgrade notes (renamed and removed Helm values)', url: 'https://docs.cilium.io/en/stable/operations/upgrade/' };
+
 function cilium(plan: BundlePlan): ChartValues {
   const b = new ValuesBuilder();
   const a = plan.answers;
+  const chart = chartVersion(plan.release, CHART_NAME.cilium);
+  const kprBoolean = chartAtLeast(chart, CILIUM_KPR_BOOLEAN);
+  const nativeRouting = (why: string, source: Source) => {
+    if (kprBoolean) b.set('routingMode', 'native', why, source);
+    else b.set('tunnel', 'disabled', `${why} (rke2-cilium ${chart ?? ''} predates routingMode)`, ciliumUpgradeNotes);
+  };
   if (plan.ciliumKpr) {
-    b.set('kubeProxyReplacement', true, 'eBPF kube-proxy replacement; the chart accepts only true/false ("strict" fails rendering)', SOURCES.ciliumConfigmapKpr);
+    if (kprBoolean) b.set('kubeProxyReplacement', true, 'eBPF kube-proxy replacement; the chart accepts only true/false ("strict" fails rendering)', SOURCES.ciliumConfigmapKpr);
+    else b.set('kubeProxyReplacement', 'strict', `rke2-cilium ${chart ?? ''} (Cilium < 1.14) knows strict/partial/probe/disabled, not true; "strict" is the full replacement there`, ciliumUpgradeNotes);
     b.set('k8sServiceHost', a.performance.apiServerHost.trim() || 'localhost', 'without kube-proxy Cilium must reach the API server itself; localhost works through the RKE2 agent load balancer', SOURCES.basicNetworkOptions);
     b.set('k8sServicePort', a.performance.apiServerPort, 'API server port for the same', SOURCES.basicNetworkOptions);
   }
@@ -132,11 +152,13 @@ function cilium(plan: BundlePlan): ChartValues {
   }
   if (plan.mtu.chartValue !== null) b.set('MTU', plan.mtu.chartValue, mtuNote(plan), SOURCES.ciliumValues);
   if (a.performance.awsEni) {
-    b.set('eni.enabled', true, 'AWS ENI IPAM: pods get VPC addresses', SOURCES.ciliumEni);
+    b.set(chartAtLeast(chart, CILIUM_ENI_OBJECT) ? 'eni.enabled' : 'eni', true, 'AWS ENI IPAM: pods get VPC addresses', SOURCES.ciliumEni);
     b.set('ipam.mode', 'eni', 'ENI IPAM (RKE2 default kubernetes)', SOURCES.ciliumEni);
-    b.set('routingMode', 'native', 'ENI addresses are routable in the VPC: no tunnel', SOURCES.ciliumEni);
+    nativeRouting('ENI addresses are routable in the VPC: no tunnel', SOURCES.ciliumEni);
   }
-  if (a.performance.bandwidthManager) b.set('bandwidthManager.enabled', true, 'EDT-based pod egress rate limits (default false)', SOURCES.ciliumBandwidth);
+  if (a.performance.bandwidthManager) {
+    b.set(chartAtLeast(chart, CILIUM_BANDWIDTH_OBJECT) ? 'bandwidthManager.enabled' : 'bandwidthManager', true, 'EDT-based pod egress rate limits (default false)', SOURCES.ciliumBandwidth);
+  }
   if (plan.multus && !hasGate(plan.release, 'ciliumMultusNoExclusive')) {
     b.set('cni.exclusive', false, 'this release still defaults exclusive: true, which renames the Multus CNI config', SOURCES.multusCiliumIssue);
   }
@@ -144,9 +166,13 @@ function cilium(plan: BundlePlan): ChartValues {
   const iface = a.nodes.interface.trim();
   if (iface) b.set('devices', iface, 'attach the datapath to this interface', SOURCES.ciliumValues);
   if (a.addressing.ipFamily === 'ipv6') {
-    if (!a.performance.awsEni) b.set('routingMode', 'native', 'IPv6-only: RKE2 docs use native routing, no IPv6 encapsulation', SOURCES.basicNetworkOptionsIpv6);
+    if (!a.performance.awsEni) nativeRouting('IPv6-only: RKE2 docs use native routing, no IPv6 encapsulation', SOURCES.basicNetworkOptionsIpv6);
     b.set('autoDirectNodeRoutes', true, 'IPv6-only: nodes on one L2 segment install direct routes to each other', SOURCES.basicNetworkOptionsIpv6);
     b.set('ipv6NativeRoutingCIDR', a.addressing.clusterCidrV6.trim(), 'native routing with IPv6 masquerade needs the pod CIDR not to masquerade', SOURCES.ciliumValues);
+  }
+  if (!chartAtLeast(chart, CILIUM_FLAT_VALUES) && Object.keys(b.values).length > 0) {
+    const notes = b.notes.map((n) => ({ ...n, path: `cilium.${n.path}` }));
+    return { chart: CHART_NAME.cilium, values: { cilium: b.values }, notes };
   }
   return b.result(CHART_NAME.cilium);
 }

@@ -245,6 +245,20 @@ describe('per-chart values', () => {
     expect(file(files, 'firewall/firewalld.sh')!.contents).toContain('--add-protocol=esp');
   });
 
+  it('cilium on old charts: values chosen by version (cilium: wrapper before 1.11, strict before 1.14, boolean bandwidthManager before 1.12)', () => {
+    const kpr = (release: string) => hccValues(bundle((a) => {
+      a.cluster.release = release; a.choice.forcedCni = 'cilium'; a.performance.kubeProxyReplacement = true; a.performance.bandwidthManager = true;
+      a.nodes.osPreset = 'custom'; a.nodes.kernel = '5.15';
+    }), 'rke2-cilium');
+    expect(kpr('v1.21.5+rke2r1')).toEqual({ cilium: { kubeProxyReplacement: 'strict', k8sServiceHost: 'localhost', k8sServicePort: 6443, bandwidthManager: true } });
+    expect(kpr('v1.23.5+rke2r1')).toEqual({ kubeProxyReplacement: 'strict', k8sServiceHost: 'localhost', k8sServicePort: 6443, bandwidthManager: true });
+    expect(kpr('v1.26.5+rke2r1')).toMatchObject({ kubeProxyReplacement: 'strict', bandwidthManager: { enabled: true } });
+    expect(kpr('v1.27.10+rke2r1')).toMatchObject({ kubeProxyReplacement: true });
+    const ipv6 = hccValues(bundle((a) => { a.cluster.release = 'v1.26.5+rke2r1'; a.choice.forcedCni = 'cilium'; a.addressing.ipFamily = 'ipv6'; a.nodes.osPreset = 'custom'; a.nodes.kernel = '5.15'; }), 'rke2-cilium');
+    expect(ipv6).toMatchObject({ tunnel: 'disabled', autoDirectNodeRoutes: true });
+    expect(ipv6).not.toHaveProperty('routingMode');
+  });
+
   it('cilium + multus before the gate sets cni.exclusive: false', () => {
     const files = bundle((a) => { a.choice.forcedCni = 'cilium'; a.extras.mode = 'multus'; a.cluster.release = OLD_RELEASE; });
     expect(hccValues(files, 'rke2-cilium')).toMatchObject({ cni: { exclusive: false } });
