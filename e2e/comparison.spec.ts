@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { defaultAnswers } from '../src/domain/answers/defaults';
+import { CNI_PROFILES, COMPARISON_ONLY_PROFILES } from '../src/domain/cni/profiles';
 
 /** The comparison view (issue 5): found by role and label, as a user would. */
 
@@ -73,7 +74,7 @@ test.describe('CNI comparison', () => {
     await expect(table(page).getByRole('link', { name: 'Flannel', exact: true })).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Hidden by your filters' })).toContainText('rke2-flannel is bundled only from v1.26.14');
 
-    await page.getByLabel('RKE2 release').selectOption('v1.26.14+rke2r1');
+    await page.getByLabel('RKE2 release', { exact: true }).selectOption('v1.26.14+rke2r1');
 
     await expect(table(page)).toHaveAccessibleName(/v1\.26\.14\+rke2r1/);
     await expect(table(page).getByRole('link', { name: 'Flannel', exact: true })).toBeVisible();
@@ -98,7 +99,7 @@ test.describe('CNI comparison', () => {
   test('a shared comparison link restores the view', async ({ page, context }) => {
     await open(page, '/compare?cni=calico,cilium&release=v1.33.6+rke2r1&features=wireguard&sort=name&collapsed=security');
 
-    await expect(page.getByLabel('RKE2 release')).toHaveValue('v1.33.6+rke2r1');
+    await expect(page.getByLabel('RKE2 release', { exact: true })).toHaveValue('v1.33.6+rke2r1');
     expect(await columnNames(page)).toEqual(['Calico', 'Cilium']);
     await expect(needs(page).getByRole('checkbox', { name: 'WireGuard' })).toBeChecked();
     await expect(page.getByLabel('Sort CNIs by')).toHaveValue('name');
@@ -114,7 +115,7 @@ test.describe('CNI comparison', () => {
     await open(other, shared);
     expect(await columnNames(other)).toEqual(['Calico', 'Canal', 'Cilium']);
     await expect(table(other).getByRole('rowheader', { name: /IPsec/ })).toBeVisible();
-    await expect(other.getByLabel('RKE2 release')).toHaveValue('v1.33.6+rke2r1');
+    await expect(other.getByLabel('RKE2 release', { exact: true })).toHaveValue('v1.33.6+rke2r1');
   });
 
   test('the CSV export matches the table', async ({ page }) => {
@@ -157,7 +158,7 @@ test.describe('CNI comparison', () => {
     await page.addInitScript((saved) => window.localStorage.setItem('rke2-cni-wizard.answers', saved), JSON.stringify(answers));
     await open(page, '/compare');
 
-    await expect(page.getByLabel('RKE2 release')).toHaveValue('v1.33.6+rke2r1');
+    await expect(page.getByLabel('RKE2 release', { exact: true })).toHaveValue('v1.33.6+rke2r1');
     const calico = table(page).getByRole('columnheader').filter({ has: page.getByRole('link', { name: 'Calico', exact: true }) });
     await expect(calico).toContainText('Recommended for your answers');
     await expect(table(page).getByRole('columnheader').filter({ hasText: 'Excluded for your answers' }).first()).toBeVisible();
@@ -168,6 +169,24 @@ test.describe('CNI comparison', () => {
     await expect(hidden).toContainText('Windows nodes: No');
     await expect(hidden).toContainText('Not offered: Offered by Rancher for RKE1 only');
     await expect(page).toHaveURL(/fit=1/);
+    const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(axe.violations).toEqual([]);
+  });
+
+  test('every CNI has a page, including bring-your-own, add-ons and comparison-only', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    for (const p of [...Object.values(CNI_PROFILES), ...Object.values(COMPARISON_ONLY_PROFILES)]) {
+      await open(page, `/cni/${p.id}?release=v1.26.13%2Brke2r1`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.name);
+    }
+    // Before its gate Flannel says it is not offered, and has no install snippet.
+    await open(page, '/cni/flannel?release=v1.26.13%2Brke2r1');
+    await expect(page.getByRole('alert').filter({ hasText: 'Not offered by RKE2 v1.26.13+rke2r1' })).toBeVisible();
+    await expect(page.getByText('This release cannot install Flannel.')).toBeVisible();
+    await page.getByLabel('RKE2 release', { exact: true }).selectOption('v1.26.14+rke2r1');
+    await expect(page.getByLabel('/etc/rancher/rke2/config.yaml')).toContainText(/cni:\s+- flannel/);
+    expect(errors).toEqual([]);
   });
 
   test('the comparison and a CNI page have no axe violations', async ({ page }) => {
