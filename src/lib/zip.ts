@@ -1,5 +1,6 @@
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { BundleFile } from '../domain/generators/types';
+import { downloadBlob } from './download';
 
 /**
  * Deterministic zip of a bundle: fixed timestamps, unix modes, files in path order, fixed
@@ -31,4 +32,9 @@ export function zipBundle(files: readonly BundleFile[], rootFolder?: string): Ui
 export function bundleBlob(files: readonly BundleFile[], rootFolder?: string): Blob {
   const bytes = zipBundle(files, rootFolder);
   return new Blob([bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer], { type: 'application/zip' });
+}
+
+/** Saves the bundle as "<name>.zip" with a root folder of the same name (browser only). */
+export function downloadBundleZip(files: readonly BundleFile[], name: string): void {
+  downloadBlob(`${name}.zip`, bundleBlob(files, name));
 }
