@@ -22,7 +22,7 @@ function columnHeader(col: Matrix['columns'][number]): string {
 /** RFC 4180: quote every field, double the quotes, CRLF line ends. */
 const csvField = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** The table as CSV: one row per feature, a text and a source column per CNI. */
+/** The table as CSV (RFC 4180): one row per feature, a text and a source column per CNI; the release goes in the file name. */
 export function matrixToCsv(matrix: Matrix, sel: ExportSelection = {}): string {
   const { cols, rows } = selected(matrix, sel);
   const header = ['Group', 'Feature', ...cols.flatMap((c) => [columnHeader(c), `${c.label} source`])];
@@ -30,7 +30,7 @@ export function matrixToCsv(matrix: Matrix, sel: ExportSelection = {}): string {
     group, feature.label,
     ...cols.flatMap((c) => { const cell = matrix.cells[feature.id][c.id]; return [cellText(cell), cell.source.url]; }),
   ])];
-  return `# RKE2 ${matrix.release.requested.text}\r\n${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 const mdEscape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

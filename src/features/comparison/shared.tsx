@@ -6,12 +6,14 @@ import CancelIcon from '@mui/icons-material/Cancel';
 import RemoveIcon from '@mui/icons-material/Remove';
 import type { SupportLevel } from '../../domain/cni/vocabulary';
 import { LEVEL_LABELS } from '../../domain/matrix';
-import { RELEASES, NEWEST_KNOWN_RELEASE, resolveRelease, type ResolvedRelease } from '../../domain/rke2/releases';
+import { RELEASES } from '../../domain/rke2/releases';
 import { compareVersions } from '../../domain/rke2/version';
 import type { Source } from '../../domain/sources';
 import { parseAnswers } from '../../domain/answers';
 import type { Answers } from '../../domain/answers/types';
 import { loadStoredAnswers } from '../../lib/answers-storage';
+
+export { chooseRelease, type ReleaseChoice } from './release-choice';
 
 /** Hidden on screen, read by screen readers. */
 export const visuallyHiddenSx = {
@@ -99,25 +101,6 @@ export function ReleaseSelect({ value, onChange, id }: { value: string; onChange
       ))}
     </TextField>
   );
-}
-
-export type ReleaseChoice = { release: ResolvedRelease; notice: string | null };
-
-/** The release to show: the URL's, else the wizard's, else the newest; a bad one says why. */
-export function chooseRelease(fromUrl: string | null, fromAnswers: string | null): ReleaseChoice {
-  const notices: string[] = [];
-  for (const candidate of [fromUrl, fromAnswers]) {
-    if (!candidate) continue;
-    const r = resolveRelease(candidate);
-    if (!r.ok) { notices.push(`${r.message} Showing another release instead.`); continue; }
-    if (r.release.resolution === 'newer-than-table') notices.push(`${r.release.requested.text} is newer than the release table: showing the chart versions of ${r.release.row.version.text}, the newest known release.`);
-    if (r.release.resolution === 'nearest-older') notices.push(`${r.release.requested.text} is not in the release table: showing the chart versions of ${r.release.row.version.text}.`);
-    if (r.release.resolution === 'older-than-table') notices.push(`${r.release.requested.text} is older than the release table: showing ${r.release.row.version.text}.`);
-    return { release: r.release, notice: notices.join(' ') || null };
-  }
-  const newest = resolveRelease(NEWEST_KNOWN_RELEASE);
-  if (!newest.ok) throw new Error('the release table has no newest release');
-  return { release: newest.release, notice: notices.join(' ') || null };
 }
 
 export type StoredAnswersState = { answers: Answers | null; message: string | null };
