@@ -176,6 +176,14 @@ describe('per-chart values', () => {
     expect(r).not.toHaveProperty('files');
   });
 
+  it('refuses Calico eBPF without an API endpoint even when handed a decision that allowed it', () => {
+    const withHost = answers((x) => { x.choice.forcedCni = 'calico'; x.performance.kubeProxyReplacement = true; x.performance.apiServerHost = '10.0.0.10'; });
+    const decision = evaluate(withHost);
+    expect(decision.blocking).toEqual([]);
+    const r = generateBundle({ ...withHost, performance: { ...withHost.performance, apiServerHost: '' } }, decision);
+    expect(r.ok ? [] : r.blocking.map((f) => `${f.ruleId}/${f.messageId}`)).toEqual(['calico-ebpf/calicoEbpfEndpoint']);
+  });
+
   it('stock answers: canal, no HCC, CIDRs as given', () => {
     const files = bundle(() => {});
     expect(yamlOf(file(files, 'etc/rancher/rke2/config.yaml'))).toEqual({ cni: ['canal'], 'cluster-cidr': '10.42.0.0/16', 'service-cidr': '10.43.0.0/16' });

@@ -29,14 +29,13 @@ export function bundleName(cni: string, release: string): string {
   return `rke2-cni-${cni}-${release.replace(/\+/g, '-')}`;
 }
 
-/** Generator-level guards: combinations the files cannot express even if the engine let them through. */
-const generatorRule = { title: 'rke2-cni-wizard: bundle generator', url: SOURCES.calicoEbpfEndpointIssue.url };
+/** Generator-level guards: combinations the files cannot express even if a decision let them through. */
 function generatorBlocking(plan: BundlePlan): Finding[] {
   const out: Finding[] = [];
   if (plan.calicoEbpf && plan.answers.performance.apiServerHost.trim() === '') {
     out.push({
-      ruleId: 'calico-ebpf', messageId: 'calicoEbpfEndpoint', data: {}, severity: 'blocking',
-      source: { title: generatorRule.title, url: SOURCES.calicoEbpfEndpointIssue.url }, fields: ['performance.apiServerHost'],
+      ruleId: 'calico-ebpf', messageId: 'calicoEbpfEndpoint', data: { host: 'localhost (the default)' }, severity: 'blocking',
+      source: SOURCES.calicoEbpfEndpointIssue, fields: ['performance.apiServerHost'],
     });
   }
   return out;
