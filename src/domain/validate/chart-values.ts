@@ -33,8 +33,26 @@ export function ciliumLineFor(chartVersion: string | null | undefined): CiliumSc
   return m && Number(m[1]) >= 20 ? '1.20' : '1.19';
 }
 
+/**
+ * How an rke2-cilium chart reads its values. Before 1.11 they sit under a `cilium:` key
+ * (rancher/rke2#2738); before 1.15 kubeProxyReplacement takes strict/partial/probe/disabled and
+ * `tunnel` still exists; the 1.19/1.20 schemas and render checks only fit 'modern' charts.
+ * An unknown chart (no answers.yaml) is judged as modern: what current releases bundle.
+ */
+export type CiliumEra = 'wrapped' | 'legacy' | 'modern';
+export function ciliumEraFor(chartVersion: string | null | undefined): CiliumEra {
+  const m = chartVersion ? /^v?(\d+)\.(\d+)\./.exec(chartVersion) : null;
+  if (!m) return 'modern';
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  if (major !== 1) return 'modern';
+  if (minor < 11) return 'wrapped';
+  return minor < 15 ? 'legacy' : 'modern';
+}
+
 export interface ValuesContext {
   ciliumLine: CiliumSchemaLine;
+  /** The bundled rke2-cilium chart version when the release is known (answers.yaml), else null. */
+  ciliumChart: string | null;
   /** cluster-cidr from the server config, when known. */
   clusterCidr: string | null;
 }
@@ -80,19 +98,42 @@ function getTree(tree: KeyTree, path: string): KeyTree | undefined {
   return node;
 }
 
-function checkCilium(values: Record<string, unknown>, report: Reporter, ctx: ValuesContext): Set<string> {
-  const skip = new Set<string>();
+/** The values an rke2-cilium chart of this era actually reads (old charts: under `cilium:`). */
+export function ciliumEffectiveValues(values: unknown, ctx: Pick<ValuesContext, 'ciliumChart'>): unknown {
+  return ciliumEraFor(ctx.ciliumChart) === 'wrapped' ? getPath(values, 'cilium') : values;
+}
+
+function checkKprServiceHost(values: Record<string, unknown>, report: Reporter): void {
+  const hasHost = truthy(values.k8sServiceHost) || truthy(values.k8sServiceHostRef);
+  const missing = [hasHost ? null : 'k8sServiceHost', truthy(values.k8sServicePort) || truthy(values.k8sServiceHostRef) ? null : 'k8sServicePort'].filter(Boolean);
+  if (missing.length) report(missing.length === 2 ? 'kubeProxyReplacement' : missing[0]!, 'cilium.kprNeedsServiceHost', { missing: missing.join(' and ') });
+}
+
+const OLD_KPR_VALUES = ['strict', 'partial', 'probe', 'disabled', 'true', 'false'];
+
+/** Returns whether the generic unknown-key check applies (only to charts the 1.19/1.20 schemas describe). */
+function checkCilium(values: Record<string, unknown>, report: Reporter, ctx: ValuesContext, skip: Set<string>): boolean {
+  const era = ciliumEraFor(ctx.ciliumChart);
+  if (era === 'wrapped') {
+    for (const key of Object.keys(values)) {
+      if (key !== 'cilium' && key !== 'global') report(key, 'cilium.flatOnOldChart', { chart: ctx.ciliumChart ?? '', key });
+    }
+    const inner = values.cilium;
+    if (isMapping(inner) && ['strict', 'true'].includes(String(inner.kubeProxyReplacement))) checkKprServiceHost(inner, nested(report, 'cilium'));
+    return false;
+  }
   if (isMapping(values.cilium)) {
     report('cilium', 'cilium.wrapperKey');
     skip.add('cilium');
   }
   const kpr = values.kubeProxyReplacement;
-  if (kpr !== undefined && !['true', 'false'].includes(String(kpr))) report('kubeProxyReplacement', 'cilium.kprInvalid', { found: show(kpr) });
-  if (String(kpr) === 'true') {
-    const hasHost = truthy(values.k8sServiceHost) || truthy(values.k8sServiceHostRef);
-    const missing = [hasHost ? null : 'k8sServiceHost', truthy(values.k8sServicePort) || truthy(values.k8sServiceHostRef) ? null : 'k8sServicePort'].filter(Boolean);
-    if (missing.length) report(missing.length === 2 ? 'kubeProxyReplacement' : missing[0]!, 'cilium.kprNeedsServiceHost', { missing: missing.join(' and ') });
+  if (era === 'legacy') {
+    if (kpr !== undefined && !OLD_KPR_VALUES.includes(String(kpr))) report('kubeProxyReplacement', 'schema.enum', { allowed: OLD_KPR_VALUES.join(', '), found: show(kpr) });
+    if (['strict', 'true'].includes(String(kpr))) checkKprServiceHost(values, report);
+    return false;
   }
+  if (kpr !== undefined && !['true', 'false'].includes(String(kpr))) report('kubeProxyReplacement', 'cilium.kprInvalid', { found: show(kpr) });
+  if (String(kpr) === 'true') checkKprServiceHost(values, report);
   if (truthy(values.k8sServiceHost) && truthy(values.k8sServiceHostRef)) report('k8sServiceHostRef', 'cilium.serviceHostRefConflict');
   if (truthy(getPath(values, 'hubble.relay.enabled')) && !truthy(getPath(values, 'hubble.enabled'))) report('hubble.relay.enabled', 'cilium.hubbleRelayWithoutHubble');
   if (truthy(getPath(values, 'hubble.ui.enabled')) && !truthy(getPath(values, 'hubble.relay.enabled'))) report('hubble.ui.enabled', 'cilium.hubbleUiWithoutRelay');
@@ -111,7 +152,7 @@ function checkCilium(values: Record<string, unknown>, report: Reporter, ctx: Val
   const validator: CompiledValidator = ctx.ciliumLine === '1.20' ? V.cilium120 : V.cilium119;
   const forSchema = Object.fromEntries(Object.entries(values).filter(([k]) => !skip.has(k) && k !== 'global'));
   checkSchema(validator, forSchema, report, CILIUM_SCHEMA_SOURCE[ctx.ciliumLine]);
-  return skip;
+  return true;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
@@ -201,10 +242,12 @@ export function checkChartValues(chart: string, values: unknown, report: Reporte
   }
   if (!isCniChart(chart)) return;
   let skip = new Set<string>(['global']);
-  if (chart === 'rke2-cilium') skip = new Set([...skip, ...checkCilium(values, report, ctx)]);
+  let checkUnknownKeys = true;
+  if (chart === 'rke2-cilium') checkUnknownKeys = checkCilium(values, report, ctx, skip);
   if (chart === 'rke2-calico') checkCalico(values, report, ctx);
   if (chart === 'rke2-flannel') skip = new Set([...skip, ...checkFlannel(values, report)]);
   if (chart === 'rke2-multus') checkMultus(values, report);
+  if (!checkUnknownKeys) return;
   const tree = treeFor(chart, ctx);
   const dotted = dottedKeySkip(tree, report);
   checkKeys(values, tree, report, {
@@ -216,8 +259,11 @@ export function checkChartValues(chart: string, values: unknown, report: Reporte
 }
 
 /** kube-proxy replacement as the chart values set it (Cilium KPR, or the Calico eBPF dataplane). */
-export function replacesKubeProxy(chart: string, values: unknown): boolean {
-  if (chart === 'rke2-cilium') return String(getPath(values, 'kubeProxyReplacement')) === 'true';
+export function replacesKubeProxy(chart: string, values: unknown, ctx: Pick<ValuesContext, 'ciliumChart'>): boolean {
+  if (chart === 'rke2-cilium') {
+    const kpr = String(getPath(ciliumEffectiveValues(values, ctx), 'kubeProxyReplacement'));
+    return ciliumEraFor(ctx.ciliumChart) === 'modern' ? kpr === 'true' : kpr === 'true' || kpr === 'strict';
+  }
   if (chart === 'rke2-calico') return getPath(values, 'installation.calicoNetwork.linuxDataplane') === 'BPF';
   return false;
 }

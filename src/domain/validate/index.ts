@@ -3,7 +3,7 @@ import { IssueSink, getPath, isMapping, kindOf, nested, reporterFor, type Report
 import { MAX_FILE_BYTES, parseJson, parseYamlDocs } from './parse';
 import { checkCniValue, type CniSelection } from './cni-list';
 import { checkConfigKeys, mergeConfigs, asBool } from './rke2-config';
-import { checkChartValues, ciliumLineFor, PACKAGED_CHARTS, replacesKubeProxy, isCniSelectedChart, type ValuesContext } from './chart-values';
+import { checkChartValues, ciliumEffectiveValues, ciliumLineFor, PACKAGED_CHARTS, replacesKubeProxy, isCniSelectedChart, type ValuesContext } from './chart-values';
 import {
   checkBgp, checkHelmChart, checkHelmChartConfig, checkNetworkAttachmentDefinition, checkSriovNetwork,
   checkSriovNetworkNodePolicy, valuesOfHcc, type BundleFacts, type ManifestDoc,
@@ -133,11 +133,11 @@ const REPLACEMENT_TEXT: Record<string, string> = {
 };
 
 /** disable-kube-proxy must be true exactly when the primary CNI's values replace kube-proxy. */
-function checkKubeProxy(side: KubeProxySide, cni: CniSelection, primaryValues: unknown | undefined): void {
+function checkKubeProxy(side: KubeProxySide, cni: CniSelection, primaryValues: unknown | undefined, ctx: ValuesContext): void {
   if (cni.primary === 'none') return; // the user's own CNI may replace kube-proxy
   const chart = `rke2-${cni.primary}`;
   const replacement = REPLACEMENT_TEXT[chart] ?? 'only rke2-cilium or rke2-calico (eBPF) can replace kube-proxy';
-  const replaces = primaryValues !== undefined && replacesKubeProxy(chart, primaryValues);
+  const replaces = primaryValues !== undefined && replacesKubeProxy(chart, primaryValues, ctx);
   if (side.disabled && !replaces) {
     if (primaryValues === undefined && REPLACEMENT_TEXT[chart]) side.report('disable-kube-proxy', 'kubeProxy.replacementNotSeen', { chart, replacement });
     else side.report('disable-kube-proxy', 'kubeProxy.disabledWithoutReplacement', { chart, replacement });
@@ -213,8 +213,10 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
   };
 
   const clusterCidrRaw = merged.get('cluster-cidr')?.value ?? (rancherClusters[0] ? getPath(rancherClusters[0].value, 'spec.rkeConfig.machineGlobalConfig.cluster-cidr') : undefined);
+  const ciliumChart = release ? chartVersion(release, 'rke2-cilium') : null;
   const values: ValuesContext = {
-    ciliumLine: ciliumLineFor(release ? chartVersion(release, 'rke2-cilium') : null),
+    ciliumLine: ciliumLineFor(ciliumChart),
+    ciliumChart,
     clusterCidr: typeof clusterCidrRaw === 'string' ? clusterCidrRaw : null,
   };
   const facts: BundleFacts = {
@@ -249,14 +251,14 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
     const primaryValues = cni.primary === 'none' ? undefined : valuesOf(`rke2-${cni.primary}`);
     if (serverFiles.length) {
       const entry = merged.get('disable-kube-proxy');
-      checkKubeProxy({ disabled: asBool(entry?.value), report: reporterFor(sink, entry?.file ?? serverFiles[0]!.file) }, cni, primaryValues);
+      checkKubeProxy({ disabled: asBool(entry?.value), report: reporterFor(sink, entry?.file ?? serverFiles[0]!.file) }, cni, primaryValues, values);
     } else {
       for (const cluster of rancherClusters) {
         const disabled = asBool(getPath(cluster.value, 'spec.rkeConfig.machineGlobalConfig.disable-kube-proxy'));
-        checkKubeProxy({ disabled, report: nested(cluster.report, 'spec.rkeConfig.machineGlobalConfig') }, cni, primaryValues);
+        checkKubeProxy({ disabled, report: nested(cluster.report, 'spec.rkeConfig.machineGlobalConfig') }, cni, primaryValues, values);
       }
     }
-    if (release && cni.primary === 'cilium' && cni.multus && !hasGate(release, 'ciliumMultusNoExclusive') && getPath(primaryValues, 'cni.exclusive') !== false) {
+    if (release && cni.primary === 'cilium' && cni.multus && !hasGate(release, 'ciliumMultusNoExclusive') && getPath(ciliumEffectiveValues(primaryValues, values), 'cni.exclusive') !== false) {
       const hcc = hccValuesByName.get('rke2-cilium');
       if (hcc) hcc.doc.report('spec.valuesContent.cni.exclusive', 'cilium.multusNeedsNonExclusive', { release: release.requested.text });
       else if (cniEntry) reporterFor(sink, cniEntry.file)(cniEntry.key, 'cilium.multusNeedsNonExclusive', { release: release.requested.text });

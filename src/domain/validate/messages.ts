@@ -82,6 +82,7 @@ export const MESSAGES = {
   'cilium.legacyTunnel': { severity: 'error', template: 'rke2-cilium fails to render: "tunnel was deprecated in v1.14 and has been removed in v1.15". Use routingMode: tunnel with tunnelProtocol: {{protocol}} (or routingMode: native).', source: SOURCES.ciliumValidateTemplate },
   'cilium.legacyEncryptionKey': { severity: 'error', template: 'rke2-cilium fails to render: encryption.{{key}} was removed. Move it to encryption.ipsec.{{key}}.', source: SOURCES.ciliumValidateTemplate },
   'cilium.wrapperKey': { severity: 'error', template: 'The values are nested under "cilium:", the layout of old rke2-cilium charts; current charts ignore everything below it. Move the keys up one level.', source: SOURCES.ciliumNestingIssue },
+  'cilium.flatOnOldChart': { severity: 'error', template: 'rke2-cilium {{chart}} (RKE2 before v1.23) reads its values under "cilium:", so "{{key}}" at the top level is ignored. Nest it: cilium: {{{key}}: ...}.', source: SOURCES.ciliumNestingIssue },
   'cilium.multusNeedsNonExclusive': { severity: 'error', template: 'With Multus on {{release}}, rke2-cilium takes over the CNI config directory and Multus silently stops working. Add cni.exclusive: false (not needed from v1.31.14/v1.32.10/v1.33.6/v1.34.2).', source: SOURCES.multusCiliumIssue },
   'cilium.localRedirectPolicyDeprecated': { severity: 'warning', template: 'localRedirectPolicy is deprecated in rke2-cilium 1.19/1.20; use localRedirectPolicies.enabled: true.', source: SOURCES.ciliumValues },
 

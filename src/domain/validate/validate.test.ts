@@ -93,8 +93,8 @@ describe('validateBundle', () => {
     fc.assert(fc.property(
       fc.constantFrom('rke2-canal', 'rke2-calico', 'rke2-cilium', 'rke2-flannel', 'rke2-multus'), fc.jsonValue(),
       (chart, values) => Array.isArray(validateBundle([{ path: CONFIG, contents: 'cni: [multus, canal]\n' }, hcc(chart, values)])),
-    ), { numRuns: 300 });
-  });
+    ), { numRuns: 150 });
+  }, 60_000);
 
   it('survives garbage input types', () => {
     expect(validateBundle(null as never)).toEqual([]);
@@ -200,5 +200,29 @@ describe('charts the cni list does not control', () => {
 
   it('flags the CRD chart of a disabled CNI', () => {
     expect(ids([{ path: CONFIG, contents: 'cni: canal\n' }, hcc('rke2-calico-crd', { foo: 1 })])).toEqual([`${MANIFESTS}/rke2-calico-crd-config.yaml|metadata.name|hcc.chartDisabled`]);
+  });
+});
+
+describe('rke2-cilium chart eras (release from answers.yaml)', () => {
+  const answers = (release: string): BundleInputFile => ({ path: 'answers.yaml', contents: yaml({ cluster: { release } }) });
+  const config: BundleInputFile = { path: CONFIG, contents: yaml({ cni: 'cilium', 'disable-kube-proxy': true }) };
+
+  it('accepts the cilium: wrapper and strict on charts before 1.11 (v1.21.2 bundles rke2-cilium 1.9.x)', () => {
+    expect(ids([answers('v1.21.2+rke2r1'), config, hcc('rke2-cilium', { cilium: { kubeProxyReplacement: 'strict', k8sServiceHost: 'localhost', k8sServicePort: 6443 } })])).toEqual([]);
+  });
+
+  it('flags flat values on those old charts', () => {
+    expect(ids([answers('v1.21.2+rke2r1'), config, hcc('rke2-cilium', { kubeProxyReplacement: 'strict', k8sServiceHost: 'localhost', k8sServicePort: 6443 })])).toEqual([
+      `${MANIFESTS}/rke2-cilium-config.yaml|spec.valuesContent.kubeProxyReplacement|cilium.flatOnOldChart`,
+      `${MANIFESTS}/rke2-cilium-config.yaml|spec.valuesContent.k8sServiceHost|cilium.flatOnOldChart`,
+      `${MANIFESTS}/rke2-cilium-config.yaml|spec.valuesContent.k8sServicePort|cilium.flatOnOldChart`,
+      `${CONFIG}|disable-kube-proxy|kubeProxy.disabledWithoutReplacement`,
+    ]);
+  });
+
+  it('rejects strict on current charts, with or without answers.yaml', () => {
+    const strict = hcc('rke2-cilium', { kubeProxyReplacement: 'strict', k8sServiceHost: 'localhost', k8sServicePort: 6443 });
+    expect(ids([answers('v1.33.6+rke2r1'), config, strict])).toContain(`${MANIFESTS}/rke2-cilium-config.yaml|spec.valuesContent.kubeProxyReplacement|cilium.kprInvalid`);
+    expect(ids([config, strict])).toContain(`${MANIFESTS}/rke2-cilium-config.yaml|spec.valuesContent.kubeProxyReplacement|cilium.kprInvalid`);
   });
 });
