@@ -90,3 +90,30 @@ describe('shellcheck', () => {
     }
   });
 });
+
+describe('nftables.conf', () => {
+  // `nft -c` parses and checks a ruleset without loading it; it may need privileges, so probe first.
+  const probe = spawnSync('nft', ['-c', '-f', '-'], { input: 'table inet filter {\n  chain probe {\n    tcp dport 22 accept\n  }\n}\n' });
+  it.runIf(probe.status === 0)('passes nft -c for a spread of bundles', { timeout: 60_000 }, () => {
+    const seen = new Set<string>();
+    for (const forced of ['auto', 'canal', 'calico', 'cilium', 'flannel'] as const) {
+      for (const encryption of ['none', 'wireguard', 'ipsec'] as const) {
+        const a = defaultAnswers();
+        a.choice.forcedCni = forced;
+        a.security.encryption = encryption;
+        a.performance.observability = forced === 'cilium';
+        a.performance.bgp.enabled = forced === 'calico';
+        a.addressing.ipFamily = encryption === 'wireguard' ? 'dual' : 'ipv4';
+        const r = generateBundle(a);
+        if (!r.ok) continue;
+        seen.add(r.files.find((f) => f.path === 'firewall/nftables.conf')!.contents);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(5);
+    for (const text of seen) {
+      const res = spawnSync('nft', ['-c', '-f', '-'], { input: text, encoding: 'utf8' });
+      expect(res.stderr).toBe('');
+      expect(res.status).toBe(0);
+    }
+  });
+});
