@@ -134,6 +134,7 @@ export const SOURCES = {
   calicoCrds: { title: 'rke2-calico-crd v3.32.100 CRDs (Installation, FelixConfiguration, IPAMConfig)', url: `${CHARTS}/rke2-calico-crd/rke2-calico-crd/v3.32.100/templates` },
   dottedKeysIssue: { title: 'rancher/rke2#663: HelmChartConfig modifications not taking effect (dotted keys)', url: 'https://github.com/rancher/rke2/issues/663' },
   yamlSpec: { title: 'YAML 1.2 specification', url: 'https://yaml.org/spec/1.2.2/' },
+  k3sConfigFileArg: { title: 'k3s-io/k3s pkg/configfilearg/parser.go: "Unknown flag ... found in config.yaml, skipping"', url: 'https://github.com/k3s-io/k3s/blob/master/pkg/configfilearg/parser.go' },
   k8sObjectNames: { title: 'Kubernetes: object names (DNS-1123 subdomain)', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/' },
 } as const satisfies Record<string, Source>;
 

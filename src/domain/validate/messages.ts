@@ -27,8 +27,8 @@ export const MESSAGES = {
 
   // config.yaml
   'config.notMapping': { severity: 'error', template: 'An RKE2 config file must be a YAML mapping of flag names to values; this one is a {{found}}.', source: SOURCES.serverConfig },
-  'config.unknownKey': { severity: 'error', template: '"{{key}}" is not an RKE2 server flag, so RKE2 refuses to start.{{hint}}', source: SOURCES.serverConfig },
-  'config.unknownAgentKey': { severity: 'error', template: '"{{key}}" is not an RKE2 agent flag.{{hint}}', source: SOURCES.serverConfig },
+  'config.unknownKey': { severity: 'error', template: '"{{key}}" is not an RKE2 server flag: RKE2 logs "Unknown flag --{{key}} found in config.yaml, skipping" and the setting never applies.{{hint}}', source: SOURCES.k3sConfigFileArg },
+  'config.unknownAgentKey': { severity: 'error', template: '"{{key}}" is not an RKE2 agent flag: the agent skips it with an "Unknown flag" warning.{{hint}}', source: SOURCES.k3sConfigFileArg },
   'config.serverKeyInAgent': { severity: 'warning', template: '"{{key}}" is a server-only flag; agents do not use it. Set it on every server instead.', source: SOURCES.cniValidateCode },
   'config.disableCniChart': { severity: 'warning', template: '"disable: {{chart}}" is not how to remove the CNI. Set "cni: none" (and install your own CNI) instead.', source: SOURCES.basicNetworkOptions },
   'config.boolean': { severity: 'error', template: '"{{key}}" must be true or false, found {{found}}.', source: SOURCES.serverConfig },
