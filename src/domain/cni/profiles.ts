@@ -206,7 +206,7 @@ export const CNI_PROFILES: Readonly<Record<ProfileId, CniProfile>> = {
     networkModel: 'meta',
     howItWorks: 'Multus calls the primary CNI for eth0, then one CNI plugin per requested NetworkAttachmentDefinition (macvlan, ipvlan, bridge, host-device, SR-IOV) for net1, net2, … Traffic on those interfaces bypasses the primary CNI.',
     kernel: [{ minimum: null, note: 'Depends on the secondary plugins (macvlan, ipvlan, …).', source: SOURCES.multusSriov }],
-    windows: { level: 'no', note: 'Rancher treats multus,calico as not Windows-capable; the Windows agent has no Multus.', source: SOURCES.windowsCniCode },
+    windows: { level: 'no', note: 'Linux only: the Windows agent sets up Calico or Flannel alone, so Windows pods get no extra interfaces.', source: SOURCES.windowsCniCode },
     dualStack: { level: 'yes', note: 'The primary CNI handles the cluster family; secondary networks use their own IPAM.', source: SOURCES.multusSriov },
     ipv6Only: { level: 'yes', note: 'Same as dual-stack: secondary networks use their own IPAM.', source: SOURCES.multusSriov },
     pitfalls: [
