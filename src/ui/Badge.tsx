@@ -1,4 +1,5 @@
 import { Box } from '@mui/material';
+import { toneTextSx } from './tones';
 
 export type BadgeTone = 'success' | 'info' | 'warning' | 'error' | 'neutral';
 
@@ -11,8 +12,7 @@ export function TextBadge({ tone, children }: { tone: BadgeTone; children: React
       sx={{
         display: 'inline-block', px: 1, py: 0.25, ml: 0.5, borderRadius: 4, border: 1, borderColor: color,
         fontSize: '0.75rem', fontWeight: 600, lineHeight: 1.6, verticalAlign: 'middle', whiteSpace: 'nowrap',
-        color: tone === 'neutral' ? 'text.primary' : `${tone}.dark`,
-        '.dark &, [data-mui-color-scheme="dark"] &': { color: tone === 'neutral' ? 'text.primary' : `${tone}.light` },
+        ...(tone === 'neutral' ? { color: 'text.primary' } : toneTextSx(tone)),
       }}
     >
       {children}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Button } from '@mui/material';
+import { toneTextSx } from './tones';
 
 export type NoticeSeverity = 'error' | 'warning' | 'info' | 'success';
 
@@ -32,7 +33,7 @@ export function Notice({ severity, title, role, onClose, children, ...data }: No
         borderColor: `${severity}.main`, bgcolor: 'background.paper', color: 'text.primary', fontSize: '0.875rem', lineHeight: 1.5,
       }}
     >
-      <Box component="p" sx={{ m: 0, mb: 0.5, fontWeight: 700, fontSize: '0.95rem', color: `${severity}.dark`, '.dark &': { color: `${severity}.light` } }}>
+      <Box component="p" sx={{ m: 0, mb: 0.5, fontWeight: 700, fontSize: '0.95rem', ...toneTextSx(severity) }}>
         {title ?? WORD[severity]}
       </Box>
       <div>{children}</div>

@@ -166,7 +166,7 @@ export default memo(function BundleView({ onGoToField, fieldLabel }: BundleViewP
           <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mb: 1 }}>
             <Button size="small" variant="outlined" onClick={() => void copy(current)} aria-label={`Copy ${current.path}`}>Copy</Button>
             <Button size="small" variant="outlined" onClick={() => downloadText(baseName(current.path), current.contents, mimeOf(current.path))} aria-label={`Download ${current.path}`}>
-              Download this file
+              Download
             </Button>
           </Box>
           <Box role="status" aria-live="polite" sx={{ minHeight: '1.5em', fontSize: '0.875rem' }}>{status}</Box>

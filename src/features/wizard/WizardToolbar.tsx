@@ -59,7 +59,7 @@ export function WizardToolbar({ onImported, onImportFailed, onStartOver }: Wizar
         hidden
         onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); }}
       />
-      <Button size="small" variant="outlined" color="warning" onClick={() => dialog.current?.showModal()}>Start over</Button>
+      <Button size="small" variant="outlined" onClick={() => dialog.current?.showModal()}>Start over</Button>
       {/* A native modal dialog: focus trap, Escape and inertness come from the browser. */}
       <Paper component="dialog" ref={dialog} aria-labelledby="start-over-title" aria-describedby="start-over-text" elevation={8} sx={{ border: 'none', borderRadius: 2, p: 3, maxWidth: 440, color: 'text.primary', '&::backdrop': { background: 'rgba(0,0,0,0.5)' } }}>
         <Typography id="start-over-title" variant="h6" component="h2" gutterBottom>Start over?</Typography>
