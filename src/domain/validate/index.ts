@@ -167,14 +167,16 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
   for (const f of parsed) {
     if (f.role !== 'manifests') continue;
     if (isAddonFile(f.path, f.docs)) checkFileName(f.path, reporterFor(sink, f.path));
+    // Outside the manifests directory, YAML that is plainly not Kubernetes (Helm values, Ansible vars) is left alone.
+    const strict = f.path.includes('server/manifests/') || f.docs.some((d) => isMapping(d) && ('kind' in d || 'apiVersion' in d));
     f.docs.forEach((value, i) => {
       const report = f.reportDoc(i);
       if (!isMapping(value)) {
-        report('', 'manifest.notObject', { found: kindOf(value) });
+        if (strict) report('', 'manifest.notObject', { found: kindOf(value) });
         return;
       }
       if (typeof value.kind !== 'string') {
-        report('kind', 'manifest.kindMissing');
+        if (strict) report('kind', 'manifest.kindMissing');
         return;
       }
       docs.push({ doc: { file: f.path, value, report }, kind: value.kind });

@@ -226,3 +226,11 @@ describe('rke2-cilium chart eras (release from answers.yaml)', () => {
     expect(ids([config, strict])).toContain(`${MANIFESTS}/rke2-cilium-config.yaml|spec.valuesContent.kubeProxyReplacement|cilium.kprInvalid`);
   });
 });
+
+describe('plain folders', () => {
+  it('leaves YAML that is not Kubernetes alone outside the manifests directory, but not inside it', () => {
+    expect(ids([{ path: 'values.yaml', contents: 'replicas: 2\n' }, { path: 'vars/main.yml', contents: '- a\n- b\n' }])).toEqual([]);
+    expect(ids([{ path: `${MANIFESTS}/values.yaml`, contents: 'replicas: 2\n' }])).toEqual([`${MANIFESTS}/values.yaml|kind|manifest.kindMissing`]);
+    expect(ids([{ path: 'x.yaml', contents: 'apiVersion: v1\nmetadata: {name: a}\n' }])).toEqual(['x.yaml|kind|manifest.kindMissing']);
+  });
+});
