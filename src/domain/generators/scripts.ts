@@ -3,6 +3,8 @@ import { shellQuote, script, heredoc } from './shell';
 import { toYaml } from './yaml';
 import { OS_PRESET_INFO } from '../kernel';
 import { CHART_NAME } from '../cni/vocabulary';
+import { chartVersion } from '../rke2/releases';
+import { ciliumKernelRequirement, ciliumVersionFromChart } from '../engine';
 import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames } from './manifests';
 
 /** A kernel floor the host must meet, with why and what to do. */
@@ -13,7 +15,11 @@ function kernelNeeds(plan: BundlePlan): KernelNeed[] {
   const upgrade = 'upgrade the kernel (or pick another CNI/feature in the wizard)';
   if (plan.cni === 'cilium') {
     const rhel8 = OS_PRESET_INFO[plan.answers.nodes.osPreset].rhel8Backports === true;
-    needs.push({ min: rhel8 ? '4.18' : '5.10', what: 'Cilium 1.18+ (docs.cilium.io system requirements)', fix: upgrade, severity: 'FAIL' });
+    // The floor of the Cilium minor this release bundles (Cilium system requirements, per version).
+    const cilium = ciliumVersionFromChart(chartVersion(plan.release, CHART_NAME.cilium));
+    const req = ciliumKernelRequirement(cilium?.minor ?? 18);
+    const label = cilium ? `Cilium ${cilium.major}.${cilium.minor}` : 'Cilium';
+    needs.push({ min: rhel8 ? '4.18' : req.minKernel, what: `${label} (${rhel8 ? req.rhelEquivalent : 'docs.cilium.io system requirements'})`, fix: upgrade, severity: 'FAIL' });
     if (plan.ciliumKpr) needs.push({ min: '5.8', what: 'Cilium kube-proxy replacement (RKE2 docs: not recommended below 5.8)', fix: upgrade, severity: 'WARN' });
     if (plan.encryption === 'wireguard') needs.push({ min: '5.6', what: 'Cilium WireGuard (in-kernel WireGuard)', fix: upgrade, severity: 'FAIL' });
   }

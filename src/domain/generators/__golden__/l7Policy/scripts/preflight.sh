@@ -17,7 +17,7 @@ service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled
 
 KERNEL="$(uname -r)"
 KERNEL_BASE="${KERNEL%%-*}"
-if version_ge "$KERNEL_BASE" 5.10; then pass 'kernel >= 5.10: Cilium 1.18+ (docs.cilium.io system requirements)'; else fail "kernel $KERNEL for Cilium 1.18+ (docs.cilium.io system requirements), needs >= 5.10" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
+if version_ge "$KERNEL_BASE" 5.10; then pass 'kernel >= 5.10: Cilium 1.19 (docs.cilium.io system requirements)'; else fail "kernel $KERNEL for Cilium 1.19 (docs.cilium.io system requirements), needs >= 5.10" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
 
 # Kernel modules the datapath needs (checked, not loaded).
 check_module() { if has_module "$1"; then pass "kernel module $1 available"; else fail "kernel module $1 not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $1"; fi; }
