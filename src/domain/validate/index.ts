@@ -227,6 +227,7 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
     multusValues: valuesOf('rke2-multus') ?? null,
     sriovResourceNames: ofKind('SriovNetworkNodePolicy').map((d) => getPath(d.value, 'spec.resourceName')).filter((n): n is string => typeof n === 'string'),
     rancherChartValues: new Set(chartValuesByName.keys()),
+    helmChartNames: new Set(ofKind('HelmChart').map((d) => getPath(d.value, 'metadata.name')).filter((n): n is string => typeof n === 'string')),
   };
 
   for (const { doc, kind } of docs) {

@@ -28,6 +28,8 @@ export interface BundleFacts {
   sriovResourceNames: string[];
   /** Chart names configured through Rancher chartValues. */
   rancherChartValues: ReadonlySet<string>;
+  /** Names of HelmChart objects the bundle installs itself (an HCC may configure those). */
+  helmChartNames: ReadonlySet<string>;
 }
 
 const CRD_SOURCES: Record<string, Source> = {
@@ -78,7 +80,7 @@ export function checkHelmChartConfig(doc: ManifestDoc, facts: BundleFacts): void
   const meta = isMapping(value.metadata) ? value.metadata : {};
   const name = typeof meta.name === 'string' ? meta.name : '';
   if (!name) report('metadata.name', 'hcc.nameMissing');
-  else if (!(PACKAGED_CHARTS as readonly string[]).includes(name)) {
+  else if (!(PACKAGED_CHARTS as readonly string[]).includes(name) && !facts.helmChartNames.has(name)) {
     const near = nearest(name, PACKAGED_CHARTS);
     report('metadata.name', 'hcc.nameNotPackaged', { name, hint: near ? ` Did you mean "${near}"?` : '' });
   }

@@ -234,3 +234,11 @@ describe('plain folders', () => {
     expect(ids([{ path: 'x.yaml', contents: 'apiVersion: v1\nmetadata: {name: a}\n' }])).toEqual(['x.yaml|kind|manifest.kindMissing']);
   });
 });
+
+describe('HelmChartConfigs for charts the user installs', () => {
+  const own = { path: `${MANIFESTS}/my-app.yaml`, contents: yaml({ apiVersion: 'helm.cattle.io/v1', kind: 'HelmChart', metadata: { name: 'my-app', namespace: 'kube-system' }, spec: { chart: 'my-app', repo: 'https://charts.example.com' } }) };
+  it('warns about an HCC for a chart nobody installs, not for one the bundle installs', () => {
+    expect(ids([hcc('my-app', { replicas: 2 })])).toEqual([`${MANIFESTS}/my-app-config.yaml|metadata.name|hcc.nameNotPackaged`]);
+    expect(ids([own, hcc('my-app', { replicas: 2 })])).toEqual([]);
+  });
+});
