@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIOS } from '../../test/scenarios';
 import { generateBundle } from './index';
+import { parseAnswersText } from '../answers';
 
 /**
  * Golden files: every emitted file of every named scenario that yields a bundle, so a change to
@@ -31,6 +32,17 @@ describe('golden bundles of the named scenarios', () => {
       for (const f of files) await expect(f.contents).toMatchFileSnapshot(join(GOLDEN, name, f.path));
     });
   }
+
+  it('rebuilds every bundle byte for byte from its own answers.yaml', () => {
+    for (const { name, files } of produced) {
+      const parsed = parseAnswersText(files.find((f) => f.path === 'answers.yaml')!.contents);
+      expect(parsed.ok, name).toBe(true);
+      if (!parsed.ok) continue;
+      expect(parsed.dropped).toEqual([]);
+      const again = generateBundle(parsed.answers);
+      expect(again.ok && again.files, name).toEqual(files);
+    }
+  });
 
   it('holds no stale golden files or folders', () => {
     const expected = new Set(produced.flatMap(({ name, files }) => files.map((f) => `${name}/${f.path}`)));
