@@ -100,8 +100,9 @@ function calico(plan: BundlePlan): ChartValues {
     if (plan.ipv4) b.set('felixConfiguration.wireguardEnabled', true, 'WireGuard encryption of pod traffic (default false)', SOURCES.calicoWireguard);
     if (plan.ipv6) b.set('felixConfiguration.wireguardEnabledV6', true, 'WireGuard encryption of IPv6 pod traffic (default false)', SOURCES.calicoWireguard);
   }
-  // The chart forces ChecksumOffloadBroken=true for the pre-5.7 kernel bug; newer kernels get full speed back.
-  if (plan.kernel && kernelAtLeast(plan.kernel, '5.8')) {
+  // The chart forces ChecksumOffloadBroken=true for the pre-5.7 kernel bug; kernels above 5.7 get full speed back
+  // (same threshold as the engine's calico-checksum-offload rule, which tells the user so).
+  if (plan.kernel && kernelAtLeast(plan.kernel, '5.7.1')) {
     b.set('felixConfiguration.featureDetectOverride', 'ChecksumOffloadBroken=false', `kernel ${plan.kernel.text} is past the checksum offload bug (< 5.7); the chart default caps TCP at ~2.5 Gbps`, SOURCES.calicoChecksumIssue);
   }
   if (plan.calicoEbpf) {
