@@ -248,6 +248,31 @@ function addCommentedKeys(tree: KeyTree, valuesText: string): KeyTree {
   return tree;
 }
 
+/** Union of two key trees: a key allowed by either is allowed; open wins. */
+function mergeTrees(a: KeyTree, b: KeyTree): KeyTree {
+  if (a === 1 || b === 1) return 1;
+  const out: { [k: string]: KeyTree } = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = k in out ? mergeTrees(out[k]!, v) : v;
+  return out;
+}
+
+/**
+ * rke2-cilium keys: the schema's (generated upstream), plus RKE2's own additions to values.yaml that the
+ * schema lacks (e.g. portmapPlugin), plus keys values.yaml only shows commented out.
+ */
+function ciliumTree(schema: Schema, version: string): KeyTree {
+  const text = readFileSync(join(UP, `rke2-charts/rke2-cilium/${version}/values.yaml`), 'utf8');
+  const fromValues = treeFromValues(load(text));
+  const tree = mergeTrees(treeFromSchema(schema, CILIUM_PASSTHROUGH), pruneTree(fromValues, CILIUM_PASSTHROUGH));
+  return addCommentedKeys(tree, text);
+}
+
+/** Opens the pass-through keys in a values-derived tree, as the schema-derived tree has them. */
+function pruneTree(tree: KeyTree, open: ReadonlySet<string>): KeyTree {
+  if (tree === 1) return 1;
+  return Object.fromEntries(Object.entries(tree).map(([k, v]) => [k, open.has(k) ? 1 : pruneTree(v, open)]));
+}
+
 export interface BuiltSchemas {
   schemas: Record<string, Schema>;
   trees: Record<string, KeyTree>;
@@ -293,8 +318,8 @@ export function buildSchemas(): BuiltSchemas {
       bgpPeer, bgpConfiguration,
     },
     trees: {
-      'rke2-cilium@1.19': addCommentedKeys(treeFromSchema(cilium119, CILIUM_PASSTHROUGH), readFileSync(join(UP, 'rke2-charts/rke2-cilium/1.19.601/values.yaml'), 'utf8')),
-      'rke2-cilium@1.20': addCommentedKeys(treeFromSchema(cilium120, CILIUM_PASSTHROUGH), readFileSync(join(UP, 'rke2-charts/rke2-cilium/1.20.102/values.yaml'), 'utf8')),
+      'rke2-cilium@1.19': ciliumTree(cilium119, '1.19.601'),
+      'rke2-cilium@1.20': ciliumTree(cilium120, '1.20.102'),
       'rke2-canal': valuesTree('rke2-canal', 'rke2-charts/rke2-canal/v3.32.1-build2026081900/values.yaml'),
       'rke2-calico': calico,
       'rke2-flannel': valuesTree('rke2-flannel', 'rke2-charts/rke2-flannel/v0.28.906/values.yaml'),

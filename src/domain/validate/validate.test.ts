@@ -242,3 +242,20 @@ describe('HelmChartConfigs for charts the user installs', () => {
     expect(ids([own, hcc('my-app', { replicas: 2 })])).toEqual([]);
   });
 });
+
+describe('key trees', () => {
+  it.each([
+    ['rke2-canal', 'rke2-canal/v3.32.1-build2026081900'],
+    ['rke2-calico', 'rke2-calico/v3.32.100'],
+    ['rke2-flannel', 'rke2-flannel/v0.28.906'],
+    ['rke2-multus', 'rke2-multus/v4.3.008'],
+    ['rke2-cilium', 'rke2-cilium/1.19.601'],
+  ])('%s accepts every key of its own values.yaml', async (chart, dir) => {
+    const { readFileSync } = await import('node:fs');
+    const { load } = await import('js-yaml');
+    const values = load(readFileSync(`data/upstream/rke2-charts/${dir}/values.yaml`, 'utf8')) as Record<string, unknown>;
+    delete values.global;
+    const issues = validateBundle([hcc(chart, values)]).filter((i) => i.messageId === 'values.unknownKey' || i.messageId.startsWith('schema.'));
+    expect(issues.map((i) => i.keyPath)).toEqual([]);
+  });
+});
