@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { generateBundle } from './index';
 import { validateBundle } from '../validate';
+import { evaluate } from '../engine';
+import { load } from 'js-yaml';
+import type { BundleFile } from './types';
 import { defaultAnswers } from '../answers/defaults';
 import { RELEASES } from '../rke2/releases';
 import * as T from '../answers/types';
@@ -47,5 +50,37 @@ describe('generateBundle properties', () => {
       expect(errors, `${r.name}: ${errors.map((e) => `${e.file} ${e.keyPath} ${e.messageId}`).join('; ')}`).toEqual([]);
     }), { numRuns: 800, seed: 20261125 });
     expect(produced).toBeGreaterThan(100);
+  });
+
+  it('does what the decision tells the user it does (checksum offload, cni.exclusive, operator replicas)', { timeout: 120_000 }, () => {
+    const valuesOf = (files: BundleFile[], chart: string): Record<string, unknown> | undefined => {
+      const hcc = files.find((f) => f.path === `var/lib/rancher/rke2/server/manifests/${chart}-config.yaml`);
+      if (hcc) return load((load(hcc.contents) as { spec: { valuesContent: string } }).spec.valuesContent) as Record<string, unknown>;
+      const rancher = files.find((f) => f.path === 'rancher/cluster.yaml');
+      if (!rancher) return undefined;
+      return (load(rancher.contents) as { spec: { rkeConfig: { chartValues?: Record<string, Record<string, unknown>> } } }).spec.rkeConfig.chartValues?.[chart];
+    };
+    const get = (v: unknown, path: string[]) => path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), v);
+    let checked = 0;
+    fc.assert(fc.property(answersArb, (a) => {
+      const d = evaluate(a);
+      const r = generateBundle(a, d);
+      if (!r.ok) return;
+      const findings = [...d.warnings, ...d.notes].map((f) => f.messageId);
+      const reasons = (d.candidates.find((c) => c.cni === d.chosen)?.reasons ?? []).map((x) => x.messageId);
+      if (d.chosen === 'calico') {
+        checked++;
+        const override = get(valuesOf(r.files, 'rke2-calico'), ['felixConfiguration', 'featureDetectOverride']);
+        expect(override === 'ChecksumOffloadBroken=false').toBe(findings.includes('checksumOffloadReenabled'));
+      }
+      if (d.chosen === 'cilium') {
+        checked++;
+        const v = valuesOf(r.files, 'rke2-cilium');
+        const inner = (v && 'cilium' in v ? v.cilium : v) as Record<string, unknown> | undefined;
+        expect(get(inner, ['cni', 'exclusive']) === false).toBe(d.multus && reasons.includes('ciliumExclusiveFalse'));
+        expect(get(inner, ['operator', 'replicas']) === 1).toBe(reasons.includes('ciliumOperatorSingleReplica'));
+      }
+    }), { numRuns: 600, seed: 7 });
+    expect(checked).toBeGreaterThan(50);
   });
 });
