@@ -155,6 +155,8 @@ function checkCilium(values: Record<string, unknown>, report: Reporter, ctx: Val
   return true;
 }
 
+const POOL_ENCAPSULATIONS = ['IPIPCrossSubnet', 'IPIP', 'VXLAN', 'VXLANCrossSubnet', 'None'];
+
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
 function cidrContains(outer: string, inner: string): boolean {
@@ -181,8 +183,15 @@ function cidrContains(outer: string, inner: string): boolean {
 function checkCalico(values: Record<string, unknown>, report: Reporter, ctx: ValuesContext): void {
   const installation = values.installation;
   if (isMapping(installation)) {
-    const { enabled: _e, backend: _b, natOutgoing: _n, ...spec } = installation;
+    const { enabled: _e, backend, natOutgoing, ...spec } = installation;
     checkSchema(V.calicoInstallation, spec, nested(report, 'installation'), CALICO_CRD_SOURCE);
+    // RKE2-only keys: rke2-calico copies them into the default IP pools, so the IPPool enums apply.
+    if (backend !== undefined && !POOL_ENCAPSULATIONS.includes(String(backend))) {
+      report('installation.backend', 'schema.enum', { allowed: POOL_ENCAPSULATIONS.map((v) => JSON.stringify(v)).join(', '), found: show(backend) }, CALICO_CRD_SOURCE);
+    }
+    if (natOutgoing !== undefined && !['Enabled', 'Disabled'].includes(String(natOutgoing))) {
+      report('installation.natOutgoing', 'schema.enum', { allowed: '"Enabled", "Disabled"', found: show(natOutgoing) }, CALICO_CRD_SOURCE);
+    }
     if (getPath(installation, 'calicoNetwork.linuxDataplane') === 'BPF') {
       const host = getPath(values, 'kubernetesServiceEndpoint.host');
       if (!truthy(host)) report('kubernetesServiceEndpoint.host', 'calico.ebpfNeedsEndpoint');

@@ -259,3 +259,10 @@ describe('key trees', () => {
     expect(issues.map((i) => i.keyPath)).toEqual([]);
   });
 });
+
+describe('rke2-calico RKE2-only installation keys', () => {
+  it('checks installation.backend and natOutgoing against the IPPool enums', () => {
+    expect(ids([hcc('rke2-calico', { installation: { backend: 'vxlan', natOutgoing: 'Enabled' } })])).toEqual([`${MANIFESTS}/rke2-calico-config.yaml|spec.valuesContent.installation.backend|schema.enum`]);
+    expect(ids([hcc('rke2-calico', { installation: { backend: 'None', natOutgoing: 'Disabled', calicoNetwork: { bgp: 'Enabled' } } })])).toEqual([]);
+  });
+});
