@@ -98,7 +98,8 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
     L.push('');
   }
   if (withoutValues.length) {
-    L.push(`${withoutValues.map((c) => c.chart).join(', ')}: the chart defaults fit, so no HelmChartConfig is emitted for ${withoutValues.length === 1 ? 'it' : 'them'}.`, '');
+    const what = plan.rancher ? 'chartValues entry' : 'HelmChartConfig';
+    L.push(`${withoutValues.map((c) => c.chart).join(', ')}: the chart defaults fit, so no ${what} is emitted for ${withoutValues.length === 1 ? 'it' : 'them'}.`, '');
   }
 
   // Warnings and irreversible
