@@ -184,6 +184,9 @@ export function verifyScript(plan: BundlePlan): string {
     b.push(`check ${shellQuote(`HelmChart ${chart} present`)} kubectl -n kube-system get helmchart ${shellQuote(chart)}`);
     b.push(`check ${shellQuote(`helm-install-${chart} finished`)} kubectl -n kube-system wait --for=condition=complete ${shellQuote(`job/helm-install-${chart}`)} --timeout=300s`);
   }
+  if (plan.cni === 'cilium' && plan.encryption === 'ipsec') {
+    b.push("check 'IPsec key Secret kube-system/cilium-ipsec-keys present' kubectl -n kube-system get secret cilium-ipsec-keys");
+  }
   for (const w of cniWorkloads(plan)) {
     b.push(`check ${shellQuote(`${w.kind} ${w.ns}/${w.name} ready`)} kubectl -n ${shellQuote(w.ns)} rollout status ${shellQuote(`${w.kind}/${w.name}`)} --timeout=300s`);
   }

@@ -12,6 +12,7 @@ check() { local what="$1"; shift; if "$@" >/dev/null 2>&1; then pass "$what"; el
 
 check 'HelmChart rke2-cilium present' kubectl -n kube-system get helmchart rke2-cilium
 check 'helm-install-rke2-cilium finished' kubectl -n kube-system wait --for=condition=complete job/helm-install-rke2-cilium --timeout=300s
+check 'IPsec key Secret kube-system/cilium-ipsec-keys present' kubectl -n kube-system get secret cilium-ipsec-keys
 check 'daemonset kube-system/cilium ready' kubectl -n kube-system rollout status daemonset/cilium --timeout=300s
 check 'deployment kube-system/cilium-operator ready' kubectl -n kube-system rollout status deployment/cilium-operator --timeout=300s
 check 'all nodes Ready (the CNI is up on every node)' kubectl wait --for=condition=Ready nodes --all --timeout=300s
