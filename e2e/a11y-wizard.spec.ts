@@ -52,10 +52,10 @@ test('conflicts, warnings and the dark theme: zero axe violations', async ({ wiz
   await wizard.open(SCENARIOS.ciliumKubeProxyFree.answers);
   await expect(wizard.findings('warning').first()).toBeVisible();
   // Cycle the theme button to dark; the choice survives a reload.
-  const theme = page.getByRole('button', { name: /^Colour theme/ });
+  const theme = page.getByRole('button', { name: /^Theme:/ });
   while ((await theme.getAttribute('data-theme-mode')) !== 'dark') await theme.click();
   await page.reload();
-  await expect(page.getByRole('button', { name: /^Colour theme: dark/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Theme: Dark/ })).toBeVisible();
   await expect(page.locator('html')).toHaveClass(/dark/);
   await wizard.goToStep('review');
   await expect(wizard.downloadZipButton).toBeVisible();
@@ -67,7 +67,7 @@ test.describe('dark mode follows the system', () => {
   test.use({ colorScheme: 'dark' });
   test('with no choice made, the page is dark', async ({ wizard, page }) => {
     await wizard.open();
-    await expect(page.getByRole('button', { name: /^Colour theme: follows the system/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Theme: Auto \(follows the system\)/ })).toBeVisible();
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const [r, g, b] = bg.match(/\d+/g)!.map(Number);
     expect(r! + g! + b!).toBeLessThan(150);

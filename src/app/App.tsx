@@ -2,6 +2,7 @@ import { Suspense, type MouseEvent } from 'react';
 import { Box, Button, CssBaseline, GlobalStyles, Toolbar, Typography } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import { theme } from './theme';
+import { globalStyles } from '../ui/global-styles';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ThemeMenu } from './ThemeMenu';
 import { matchRoute, navigate, usePathname, type Route } from './router';
@@ -10,16 +11,7 @@ import { comparisonRoutes } from './comparison-routes';
 
 const APP_NAME = 'RKE2 CNI Wizard';
 
-const VISUALLY_HIDDEN = { position: 'absolute', width: '1px', height: '1px', padding: 0, margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 } as const;
 
-// The skip link is visible only when focused, so keyboard users can jump past the app bar.
-// On narrow screens only the current step shows its label; the others keep it for screen readers.
-const GLOBAL_STYLES = {
-  '.visually-hidden': VISUALLY_HIDDEN,
-  '@media (max-width: 899.95px)': { '.step-label-collapsible': VISUALLY_HIDDEN },
-  '.skip-link': { position: 'absolute', left: '-9999px', top: 0, zIndex: 2000, padding: '8px 16px', background: '#fff', color: '#000' },
-  '.skip-link:focus': { left: '8px', top: '8px' },
-} as const;
 
 function onNavClick(event: MouseEvent<HTMLAnchorElement>, to: string) {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -83,7 +75,7 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <GlobalStyles styles={GLOBAL_STYLES} />
+      <GlobalStyles styles={globalStyles} />
       <a className="skip-link" href="#main-content">Skip to content</a>
       <Box component="header" sx={{ bgcolor: 'primary.main', color: 'primary.contrastText', boxShadow: 1 }}>
         <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>

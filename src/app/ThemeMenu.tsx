@@ -1,27 +1,24 @@
 import { Button } from '@mui/material';
 import { useColorScheme } from '@mui/material/styles';
-import DarkModeIcon from '@mui/icons-material/DarkMode';
-import LightModeIcon from '@mui/icons-material/LightMode';
-import SettingsBrightnessIcon from '@mui/icons-material/SettingsBrightness';
 
 const ORDER = ['system', 'light', 'dark'] as const;
 type Mode = (typeof ORDER)[number];
 const LABEL: Record<Mode, string> = { system: 'follows the system', light: 'light', dark: 'dark' };
-const ICON = { system: SettingsBrightnessIcon, light: LightModeIcon, dark: DarkModeIcon } as const;
+const SHORT: Record<Mode, string> = { system: 'Auto', light: 'Light', dark: 'Dark' };
 
 /**
  * Dark mode follows the system until the user picks; one button cycles system → light → dark.
- * MUI persists the pick in localStorage. (A menu would pull popover code into the first load.)
+ * MUI persists the pick in localStorage. Text glyphs instead of icon components keep the first load small.
  */
 export function ThemeMenu() {
   const { mode, setMode } = useColorScheme();
   const current: Mode = mode ?? 'system';
   const next = ORDER[(ORDER.indexOf(current) + 1) % ORDER.length]!;
-  const Icon = ICON[current];
-  const label = `Colour theme: ${LABEL[current]}. Switch to ${LABEL[next]}`;
+  // The name starts with the visible text (WCAG 2.5.3) and says what a press does.
+  const label = `Theme: ${SHORT[current]} (${LABEL[current]}); switch to ${LABEL[next]}`;
   return (
-    <Button color="inherit" aria-label={label} title={label} onClick={() => setMode(next)} data-theme-mode={current} sx={{ minWidth: 40, borderRadius: '50%', p: 1 }}>
-      <Icon />
+    <Button color="inherit" aria-label={label} title={label} onClick={() => setMode(next)} data-theme-mode={current} sx={{ textTransform: 'none', minWidth: 0 }}>
+      Theme: {SHORT[current]}
     </Button>
   );
 }

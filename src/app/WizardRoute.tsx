@@ -1,9 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import {
-  Box, Container, Typography, useMediaQuery,
+  Box, Container, Typography,
 } from '@mui/material';
-import { useTheme } from '@mui/material/styles';
 import type { Answers, ForcedCniChoice } from '../domain/answers/types';
 import { defaultAnswers } from '../domain/answers/defaults';
 import { parseAnswers } from '../domain/answers/parse-answers';
@@ -51,8 +50,6 @@ export function WizardRoute() {
   const [report, setReport] = useState<{ origin: LoadedAnswers['origin']; problems: Problem[] } | null>(initial.problems.length ? initial : null);
   const [importError, setImportError] = useState<string | null>(null);
   const [imported, setImported] = useState(false);
-  const theme = useTheme();
-  const wide = useMediaQuery(theme.breakpoints.up('md'), { noSsr: true });
 
   // Persist valid answers (URL + localStorage) shortly after each change, and mark the change for the benchmark.
   useEffect(() => {
@@ -103,7 +100,7 @@ export function WizardRoute() {
     <FormProvider {...methods}>
       <Container component="main" id="main-content" maxWidth="xl" sx={{ py: 2 }}>
         <Typography variant="body1" sx={{ mb: 1 }}>
-          Answer a few questions about your cluster. The recommendation on the {wide ? 'right' : 'bottom'} updates as you go; the last step shows every file of the bundle before you download it.
+          Answer a few questions about your cluster. The recommendation beside (or below) the questions updates as you go; the last step shows every file of the bundle before you download it.
         </Typography>
         <WizardToolbar
           onImported={(loaded) => { setImportError(null); setImported(true); setReport(loaded.problems.length ? loaded : null); setStep(0); }}
@@ -117,19 +114,23 @@ export function WizardRoute() {
           <Box sx={{ minWidth: 0 }}>
             <WizardForm step={step} onStepChange={setStep} review={review} focusField={focusField} onFocused={onFocused} />
           </Box>
-          {wide ? (
-            <Box component="aside" aria-label="Recommendation panel" sx={{ position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflowY: 'auto', minWidth: 0, pr: 1 }}>
+          {/* One panel for every width: beside the form from md up (sticky), below it and collapsible
+              (a native <details>) on narrow screens. CSS decides, so nothing re-renders on resize. */}
+          <Box
+            component="aside"
+            aria-label="Recommendation panel"
+            sx={{
+              minWidth: 0,
+              borderTop: { xs: 1, md: 0 }, borderColor: 'divider', pt: { xs: 1, md: 0 },
+              position: { md: 'sticky' }, top: { md: 16 }, maxHeight: { md: 'calc(100vh - 32px)' }, overflowY: { md: 'auto' }, pr: { md: 1 },
+              '& > details > summary': { display: { md: 'none' }, cursor: 'pointer', fontWeight: 600, py: 1 },
+            }}
+          >
+            <details open>
+              <summary>Recommendation (show or hide)</summary>
               {panel}
-            </Box>
-          ) : (
-            // Native <details>: collapsible by keyboard and screen reader without extra code.
-            <Box component="aside" aria-label="Recommendation panel" sx={{ borderTop: 1, borderColor: 'divider', pt: 1 }}>
-              <details open>
-                <Box component="summary" sx={{ cursor: 'pointer', fontWeight: 600, py: 1 }}>Recommendation (show or hide)</Box>
-                {panel}
-              </details>
-            </Box>
-          )}
+            </details>
+          </Box>
         </Box>
         <Typography variant="body2" sx={{ mt: 4, color: 'text.secondary' }}>
           {STEPS.length} steps. Your answers stay in this browser and in the page address; nothing is sent anywhere.

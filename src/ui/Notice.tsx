@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { Box, Button } from '@mui/material';
-import { toneTextSx } from './tones';
+import { Button } from '@mui/material';
 
 export type NoticeSeverity = 'error' | 'warning' | 'info' | 'success';
 
@@ -25,21 +24,14 @@ export interface NoticeProps {
  */
 export function Notice({ severity, title, role, onClose, children, ...data }: NoticeProps) {
   return (
-    <Box
+    <div
       role={role ?? (severity === 'error' || severity === 'warning' ? 'alert' : 'note')}
       {...data}
-      sx={{
-        position: 'relative', mb: 1, p: 1.5, pr: onClose ? 10 : 1.5, borderRadius: 1, border: 1, borderLeftWidth: 6,
-        borderColor: `${severity}.main`, bgcolor: 'background.paper', color: 'text.primary', fontSize: '0.875rem', lineHeight: 1.5,
-      }}
+      className={`notice notice-${severity}${onClose ? ' closable' : ''}`}
     >
-      <Box component="p" sx={{ m: 0, mb: 0.5, fontWeight: 700, fontSize: '0.95rem', ...toneTextSx(severity) }}>
-        {title ?? WORD[severity]}
-      </Box>
+      <p className={`notice-title tone-${severity}`}>{title ?? WORD[severity]}</p>
       <div>{children}</div>
-      {onClose ? (
-        <Button size="small" onClick={onClose} sx={{ position: 'absolute', top: 6, right: 6 }}>Dismiss</Button>
-      ) : null}
-    </Box>
+      {onClose ? <Button size="small" onClick={onClose} className="notice-close">Dismiss</Button> : null}
+    </div>
   );
 }

@@ -39,6 +39,37 @@ function groupByFolder(files: readonly BundleFile[]): { folder: string; files: B
   return [...groups.entries()].map(([folder, fs]) => ({ folder, files: fs }));
 }
 
+
+/** The file tree; memoised by the file names so typing an answer does not rebuild every button. */
+const FileTree = memo(function FileTree({ files, current, onSelect }: { files: readonly BundleFile[]; current: string; onSelect: (path: string) => void }) {
+  return (
+        <Box component="nav" aria-label="Files in the bundle">
+          {groupByFolder(files).map(({ folder, files: group }) => (
+            <Box key={folder} sx={{ mb: 1 }}>
+              <Typography variant="caption" component="p" sx={{ fontFamily: 'monospace', wordBreak: 'break-all', color: 'text.secondary' }}>{folder ? `${folder}/` : './'}</Typography>
+              <Box component="ul" sx={{ listStyle: 'none', m: 0, pl: 1 }}>
+                {group.map((f) => (
+                  <li key={f.path}>
+                    <Button
+                      size="small"
+                      onClick={() => onSelect(f.path)}
+                      aria-current={f.path === current ? 'true' : undefined}
+                      aria-label={`Show ${f.path}`}
+                      title={f.description}
+                      variant={f.path === current ? 'outlined' : 'text'}
+                      sx={{ textTransform: 'none', fontFamily: 'monospace', justifyContent: 'flex-start', wordBreak: 'break-all', textAlign: 'left' }}
+                    >
+                      {baseName(f.path)}
+                    </Button>
+                  </li>
+                ))}
+              </Box>
+            </Box>
+          ))}
+        </Box>
+  );
+}, (a, b) => a.current === b.current && a.onSelect === b.onSelect && a.files.map((f) => f.path + f.description).join('|') === b.files.map((f) => f.path + f.description).join('|'));
+
 /**
  * The bundle: file tree, highlighted preview, copy and download. Preview, copy and download all
  * use the same `contents` strings from generateBundle, so what is read is what is installed.
@@ -136,30 +167,7 @@ export default memo(function BundleView({ onGoToField, fieldLabel }: BundleViewP
         </Alert>
       ) : null}
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(0, 5fr)' } }}>
-        <Box component="nav" aria-label="Files in the bundle">
-          {groupByFolder(files).map(({ folder, files: group }) => (
-            <Box key={folder} sx={{ mb: 1 }}>
-              <Typography variant="caption" component="p" sx={{ fontFamily: 'monospace', wordBreak: 'break-all', color: 'text.secondary' }}>{folder ? `${folder}/` : './'}</Typography>
-              <Box component="ul" sx={{ listStyle: 'none', m: 0, pl: 1 }}>
-                {group.map((f) => (
-                  <li key={f.path}>
-                    <Button
-                      size="small"
-                      onClick={() => setSelected(f.path)}
-                      aria-current={f.path === current.path ? 'true' : undefined}
-                      aria-label={`Show ${f.path}`}
-                      title={f.description}
-                      variant={f.path === current.path ? 'outlined' : 'text'}
-                      sx={{ textTransform: 'none', fontFamily: 'monospace', justifyContent: 'flex-start', wordBreak: 'break-all', textAlign: 'left' }}
-                    >
-                      {baseName(f.path)}
-                    </Button>
-                  </li>
-                ))}
-              </Box>
-            </Box>
-          ))}
-        </Box>
+        <FileTree files={files} current={current.path} onSelect={setSelected} />
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="subtitle1" component="h4" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{current.path}</Typography>
           <Typography variant="body2" sx={{ mb: 1 }}>{current.description}</Typography>

@@ -41,13 +41,18 @@ const TABLE_SX = {
   '& th, & td': { borderBottom: 1, borderColor: 'divider', p: 1, textAlign: 'left', verticalAlign: 'top' },
   '& thead th': { fontWeight: 600 },
   '& tbody th': { fontWeight: 600, width: '9rem' },
+  '& ul': { m: 0, pl: 2 },
+  '& li': { mb: 0.5 },
+  '& .in-bundle': { display: 'block', fontWeight: 400, fontSize: '0.8rem' },
+  '& .status': { display: 'block', mt: 0.5 },
+  '& .override': { mt: 0.5 },
 } as const;
 
 function IrreversibleBadge() {
   return <TextBadge tone="warning">Cannot be changed later</TextBadge>;
 }
 
-function FindingAlert({ finding, severity, onGoToField, fieldLabel }: { finding: Finding; severity: 'error' | 'warning' | 'info'; onGoToField: (f: string) => void; fieldLabel: (f: string) => string }) {
+const FindingAlert = memo(function FindingAlert({ finding, severity, onGoToField, fieldLabel }: { finding: Finding; severity: 'error' | 'warning' | 'info'; onGoToField: (f: string) => void; fieldLabel: (f: string) => string }) {
   const title = severity === 'error' ? 'Blocking conflict' : severity === 'warning' ? 'Warning' : 'Note';
   return (
     <Notice
@@ -70,42 +75,45 @@ function FindingAlert({ finding, severity, onGoToField, fieldLabel }: { finding:
       ) : null}
     </Notice>
   );
-}
+}, (a, b) => JSON.stringify(a.finding) === JSON.stringify(b.finding) && a.severity === b.severity && a.onGoToField === b.onGoToField && a.fieldLabel === b.fieldLabel);
 
 function ReasonItem({ reason }: { reason: Reason }) {
   return (
-    <Box component="li" data-message-id={reason.messageId} data-rule-id={reason.ruleId} data-effect={reason.effect} sx={{ mb: 0.5 }}>
-      <Box component="span" sx={{ fontWeight: 600 }}>{EFFECT_LABEL[reason.effect]}:</Box> {explain(reason)}{' '}
+    <li data-message-id={reason.messageId} data-rule-id={reason.ruleId} data-effect={reason.effect}>
+      <strong>{EFFECT_LABEL[reason.effect]}:</strong> {explain(reason)}{' '}
       <SourceLink source={reason.source}>Source</SourceLink>
-    </Box>
+    </li>
   );
 }
 
-function CandidateRow({ candidate, chosen, recommended, onChoose }: { candidate: Candidate; chosen: PrimaryCni | null; recommended: PrimaryCni | null; onChoose: (c: ForcedCniChoice) => void }) {
+interface CandidateRowProps { candidate: Candidate; rowKey: string; chosen: PrimaryCni | null; recommended: PrimaryCni | null; onChoose: (c: ForcedCniChoice) => void }
+
+/** Re-rendered only when its own content changes (rowKey), not on every answer change. */
+const CandidateRow = memo(function CandidateRow({ candidate, chosen, recommended, onChoose }: CandidateRowProps) {
   const name = CNI_LABEL[candidate.cni];
   const canForce = candidate.cni !== chosen && candidate.status !== 'unavailable';
   return (
     <tr data-cni={candidate.cni} data-status={candidate.status}>
       <th scope="row">
         {name}
-        {candidate.cni === chosen ? <Box component="span" sx={{ display: 'block', fontWeight: 400, fontSize: '0.8rem' }}>(in the bundle)</Box> : null}
-        <Box component="span" sx={{ display: 'block', mt: 0.5 }}><TextBadge tone={STATUS_COLOR[candidate.status]}>{STATUS_LABEL[candidate.status]}</TextBadge></Box>
+        {candidate.cni === chosen ? <span className="in-bundle">(in the bundle)</span> : null}
+        <span className="status"><TextBadge tone={STATUS_COLOR[candidate.status]}>{STATUS_LABEL[candidate.status]}</TextBadge></span>
       </th>
       <td>
         {candidate.reasons.length > 0 ? (
-          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+          <ul>
             {candidate.reasons.map((r, i) => <ReasonItem key={`${r.ruleId}-${r.messageId}-${i}`} reason={r} />)}
-          </Box>
+          </ul>
         ) : <Typography variant="body2">No specific reason.</Typography>}
         {canForce ? (
-          <Button size="small" sx={{ mt: 0.5 }} onClick={() => onChoose(candidate.cni === recommended ? 'auto' : candidate.cni)}>
+          <Button size="small" className="override" onClick={() => onChoose(candidate.cni === recommended ? 'auto' : candidate.cni)}>
             {candidate.cni === recommended ? `Use ${name} (the recommendation)` : `Use ${name} anyway`}
           </Button>
         ) : null}
       </td>
     </tr>
   );
-}
+}, (a, b) => a.rowKey === b.rowKey && a.chosen === b.chosen && a.recommended === b.recommended && a.onChoose === b.onChoose);
 
 /**
  * The live recommendation. It reads the answers with useWatch, so only this panel re-renders on a
@@ -176,7 +184,7 @@ export const RecommendationPanel = memo(function RecommendationPanel({ onGoToFie
           </thead>
           <tbody>
             {decision.candidates.map((c) => (
-              <CandidateRow key={c.cni} candidate={c} chosen={chosen} recommended={decision.recommended} onChoose={onChoose} />
+              <CandidateRow key={c.cni} candidate={c} rowKey={JSON.stringify(c)} chosen={chosen} recommended={decision.recommended} onChoose={onChoose} />
             ))}
           </tbody>
         </Box>
