@@ -136,11 +136,12 @@ describe('cli validate', () => {
 
   it('reports invalid YAML with its line, and an unusable manifest extension', async () => {
     const dir = tempDir();
-    writeTree(dir, { [`${HCC_DIR}/broken.yaml`]: 'a: [1\n', [`${HCC_DIR}/rke2-canal-config.yml.bak`]: 'x' });
+    writeTree(dir, { [`${HCC_DIR}/broken.yaml`]: 'a: [1\n', [`${HCC_DIR}/rke2-canal-config.yml.bak`]: 'x', [`${HCC_DIR}/rke2-ingress-nginx.yaml.skip`]: '' });
     const r = await run(dir);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/broken\.yaml: error: This is not valid YAML: .*line 2/);
-    expect(r.out).toContain('[file.extension]');
+    expect(r.out).toContain('rke2-canal-config.yml.bak: warning: ');
+    expect(r.out).not.toContain('.skip');
   });
 
   it('prints usage with --help', async () => {

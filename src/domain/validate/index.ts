@@ -81,7 +81,8 @@ function parseFiles(files: readonly BundleInputFile[], sink: IssueSink): ParsedF
     const path = normalise(typeof f.path === 'string' ? f.path : '');
     const text = typeof f.contents === 'string' ? f.contents : '';
     const report = reporterFor(sink, path);
-    if (path.includes('server/manifests/') && !MANIFEST_EXTENSIONS.test(basename(path))) {
+    // "<name>.skip" is how RKE2 is told to skip a packaged manifest: deliberate, not a mistake.
+    if (path.includes('server/manifests/') && !MANIFEST_EXTENSIONS.test(basename(path)) && !basename(path).endsWith('.skip')) {
       report('', 'file.extension', { name: basename(path) });
       continue;
     }

@@ -21,7 +21,7 @@ export const MESSAGES = {
   'file.nameUnderscore': { severity: 'error', template: 'The file name "{{name}}" has an underscore. Manifest file names become AddOn object names, which follow Kubernetes naming rules: rename it to "{{suggestion}}".', source: SOURCES.helmAddons },
   'file.nameInvalid': { severity: 'error', template: 'The file name "{{name}}" is not a valid Kubernetes object name (lowercase letters, digits, "-" and "."). Rename it, e.g. "{{suggestion}}".', source: SOURCES.k8sObjectNames },
   'file.namePackaged': { severity: 'error', template: '"{{name}}" is the file name RKE2 uses for its own packaged chart; RKE2 rewrites or deletes it on start. Rename it to "{{suggestion}}".', source: SOURCES.hccNamingIssue },
-  'file.extension': { severity: 'error', template: 'RKE2 only applies manifests ending in .yaml, .yml or .json from the manifests directory; "{{name}}" will be ignored. Rename it to end in .yaml.', source: SOURCES.helmAddons },
+  'file.extension': { severity: 'warning', template: 'RKE2 only applies manifests ending in .yaml, .yml or .json from the manifests directory; "{{name}}" is ignored. Rename it to end in .yaml if it should apply.', source: SOURCES.helmAddons },
   'manifest.notObject': { severity: 'error', template: 'This YAML document is a {{found}}, not a Kubernetes object. Each document in a manifest needs apiVersion, kind and metadata.', source: SOURCES.helmAddons },
   'manifest.kindMissing': { severity: 'error', template: 'This document has no "kind". Add the kind (e.g. HelmChartConfig) and its apiVersion.', source: SOURCES.helmAddons },
 
