@@ -319,6 +319,17 @@ describe('per-chart values', () => {
     expect(file(hl, 'README.md')!.contents).toContain('host-local IPAM is per node');
   });
 
+  it('whereabouts with the split CRD chart (rke2-multus >= 4.3.009) also enables it on rke2-multus-crd', () => {
+    const a = answers((x) => { x.extras.mode = 'multus'; x.extras.secondary.ipam = 'whereabouts'; });
+    const d = evaluate(a);
+    const release = { ...d.release, row: { ...d.release.row, charts: { ...d.release.row.charts, 'rke2-multus': 'v4.3.017' } } };
+    const r = generateBundle(a, { ...d, release });
+    const files = r.ok ? r.files : [];
+    expect(hccValues(files, 'rke2-multus')).toEqual({ 'rke2-whereabouts': { enabled: true } });
+    expect(hccValues(files, 'rke2-multus-crd')).toEqual({ 'rke2-whereabouts': { enabled: true } });
+    expect(hccValues(bundle((x) => { x.extras.mode = 'multus'; x.extras.secondary.ipam = 'whereabouts'; }), 'rke2-multus-crd')).toBeUndefined();
+  });
+
   it('SR-IOV: one resourceName across policy, network and pod; pfNames as a list', () => {
     const files = bundle((a) => { a.extras.mode = 'sriov'; a.extras.sriov.pfNames = 'ens1f0, ens1f1'; });
     const objects = loadAll(file(files, 'kubectl-apply/sriov.yaml')!.contents) as { kind: string; spec: Record<string, unknown> }[];
