@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import {
-  Box, Container, Typography,
+  Box, CircularProgress, Container, Typography,
 } from '@mui/material';
 import type { Answers, ForcedCniChoice } from '../domain/answers/types';
 import { defaultAnswers } from '../domain/answers/defaults';
@@ -91,7 +91,7 @@ export function WizardRoute() {
   const panel = useMemo(() => <RecommendationPanel onGoToField={goToField} onChoose={onChoose} fieldLabel={fieldLabel} />, [goToField, onChoose]);
 
   const review = (
-    <Suspense fallback={<Box role="status" sx={{ my: 2 }}>Loading the bundle…</Box>}>
+    <Suspense fallback={<Box role="status" sx={{ my: 2, display: 'flex', alignItems: 'center', gap: 1 }}><CircularProgress size={24} aria-hidden="true" /> Loading the bundle…</Box>}>
       <BundleView onGoToField={goToField} fieldLabel={fieldLabel} />
     </Suspense>
   );
