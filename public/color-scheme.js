@@ -6,7 +6,7 @@
     var mode = localStorage.getItem('mui-mode') || 'system';
     var dark = mode === 'dark' || (mode === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
     document.documentElement.classList.add(dark ? 'dark' : 'light');
-  } catch (e) {
+  } catch {
     // Storage forbidden: the app applies the scheme itself once it starts.
   }
 })();
