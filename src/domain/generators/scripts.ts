@@ -1,6 +1,6 @@
 import type { BundlePlan } from './plan';
 import { shellQuote, script, heredoc } from './shell';
-import { toYaml } from './yaml';
+import { toYaml, toYamlDocuments } from './yaml';
 import { OS_PRESET_INFO } from '../kernel';
 import { CHART_NAME } from '../cni/vocabulary';
 import { chartVersion } from '../rke2/releases';
@@ -204,26 +204,47 @@ export function verifyScript(plan: BundlePlan): string {
   }
   const enforces = plan.answers.security.policy !== 'none' && plan.cni !== 'flannel' && plan.cni !== 'none';
   if (enforces) {
+    const ns = 'rke2-cni-verify';
+    // Pods that pass the "restricted" Pod Security level, which the CIS profile enforces outside kube-system.
+    const restrictedPod = (name: string, command: string[]) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: ns, labels: { app: name } },
+      spec: {
+        securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, seccompProfile: { type: 'RuntimeDefault' } },
+        containers: [{
+          name, image: EXAMPLE_IMAGE, command,
+          securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+        }],
+        terminationGracePeriodSeconds: 1,
+      },
+    });
+    const setup = [
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
+      restrictedPod('web', ['httpd', '-f', '-p', '8080', '-h', '/etc']),
+      restrictedPod('client', ['sleep', '3600']),
+    ];
     const policy = {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: { name: 'deny-ingress', namespace: 'rke2-cni-verify' },
-      spec: { podSelector: {}, policyTypes: ['Ingress'] },
+      metadata: { name: 'deny-ingress', namespace: ns },
+      spec: { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Ingress'] },
     };
     b.push(
       '',
-      '# NetworkPolicy probe: a client reaches a web pod, then must not once ingress is denied.',
-      'NS=rke2-cni-verify',
-      `IMAGE=${shellQuote(EXAMPLE_IMAGE)}`,
-      'kubectl create namespace "$NS" >/dev/null 2>&1',
-      'kubectl -n "$NS" run web --image="$IMAGE" --labels=app=web --command -- httpd -f -p 8080 -h /etc >/dev/null',
-      'kubectl -n "$NS" wait --for=condition=Ready pod/web --timeout=180s >/dev/null',
-      'WEB_IP="$(kubectl -n "$NS" get pod web -o jsonpath=\'{.status.podIP}\')"',
-      'probe() { kubectl -n "$NS" run "probe-$1" --image="$IMAGE" --restart=Never --rm -i --quiet --command -- wget -q -T 5 -O /dev/null "http://$WEB_IP:8080/hostname" >/dev/null 2>&1; }',
-      'if probe open; then pass "pod-to-pod traffic flows"; else fail "pod-to-pod traffic blocked before any policy"; fi',
-      ...heredoc('kubectl apply -f - >/dev/null', toYaml(policy)),
-      'sleep 5',
-      'if probe denied; then fail "NetworkPolicy not enforced: traffic still flows"; else pass "NetworkPolicy enforced"; fi',
+      '# NetworkPolicy probe: a client pod reaches a web pod, then must not once ingress to it is denied.',
+      `NS=${ns}`,
+      ...heredoc('kubectl apply -f - >/dev/null', toYamlDocuments(setup)),
+      'if kubectl -n "$NS" wait --for=condition=Ready pod/web pod/client --timeout=180s >/dev/null; then',
+      '  WEB_IP="$(kubectl -n "$NS" get pod web -o jsonpath=\'{.status.podIP}\')"',
+      '  probe() { kubectl -n "$NS" exec client -- wget -q -T 5 -O /dev/null "http://$WEB_IP:8080/hostname" >/dev/null 2>&1; }',
+      '  if probe; then pass "pod-to-pod traffic flows"; else fail "pod-to-pod traffic blocked before any policy"; fi',
+      ...heredoc('  kubectl apply -f - >/dev/null', toYaml(policy)),
+      '  sleep 5',
+      '  if probe; then fail "NetworkPolicy not enforced: traffic still flows"; else pass "NetworkPolicy enforced"; fi',
+      'else',
+      '  fail "probe pods did not become Ready in $NS (kubectl -n $NS describe pods)"',
+      'fi',
       'kubectl delete namespace "$NS" --wait=false >/dev/null 2>&1',
     );
   }

@@ -16,28 +16,95 @@ check 'daemonset kube-system/cilium ready' kubectl -n kube-system rollout status
 check 'deployment kube-system/cilium-operator ready' kubectl -n kube-system rollout status deployment/cilium-operator --timeout=300s
 check 'all nodes Ready (the CNI is up on every node)' kubectl wait --for=condition=Ready nodes --all --timeout=300s
 
-# NetworkPolicy probe: a client reaches a web pod, then must not once ingress is denied.
+# NetworkPolicy probe: a client pod reaches a web pod, then must not once ingress to it is denied.
 NS=rke2-cni-verify
-IMAGE=rancher/mirrored-library-busybox:1.36.1
-kubectl create namespace "$NS" >/dev/null 2>&1
-kubectl -n "$NS" run web --image="$IMAGE" --labels=app=web --command -- httpd -f -p 8080 -h /etc >/dev/null
-kubectl -n "$NS" wait --for=condition=Ready pod/web --timeout=180s >/dev/null
-WEB_IP="$(kubectl -n "$NS" get pod web -o jsonpath='{.status.podIP}')"
-probe() { kubectl -n "$NS" run "probe-$1" --image="$IMAGE" --restart=Never --rm -i --quiet --command -- wget -q -T 5 -O /dev/null "http://$WEB_IP:8080/hostname" >/dev/null 2>&1; }
-if probe open; then pass "pod-to-pod traffic flows"; else fail "pod-to-pod traffic blocked before any policy"; fi
 kubectl apply -f - >/dev/null <<'RKE2_CNI_EOF'
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: rke2-cni-verify
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: rke2-cni-verify
+  labels:
+    app: web
+spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 65534
+    runAsGroup: 65534
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: rancher/mirrored-library-busybox:1.36.1
+      command:
+        - httpd
+        - -f
+        - -p
+        - "8080"
+        - -h
+        - /etc
+      securityContext:
+        allowPrivilegeEscalation: false
+        capabilities:
+          drop:
+            - ALL
+  terminationGracePeriodSeconds: 1
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: client
+  namespace: rke2-cni-verify
+  labels:
+    app: client
+spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 65534
+    runAsGroup: 65534
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: client
+      image: rancher/mirrored-library-busybox:1.36.1
+      command:
+        - sleep
+        - "3600"
+      securityContext:
+        allowPrivilegeEscalation: false
+        capabilities:
+          drop:
+            - ALL
+  terminationGracePeriodSeconds: 1
+RKE2_CNI_EOF
+if kubectl -n "$NS" wait --for=condition=Ready pod/web pod/client --timeout=180s >/dev/null; then
+  WEB_IP="$(kubectl -n "$NS" get pod web -o jsonpath='{.status.podIP}')"
+  probe() { kubectl -n "$NS" exec client -- wget -q -T 5 -O /dev/null "http://$WEB_IP:8080/hostname" >/dev/null 2>&1; }
+  if probe; then pass "pod-to-pod traffic flows"; else fail "pod-to-pod traffic blocked before any policy"; fi
+  kubectl apply -f - >/dev/null <<'RKE2_CNI_EOF'
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
   name: deny-ingress
   namespace: rke2-cni-verify
 spec:
-  podSelector: {}
+  podSelector:
+    matchLabels:
+      app: web
   policyTypes:
     - Ingress
 RKE2_CNI_EOF
-sleep 5
-if probe denied; then fail "NetworkPolicy not enforced: traffic still flows"; else pass "NetworkPolicy enforced"; fi
+  sleep 5
+  if probe; then fail "NetworkPolicy not enforced: traffic still flows"; else pass "NetworkPolicy enforced"; fi
+else
+  fail "probe pods did not become Ready in $NS (kubectl -n $NS describe pods)"
+fi
 kubectl delete namespace "$NS" --wait=false >/dev/null 2>&1
 
 if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed."; exit 1; fi
