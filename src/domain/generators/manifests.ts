@@ -114,6 +114,8 @@ export function examplePod(plan: BundlePlan): Record<string, unknown> {
     name: 'shell',
     image: EXAMPLE_IMAGE,
     command: ['sleep', 'infinity'],
+    // Passes the "restricted" Pod Security level the CIS profile enforces outside kube-system.
+    securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
   };
   if (plan.extras === 'sriov') {
     const resource = `${SRIOV_RESOURCE_PREFIX}/${plan.answers.extras.sriov.resourceName.trim()}`;
@@ -127,7 +129,10 @@ export function examplePod(plan: BundlePlan): Record<string, unknown> {
       namespace: s.namespace.trim(),
       annotations: { 'k8s.v1.cni.cncf.io/networks': networksAnnotation(plan) },
     },
-    spec: { containers: [container] },
+    spec: {
+      securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, seccompProfile: { type: 'RuntimeDefault' } },
+      containers: [container],
+    },
   };
 }
 
