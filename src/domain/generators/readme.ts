@@ -117,6 +117,9 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
   // Ports
   L.push('## Inbound ports', '', `Between the nodes (${link(SOURCES.requirementsPorts)}).`, '', '| port | from | to | purpose |', '|---|---|---|---|');
   for (const r of firewallRules(plan)) L.push(`| ${portLabel(r)} | ${r.from} | ${r.to} | ${cell(r.purpose)} ([source](${r.source.url})) |`);
+  if (plan.encapsulation === 'vxlan' && (plan.cni === 'canal' || plan.cni === 'cilium')) {
+    L.push('', 'VXLAN here uses UDP 8472 (the Linux default). Some hypervisor overlays (VMware NSX) silently drop it: if pods on different nodes cannot talk while the nodes can, test that port first (flannel-io/flannel#2388).');
+  }
   L.push('');
 
   // MTU

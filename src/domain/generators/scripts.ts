@@ -72,10 +72,11 @@ export function preflightScript(plan: BundlePlan): string {
     const label = `kernel $KERNEL for ${need.what}, needs >= ${need.min}`;
     b.push(`if version_ge "$KERNEL_BASE" ${shellQuote(need.min)}; then pass ${shellQuote(`kernel >= ${need.min}: ${need.what}`)}; else ${need.severity === 'FAIL' ? 'fail' : 'warn'} "${label}" ${shellQuote(need.fix)}; fi`);
   }
-  if (plan.cni === 'canal' || plan.cni === 'calico' || plan.cni === 'flannel') {
+  if (plan.cni !== 'none') {
     b.push(
       '',
-      '# Canal/Calico/Flannel program iptables; without it hostPort pods leak IPs (RKE2 known issues: Canal and IP exhaustion).',
+      '# The CNIs program iptables (Cilium too, unless all of it runs in eBPF): without it hostPort pods leak IPs',
+      '# (RKE2 known issues: Canal and IP exhaustion) and Cilium loses connectivity (rancher/rke2#2389).',
       'if command -v iptables >/dev/null 2>&1 || command -v xtables-nft-multi >/dev/null 2>&1; then pass "iptables/xtables-nft present"; else fail "iptables not installed" "install the iptables (or xtables-nft) package"; fi',
     );
   }

@@ -19,7 +19,8 @@ KERNEL="$(uname -r)"
 KERNEL_BASE="${KERNEL%%-*}"
 if version_ge "$KERNEL_BASE" 5.3; then pass 'kernel >= 5.3: Calico eBPF dataplane (RHEL 8 4.18 also works)'; else warn "kernel $KERNEL for Calico eBPF dataplane (RHEL 8 4.18 also works), needs >= 5.3" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
 
-# Canal/Calico/Flannel program iptables; without it hostPort pods leak IPs (RKE2 known issues: Canal and IP exhaustion).
+# The CNIs program iptables (Cilium too, unless all of it runs in eBPF): without it hostPort pods leak IPs
+# (RKE2 known issues: Canal and IP exhaustion) and Cilium loses connectivity (rancher/rke2#2389).
 if command -v iptables >/dev/null 2>&1 || command -v xtables-nft-multi >/dev/null 2>&1; then pass "iptables/xtables-nft present"; else fail "iptables not installed" "install the iptables (or xtables-nft) package"; fi
 
 # Kernel modules the datapath needs (checked, not loaded).

@@ -15,7 +15,8 @@ has_module() { [ -d "/sys/module/$1" ] || modinfo "$1" >/dev/null 2>&1; }
 service_active() { command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1"; }
 service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet "$1" 2>/dev/null; }
 
-# Canal/Calico/Flannel program iptables; without it hostPort pods leak IPs (RKE2 known issues: Canal and IP exhaustion).
+# The CNIs program iptables (Cilium too, unless all of it runs in eBPF): without it hostPort pods leak IPs
+# (RKE2 known issues: Canal and IP exhaustion) and Cilium loses connectivity (rancher/rke2#2389).
 if command -v iptables >/dev/null 2>&1 || command -v xtables-nft-multi >/dev/null 2>&1; then pass "iptables/xtables-nft present"; else fail "iptables not installed" "install the iptables (or xtables-nft) package"; fi
 
 # Kernel modules the datapath needs (checked, not loaded).

@@ -20,6 +20,10 @@ KERNEL_BASE="${KERNEL%%-*}"
 if version_ge "$KERNEL_BASE" 5.10; then pass 'kernel >= 5.10: Cilium 1.19 (docs.cilium.io system requirements)'; else fail "kernel $KERNEL for Cilium 1.19 (docs.cilium.io system requirements), needs >= 5.10" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
 if version_ge "$KERNEL_BASE" 5.8; then pass 'kernel >= 5.8: Cilium kube-proxy replacement (RKE2 docs: not recommended below 5.8)'; else warn "kernel $KERNEL for Cilium kube-proxy replacement (RKE2 docs: not recommended below 5.8), needs >= 5.8" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
 
+# The CNIs program iptables (Cilium too, unless all of it runs in eBPF): without it hostPort pods leak IPs
+# (RKE2 known issues: Canal and IP exhaustion) and Cilium loses connectivity (rancher/rke2#2389).
+if command -v iptables >/dev/null 2>&1 || command -v xtables-nft-multi >/dev/null 2>&1; then pass "iptables/xtables-nft present"; else fail "iptables not installed" "install the iptables (or xtables-nft) package"; fi
+
 # Kernel modules the datapath needs (checked, not loaded).
 check_module() { if has_module "$1"; then pass "kernel module $1 available"; else fail "kernel module $1 not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $1"; fi; }
 check_module vxlan

@@ -19,7 +19,8 @@ KERNEL="$(uname -r)"
 KERNEL_BASE="${KERNEL%%-*}"
 if version_ge "$KERNEL_BASE" 5.6; then pass 'kernel >= 5.6: in-kernel WireGuard'; else warn "kernel $KERNEL for in-kernel WireGuard, needs >= 5.6" 'kernels below 5.6 need the wireguard module installed (RKE2 docs)'; fi
 
-# Canal/Calico/Flannel program iptables; without it hostPort pods leak IPs (RKE2 known issues: Canal and IP exhaustion).
+# The CNIs program iptables (Cilium too, unless all of it runs in eBPF): without it hostPort pods leak IPs
+# (RKE2 known issues: Canal and IP exhaustion) and Cilium loses connectivity (rancher/rke2#2389).
 if command -v iptables >/dev/null 2>&1 || command -v xtables-nft-multi >/dev/null 2>&1; then pass "iptables/xtables-nft present"; else fail "iptables not installed" "install the iptables (or xtables-nft) package"; fi
 
 # Kernel modules the datapath needs (checked, not loaded).
