@@ -70,6 +70,22 @@ describe('cli generate', () => {
     expect(leftovers()).toEqual(['bundle']);
   });
 
+  it('fills an existing empty directory, and replaces a zip only with --force', async () => {
+    const out = join(dir, 'empty');
+    mkdirSync(out);
+    const a = write('a.yaml', '{}');
+    expect(await runCli(['generate', '--answers', a, '--out', out], capture())).toBe(0);
+    expect(existsSync(join(out, 'etc/rancher/rke2/config.yaml'))).toBe(true);
+    const zip = join(dir, 'b.zip');
+    writeFileSync(zip, 'old');
+    const io = capture();
+    expect(await runCli(['generate', '--answers', a, '--out', zip], io)).toBe(2);
+    expect(readFileSync(zip, 'utf8')).toBe('old');
+    expect(await runCli(['generate', '--answers', a, '--out', zip, '--force'], capture())).toBe(0);
+    expect(Object.keys(unzipSync(readFileSync(zip))).length).toBeGreaterThan(4);
+    expect(leftovers().sort()).toEqual(['b.zip', 'empty']);
+  });
+
   it('reports a missing answers file on stderr with exit 2 and writes nothing', async () => {
     const io = capture();
     expect(await runCli(['generate', '--answers', join(dir, 'nope.yaml'), '--out', join(dir, 'b')], io)).toBe(2);
