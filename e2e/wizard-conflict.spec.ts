@@ -23,6 +23,7 @@ test('Windows plus dual-stack ends in a blocking conflict that says what to chan
   await conflict.getByRole('button', { name: 'Change: IP family' }).click();
   await wizard.expectStep('addressing');
   const family = wizard.control('addressing.ipFamily');
+  await expect(family.getByRole('radio').first()).toBeFocused();
   await expect(family.getByRole('radio', { name: /Dual-stack/ })).toBeDisabled();
   await expect(family).toHaveAccessibleDescription(/does not support dual-stack or IPv6 on Windows nodes/);
   await wizard.setAnswer('addressing.ipFamily', 'ipv4');

@@ -27,20 +27,26 @@ export interface WizardFormProps {
 export function WizardForm({ step, onStepChange, review, focusField, onFocused }: WizardFormProps) {
   const { trigger, getValues, setFocus, getFieldState } = useFormContext<Answers>();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
   const current = STEPS[step]!;
+  const shownStep = useRef(step);
+  const focusFieldRef = useRef(focusField);
+  useEffect(() => { focusFieldRef.current = focusField; }, [focusField]);
 
   useEffect(() => {
     document.title = `${stepTitle(step)} · ${APP_TITLE}`;
-    if (firstRender.current) { firstRender.current = false; return; }
-    if (!focusField) headingRef.current?.focus();
-  }, [step, focusField]);
+    // Focus the heading only when the step really changed, and not when a field is about to take focus.
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    if (!focusFieldRef.current) headingRef.current?.focus();
+  }, [step]);
 
   useEffect(() => {
     if (!focusField) return;
     // Wait a frame so the step's inputs are mounted and registered.
     const id = requestAnimationFrame(() => {
-      try { setFocus(focusField as AnswerPath); } catch { headingRef.current?.focus(); }
+      try { setFocus(focusField as AnswerPath); } catch { /* not a field of the form */ }
+      // A question that is hidden right now cannot take focus: land on the step heading instead.
+      if (!headingRef.current?.closest('form')?.contains(document.activeElement)) headingRef.current?.focus();
       onFocused?.();
     });
     return () => cancelAnimationFrame(id);
