@@ -71,7 +71,7 @@ export const QUESTIONS: Partial<Record<AnswerPath, Question>> = {
     placeholder: 'eth0',
   },
   'nodes.underlayMtu': {
-    label: 'Underlay network MTU',
+    label: 'Underlay MTU',
     why: 'The overlay MTU must be smaller than the underlay, or large packets are silently dropped.',
     source: SOURCES.mtuIssue,
   },
