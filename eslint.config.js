@@ -5,6 +5,16 @@ import globals from 'globals';
 
 // The one architectural rule (../shared/design/architecture.md): src/domain is plain TypeScript.
 const UI_LIBRARIES = ['react', 'react-dom', 'react-dom/*', '@mui/*', '@emotion/*', 'react-hook-form', 'fflate'];
+// Nothing bypasses React's escaping: markup is never built from strings (issue 6, "Locked down").
+const NO_RAW_HTML = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render text and elements so React escapes them.' },
+  { selector: "Property[key.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML (not in createElement props either).' },
+  { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML assignment: build DOM nodes or render with React.' },
+  { selector: "AssignmentExpression > MemberExpression.left[property.value=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML assignment: build DOM nodes or render with React.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No insertAdjacentHTML: build DOM nodes or render with React.' },
+  { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'No createContextualFragment: it parses markup from a string.' },
+  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: 'No document.write: it parses markup from a string.' },
+];
 const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'Blob', 'navigator', 'location', 'fetch', 'URL.createObjectURL'];
 
 export default tseslint.config(
@@ -18,7 +28,8 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-new-func': 'error',
       'no-implied-eval': 'error',
-      'react/no-danger': 'off',
+      // eval and its relatives are also refused at run time by the CSP (script-src without 'unsafe-eval').
+      'no-restricted-syntax': ['error', ...NO_RAW_HTML],
     },
   },
   {
