@@ -1,0 +1,356 @@
+/**
+ * npm run bench: measures the production build and the engine, prints one JSON object and a short
+ * table, and exits non-zero when a budget (issue 6) is missed. Figures, not timed tests.
+ *
+ *   bytes        first-load JS+CSS (raw, gzip) and every lazy chunk
+ *   load         FCP, LCP, long-task total: medians of >= 5 fresh page loads
+ *   interaction  answer change -> recommendation panel + open preview updated (p50/p95, >= 200 changes)
+ *   engine       parseAnswers + evaluate + generateBundle + validateBundle, largest scenario, in Node
+ *   zip          building the largest zip
+ *   memory       JS heap after a full wizard journey
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { cpus, totalmem } from 'node:os';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { parseAnswers } from '../src/domain/answers';
+import { evaluate } from '../src/domain/engine';
+import { generateBundle } from '../src/domain/generators';
+import { validateBundle } from '../src/domain/validate';
+import { zipBundle } from '../src/lib/zip';
+import { SCENARIOS } from '../src/test/scenarios';
+import { CHROMIUM_ARGS } from '../playwright.config';
+
+const BUDGETS = {
+  // 180 KB counted as 180,000 bytes, the stricter reading.
+  firstLoadGzipBytes: 180_000,
+  interactionP95Ms: 50,
+  engineMedianMs: 5,
+  offOriginRequests: 0,
+};
+// BENCH_DIST measures another build directory (default dist/, what `npm run bench` just built).
+const DIST = process.env.BENCH_DIST || 'dist';
+const PORT = Number(process.env.BENCH_PORT || 4191);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS || 5);
+const CHANGES = Number(process.env.BENCH_CHANGES || 200);
+
+const median = (xs: number[]) => percentile(xs, 50);
+function percentile(xs: number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const idx = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
+  return s[idx]!;
+}
+function byQuestion(samples: Sample[]) {
+  const groups = new Map<string, number[]>();
+  for (const x of samples) groups.set(`${x.step}: ${x.question}`, [...(groups.get(`${x.step}: ${x.question}`) ?? []), x.ms]);
+  return Object.fromEntries([...groups].map(([k, v]) => [k, { n: v.length, p50Ms: round(percentile(v, 50)), p95Ms: round(percentile(v, 95)) }]));
+}
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+function benchEngine() {
+  const largest = SCENARIOS.sriovTelco.answers;
+  const times: number[] = [];
+  let files = 0;
+  for (let i = 0; i < 1000; i++) {
+    const t0 = performance.now();
+    const parsed = parseAnswers(structuredClone(largest));
+    if (!parsed.ok) throw new Error('largest scenario does not parse');
+    const decision = evaluate(parsed.answers);
+    const bundle = generateBundle(parsed.answers, decision);
+    if (!bundle.ok) throw new Error('largest scenario is blocked');
+    const issues = validateBundle(bundle.files);
+    if (issues.some((x) => x.severity === 'error')) throw new Error('largest scenario fails the bundle doctor');
+    times.push(performance.now() - t0);
+    files = bundle.files.length;
+  }
+  const warm = times.slice(200); // after the JIT has warmed up
+  const med = median(warm);
+  return { scenario: 'sriovTelco', files, medianMs: round(med, 3), p95Ms: round(percentile(warm, 95), 3), answerSetsPerSecond: Math.round(1000 / med) };
+}
+
+function benchZip() {
+  const bundle = generateBundle(SCENARIOS.sriovTelco.answers);
+  if (!bundle.ok) throw new Error('largest scenario is blocked');
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 60; i++) {
+    const t0 = performance.now();
+    bytes = zipBundle(bundle.files, bundle.name).length;
+    times.push(performance.now() - t0);
+  }
+  return { medianMs: round(median(times.slice(10)), 3), bytes };
+}
+
+type Asset = { file: string; raw: number; gzip: number };
+
+/** Every JS and CSS file of the build (public scripts such as color-scheme.js included). */
+function distAssets(): Asset[] {
+  const out: Asset[] = [];
+  const walk = (dir: string) => {
+    for (const f of readdirSync(join(DIST, dir))) {
+      const rel = dir ? `${dir}/${f}` : f;
+      if (statSync(join(DIST, rel)).isDirectory()) walk(rel);
+      else if (/\.(js|css)$/.test(f)) {
+        const buf = readFileSync(join(DIST, rel));
+        out.push({ file: rel, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length });
+      }
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** What the browser must fetch before the first render: the scripts, module preloads and styles index.html names. */
+function firstLoadFiles(): Set<string> {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  return new Set(refs);
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn('node_modules/.bin/vite', ['preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`${ORIGIN}/`);
+      if (res.ok) return child;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error('vite preview did not start');
+}
+
+function executablePath(): string | undefined {
+  return process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+}
+
+/** Registers observers before any page script so paints and long tasks are not missed. */
+const OBSERVERS = `
+  window.__bench = { lcp: 0, longTaskMs: 0 };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTaskMs += e.duration; }).observe({ type: 'longtask', buffered: true });
+`;
+
+async function benchLoad(browser: Browser) {
+  const runs: { fcpMs: number; lcpMs: number; longTaskMs: number; urls: string[]; offOrigin: string[] }[] = [];
+  for (let i = 0; i < LOAD_RUNS + 1; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const urls: string[] = [];
+    const offOrigin: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.protocol === 'data:' || u.protocol === 'blob:') return;
+      if (u.origin !== ORIGIN) offOrigin.push(r.url()); else urls.push(u.pathname);
+    });
+    await page.addInitScript(OBSERVERS);
+    await page.goto(`${ORIGIN}/`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    const m = await page.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      const b = (window as unknown as { __bench: { lcp: number; longTaskMs: number } }).__bench;
+      return { fcpMs: fcp, lcpMs: b.lcp, longTaskMs: b.longTaskMs };
+    });
+    if (i > 0) runs.push({ ...m, urls, offOrigin }); // the first run warms the server's cache
+    await context.close();
+  }
+  return runs;
+}
+
+type Sample = { step: string; question: string; ms: number };
+
+/**
+ * A full wizard journey through the real UI (by role and label), changing answers on several steps
+ * and on the review step, where the bundle preview is open. Each change is timed from the app's own
+ * marks: "answers-changed" (set by the form) to the later of "panel-updated" and, on the review step,
+ * "bundle-updated". Returns the samples, off-origin requests and the JS heap after the journey.
+ */
+async function benchInteraction(page: Page): Promise<{ samples: Sample[]; timeouts: string[]; offOrigin: string[]; heapBytes: number }> {
+  const offOrigin: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== ORIGIN) offOrigin.push(r.url());
+  });
+  await page.goto(`${ORIGIN}/`, { waitUntil: 'networkidle' });
+  await page.getByTestId('recommendation-panel').waitFor();
+  const samples: Sample[] = [];
+  const timeouts: string[] = [];
+  const per = Math.ceil(CHANGES / 5);
+
+  const goToStep = async (label: string) => {
+    await page.getByRole('navigation', { name: 'Wizard steps' }).getByRole('button', { name: label }).click();
+    await page.getByRole('heading', { level: 2, name: new RegExp(label) }).first().waitFor();
+  };
+  const timed = async (step: string, question: string, change: () => Promise<void>, bundle: boolean) => {
+    await page.evaluate(() => performance.clearMarks());
+    await change();
+    const ms = await page.evaluate(async (withBundle) => {
+      for (let t = 0; t < 400; t++) {
+        const a = performance.getEntriesByName('answers-changed')[0];
+        const p = performance.getEntriesByName('panel-updated').at(-1);
+        const b = performance.getEntriesByName('bundle-updated').at(-1);
+        if (a && p && p.startTime >= a.startTime && (!withBundle || (b && b.startTime >= a.startTime))) {
+          return Math.max(p.startTime, withBundle && b ? b.startTime : 0) - a.startTime;
+        }
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return NaN;
+    }, bundle);
+    if (Number.isNaN(ms)) timeouts.push(`${step}: ${question}`);
+    else samples.push({ step, question, ms });
+  };
+  /** Checks the next radio of a group that is not checked yet, so every click is a real change. */
+  const cycleRadio = async (step: string, group: string, bundle = false) => {
+    const radios = page.getByRole('radiogroup', { name: group }).getByRole('radio');
+    const n = await radios.count();
+    let checked = 0;
+    for (let k = 0; k < n; k++) if (await radios.nth(k).isChecked()) checked = k;
+    for (let k = 1; k <= n; k++) {
+      const next = radios.nth((checked + k) % n);
+      if (await next.isEnabled()) { await timed(step, group, () => next.check(), bundle); return; }
+    }
+  };
+
+  // Step 1: cluster size (radios) and the CIS profile (switch).
+  await goToStep('Cluster and release');
+  for (let i = 0; i < per; i++) {
+    if (i % 2 === 0) await cycleRadio('cluster', 'Cluster size');
+    else {
+      const cis = page.getByRole('switch', { name: 'CIS hardening profile' }).or(page.getByRole('checkbox', { name: 'CIS hardening profile' }));
+      await timed('cluster', 'CIS hardening profile', () => cis.first().click(), false);
+    }
+  }
+  await page.getByRole('radiogroup', { name: 'Cluster size' }).getByRole('radio', { name: /^Small/ }).check();
+  // Step 2: typing the underlay MTU and the kernel version.
+  await goToStep('Nodes and kernel');
+  const mtu = page.getByLabel('Underlay MTU');
+  const kernel = page.getByLabel('Kernel version of the oldest node');
+  const kernels = ['6.1.0', '5.15.0', '4.18.0', '5.4.0'];
+  for (let i = 0; i < per; i++) {
+    if (i % 3 === 2) await timed('nodes', 'Kernel version', () => kernel.fill(kernels[i % kernels.length]!), false);
+    else await timed('nodes', 'Underlay MTU', () => mtu.fill(String(1400 + (i % 100))), false);
+  }
+  await mtu.fill('1500');
+  await kernel.fill('6.1.0');
+  // Step 3: policy and encryption (radios).
+  await goToStep('Network policy and security');
+  for (let i = 0; i < per; i++) await cycleRadio('security', i % 2 ? 'Pod traffic encryption' : 'Network policy needs');
+  // Answers that give a bundle, so the review step shows the file tree and the preview.
+  await page.getByRole('radiogroup', { name: 'Network policy needs' }).getByRole('radio', { name: 'Kubernetes NetworkPolicy' }).check();
+  await page.getByRole('radiogroup', { name: 'Pod traffic encryption' }).getByRole('radio', { name: 'None' }).check();
+  // Review: the bundle preview is open; change the CNI to use, and the answers of step 3 from there.
+  await goToStep('Review and bundle');
+  await page.getByRole('navigation', { name: 'Files in the bundle' }).waitFor();
+  const choice = page.getByLabel('CNI to use');
+  const values = await choice.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const remaining = CHANGES - samples.length - timeouts.length;
+  for (let i = 0; i < remaining; i++) {
+    const current = await choice.inputValue();
+    const next = values[(values.indexOf(current) + 1) % values.length]!;
+    await timed('review', 'CNI to use', async () => { await choice.selectOption(next); }, true);
+  }
+  await choice.selectOption(values[0]!);
+  // The end of the journey: download the zip (no request may leave the origin).
+  const zipButton = page.getByRole('button', { name: /download.*zip/i }).first();
+  if (await zipButton.count()) {
+    const download = page.waitForEvent('download', { timeout: 5000 }).catch(() => null);
+    await zipButton.click();
+    await download;
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return { samples, timeouts, offOrigin, heapBytes: heap.usedSize };
+}
+
+async function main() {
+  if (!existsSync(join(DIST, 'index.html')) || statSync(join(DIST, 'index.html')).mtimeMs < statSync('index.html').mtimeMs) {
+    console.error('bench: build first (npm run bench does: vite build && tsx scripts/bench.ts)');
+    process.exit(2);
+  }
+  const engine = benchEngine();
+  const zip = benchZip();
+  const assets = distAssets();
+
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: executablePath(), args: CHROMIUM_ARGS, headless: true });
+  try {
+    const loads = await benchLoad(browser);
+    const critical = firstLoadFiles();
+    const first = assets.filter((a) => critical.has(a.file));
+    const lazy = assets.filter((a) => !critical.has(a.file));
+    // Also reported: everything a first visit of the wizard fetches (lazy chunks started at once included).
+    const visited = new Set(loads.flatMap((r) => r.urls).map((u) => u.replace(/^\//, '')));
+    const fetchedOnFirstVisit = assets.filter((a) => visited.has(a.file));
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const interaction = await benchInteraction(page);
+    await context.close();
+
+    const ms = interaction.samples.map((x) => x.ms);
+    const result = {
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version },
+      bytes: {
+        firstLoad: { raw: first.reduce((s, a) => s + a.raw, 0), gzip: first.reduce((s, a) => s + a.gzip, 0), files: first },
+        lazyChunks: lazy,
+        fetchedOnFirstVisit: { raw: fetchedOnFirstVisit.reduce((s, a) => s + a.raw, 0), gzip: fetchedOnFirstVisit.reduce((s, a) => s + a.gzip, 0), files: fetchedOnFirstVisit.map((a) => a.file) },
+      },
+      load: {
+        runs: loads.length,
+        fcpMs: round(median(loads.map((r) => r.fcpMs))),
+        lcpMs: round(median(loads.map((r) => r.lcpMs))),
+        longTaskMs: round(median(loads.map((r) => r.longTaskMs))),
+      },
+      interaction: {
+        changes: ms.length,
+        timeouts: interaction.timeouts,
+        p50Ms: round(percentile(ms, 50)),
+        p95Ms: round(percentile(ms, 95)),
+        maxMs: round(Math.max(...ms)),
+        byQuestion: byQuestion(interaction.samples),
+      },
+      engine,
+      zip,
+      memory: { jsHeapAfterJourneyBytes: interaction.heapBytes },
+      offOriginRequests: [...new Set([...loads.flatMap((r) => r.offOrigin), ...interaction.offOrigin])],
+    };
+
+    const misses: string[] = [];
+    if (result.bytes.firstLoad.gzip > BUDGETS.firstLoadGzipBytes) misses.push(`first load ${result.bytes.firstLoad.gzip} B gzip > ${BUDGETS.firstLoadGzipBytes} B`);
+    if (interaction.timeouts.length) misses.push(`${interaction.timeouts.length} answer changes never updated the panel/preview: ${[...new Set(interaction.timeouts)].join('; ')}`);
+    if (!(result.interaction.p95Ms <= BUDGETS.interactionP95Ms) || result.interaction.changes < CHANGES) misses.push(`interaction p95 ${result.interaction.p95Ms} ms over ${result.interaction.changes} changes (budget ${BUDGETS.interactionP95Ms} ms over ${CHANGES})`);
+    if (!(engine.medianMs < BUDGETS.engineMedianMs)) misses.push(`engine median ${engine.medianMs} ms >= ${BUDGETS.engineMedianMs} ms`);
+    if (result.offOriginRequests.length > BUDGETS.offOriginRequests) misses.push(`off-origin requests: ${result.offOriginRequests.join(', ')}`);
+
+    console.log(JSON.stringify({ ...result, budgets: BUDGETS, misses }, null, 2));
+    console.error([
+      '',
+      `first load      ${(result.bytes.firstLoad.gzip / 1000).toFixed(1)} kB gzip (${(result.bytes.firstLoad.raw / 1000).toFixed(1)} kB raw) in ${first.length} files, budget ${BUDGETS.firstLoadGzipBytes / 1000} kB`,
+      `first visit     ${(result.bytes.fetchedOnFirstVisit.gzip / 1000).toFixed(1)} kB gzip fetched in all (the panel and engine load right after the first render)`,
+      `lazy chunks     ${lazy.length}, ${(lazy.reduce((s, a) => s + a.gzip, 0) / 1000).toFixed(1)} kB gzip in all`,
+      `FCP / LCP       ${result.load.fcpMs} / ${result.load.lcpMs} ms (median of ${loads.length}), long tasks ${result.load.longTaskMs} ms`,
+      `interaction     p50 ${result.interaction.p50Ms} ms, p95 ${result.interaction.p95Ms} ms, max ${result.interaction.maxMs} ms over ${result.interaction.changes} changes, budget p95 ${BUDGETS.interactionP95Ms} ms`,
+      ...Object.entries(result.interaction.byQuestion).map(([k, v]) => `  ${k.padEnd(40)} n=${String(v.n).padStart(3)} p50 ${v.p50Ms} ms, p95 ${v.p95Ms} ms`),
+      `engine          ${engine.medianMs} ms median (${engine.answerSetsPerSecond} answer sets/s), budget ${BUDGETS.engineMedianMs} ms`,
+      `zip             ${zip.medianMs} ms for ${zip.bytes} B`,
+      `heap            ${(interaction.heapBytes / 2 ** 20).toFixed(1)} MiB after the journey`,
+      `off-origin      ${result.offOriginRequests.length}`,
+      misses.length ? `BUDGETS MISSED:\n  - ${misses.join('\n  - ')}` : 'all budgets met',
+    ].join('\n'));
+    process.exitCode = misses.length ? 1 : 0;
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+});
