@@ -13,12 +13,15 @@ import { loadInitialAnswers, type LoadedAnswers, type Problem } from '../feature
 import { QUESTIONS } from '../features/wizard/questions';
 import { STEPS, stepIndexOfField, type AnswerPath } from '../features/wizard/steps';
 import { Notice } from '../ui/Notice';
-import { RecommendationPanel } from '../features/recommendation/RecommendationPanel';
 import { saveAnswers, clearStoredAnswers } from '../lib/answers-storage';
 import { clearAnswersFromUrl, writeAnswersToUrl } from '../lib/url-state';
 
 // The bundle view pulls in the generators, js-yaml, fflate and the validators: load it when shown.
 const BundleView = lazy(() => import('../features/bundle/BundleView'));
+// The panel pulls in the engine (every rule): not needed to paint the form, so it is its own chunk
+// (first-load budget, issue 6). The import starts as soon as this module runs, in parallel with the first render.
+const panelModule = import('../features/recommendation/RecommendationPanel');
+const RecommendationPanel = lazy(() => panelModule.then((m) => ({ default: m.RecommendationPanel })));
 
 const SAVE_DELAY_MS = 250;
 
@@ -88,7 +91,11 @@ export function WizardRoute() {
     setStep(0);
   }, [reset]);
 
-  const panel = useMemo(() => <RecommendationPanel onGoToField={goToField} onChoose={onChoose} fieldLabel={fieldLabel} />, [goToField, onChoose]);
+  const panel = useMemo(() => (
+    <Suspense fallback={<Box role="status" sx={{ my: 2, display: 'flex', alignItems: 'center', gap: 1 }}><CircularProgress size={24} aria-hidden="true" /> Loading the recommendation…</Box>}>
+      <RecommendationPanel onGoToField={goToField} onChoose={onChoose} fieldLabel={fieldLabel} />
+    </Suspense>
+  ), [goToField, onChoose]);
 
   const review = (
     <Suspense fallback={<Box role="status" sx={{ my: 2, display: 'flex', alignItems: 'center', gap: 1 }}><CircularProgress size={24} aria-hidden="true" /> Loading the bundle…</Box>}>
