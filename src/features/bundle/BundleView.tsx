@@ -3,6 +3,7 @@ import { useWatch } from 'react-hook-form';
 import { Alert, AlertTitle, Box, Button, Typography } from '@mui/material';
 import type { Answers } from '../../domain/answers/types';
 import type { BundleFile } from '../../domain/generators/types';
+import type { ValidationIssue } from '../../domain/validate/types';
 import { generateBundle } from '../../domain/generators';
 import { validateBundle } from '../../domain/validate';
 import { explain } from '../../domain/engine';
@@ -80,13 +81,22 @@ export default memo(function BundleView({ onGoToField, fieldLabel }: BundleViewP
   const deferred = useDeferredValue(values);
   const evaluation = evaluateCached(deferred);
   const result = useMemo(() => generateBundle(evaluation.answers, evaluation.decision), [evaluation]);
-  const issues = useMemo(() => (result.ok ? validateBundle(result.files) : []), [result]);
   const [selected, setSelected] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  // The bundle check (parse every file back, schemas, cross-file rules) costs as much as generating:
+  // it runs just after the preview has been updated, so typing waits for neither. Until it has run for
+  // this bundle, the previous result stays shown (the region is marked busy).
+  const [checked, setChecked] = useState<{ files: readonly BundleFile[]; issues: readonly ValidationIssue[] } | null>(null);
 
   useEffect(() => {
     performance.mark('bundle-updated');
+    if (!result.ok) return undefined;
+    const files = result.files;
+    const timer = setTimeout(() => setChecked({ files, issues: validateBundle(files) }), 0);
+    return () => clearTimeout(timer);
   }, [result]);
+  const issues = checked?.issues ?? [];
+  const checking = !result.ok || checked?.files !== result.files;
 
   if (evaluation.errors.length > 0) {
     return (
@@ -147,7 +157,11 @@ export default memo(function BundleView({ onGoToField, fieldLabel }: BundleViewP
           Download the bundle (.zip)
         </Button>
       </Box>
-      {errors.length > 0 ? (
+      {checking ? (
+        <Alert severity="info" role="status" sx={{ mb: 2 }} data-testid="bundle-checking">
+          Checking the {files.length} files…
+        </Alert>
+      ) : errors.length > 0 ? (
         <Alert severity="error" role="alert" sx={{ mb: 2 }}>
           <AlertTitle>The bundle check found problems</AlertTitle>
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
@@ -159,7 +173,7 @@ export default memo(function BundleView({ onGoToField, fieldLabel }: BundleViewP
           The bundle check found no error in these {files.length} files{warnings.length ? ` (${warnings.length} warning${warnings.length > 1 ? 's' : ''} below)` : ''}.
         </Alert>
       )}
-      {warnings.length > 0 ? (
+      {!checking && warnings.length > 0 ? (
         <Alert severity="warning" role="alert" sx={{ mb: 2 }}>
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
             {warnings.map((i, n) => <li key={n} data-message-id={i.messageId}>{i.file}{i.keyPath ? ` (${i.keyPath})` : ''}: {i.message}</li>)}

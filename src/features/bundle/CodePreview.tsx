@@ -16,6 +16,14 @@ function tokenStyles(palette: Record<TokenKind, string>) {
   return Object.fromEntries(Object.entries(palette).map(([k, c]) => [`& .tok-${k}`, { color: c }]));
 }
 
+/** Built once: a new sx object on every render would make emotion serialise it again. */
+const PRE_SX = {
+  m: 0, p: 1.5, overflow: 'auto', maxHeight: '60vh', fontSize: '0.8125rem', lineHeight: 1.5, borderRadius: 1,
+  border: 1, borderColor: 'divider', bgcolor: '#f6f8fa', ...tokenStyles(LIGHT),
+  '.dark &, [data-mui-color-scheme="dark"] &': { bgcolor: '#0d1117', ...tokenStyles(DARK) },
+  '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
+} as const;
+
 /**
  * The file exactly as downloaded, highlighted with React spans (no HTML strings).
  * Lines are joined with "\n" inside one <code>, so selecting and copying gives the same bytes.
@@ -28,12 +36,7 @@ export const CodePreview = memo(function CodePreview({ path, text }: { path: str
       tabIndex={0}
       aria-label={`Contents of ${path}`}
       data-testid="file-preview"
-      sx={{
-        m: 0, p: 1.5, overflow: 'auto', maxHeight: '60vh', fontSize: '0.8125rem', lineHeight: 1.5, borderRadius: 1,
-        border: 1, borderColor: 'divider', bgcolor: '#f6f8fa', ...tokenStyles(LIGHT),
-        '.dark &, [data-mui-color-scheme="dark"] &': { bgcolor: '#0d1117', ...tokenStyles(DARK) },
-        '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
-      }}
+      sx={PRE_SX}
     >
       <code>
         {lines.map((tokens, i) => (
