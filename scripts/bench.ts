@@ -40,8 +40,8 @@ const CHANGES = Number(process.env.BENCH_CHANGES || 200);
 
 const median = (xs: number[]) => percentile(xs, 50);
 function percentile(xs: number[], p: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b); // a load without a paint entry is left out
+  if (s.length === 0) return NaN;
   const idx = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
   return s[idx]!;
 }
@@ -114,15 +114,19 @@ function firstLoadFiles(): Set<string> {
 
 async function startServer(): Promise<ChildProcess> {
   const child = spawn('node_modules/.bin/vite', ['preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+  const expected = readFileSync(join(DIST, 'index.html'), 'utf8');
+  for (let i = 0; i < 100 && !exited; i++) {
     try {
       const res = await fetch(`${ORIGIN}/`);
-      if (res.ok) return child;
+      // Another server on the port would be measured instead: insist on our own index.html.
+      if (res.ok && (await res.text()) === expected) return child;
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
-  throw new Error('vite preview did not start');
+  throw new Error(`vite preview did not serve ${DIST} on port ${PORT} (port taken? set BENCH_PORT)`);
 }
 
 function executablePath(): string | undefined {
@@ -278,8 +282,9 @@ async function main() {
   const assets = distAssets();
 
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: executablePath(), args: CHROMIUM_ARGS, headless: true });
+  let browser: Browser | undefined;
   try {
+    browser = await chromium.launch({ executablePath: executablePath(), args: CHROMIUM_ARGS, headless: true });
     const loads = await benchLoad(browser);
     const critical = firstLoadFiles();
     const first = assets.filter((a) => critical.has(a.file));
@@ -345,7 +350,7 @@ async function main() {
     ].join('\n'));
     process.exitCode = misses.length ? 1 : 0;
   } finally {
-    await browser.close();
+    await browser?.close();
     server.kill();
   }
 }
