@@ -7,7 +7,7 @@ import type { ValidationIssue } from '../../domain/validate/types';
 import { generateBundle } from '../../domain/generators';
 import { validateBundle } from '../../domain/validate';
 import { explain } from '../../domain/engine';
-import { evaluateCached } from '../../lib/evaluate-cached';
+import { evaluateCached, type Evaluation } from '../../lib/evaluate-cached';
 import { zipBundle } from '../../lib/zip';
 import { downloadBlob, downloadText } from '../../lib/download';
 import { copyText } from '../../lib/clipboard';
@@ -76,10 +76,14 @@ const FileTree = memo(function FileTree({ files, current, onSelect }: { files: r
  * use the same `contents` strings from generateBundle, so what is read is what is installed.
  * Loaded lazily with the generators, the validators and fflate.
  */
-export default memo(function BundleView({ onGoToField, fieldLabel }: BundleViewProps) {
+export default memo(function BundleView(props: BundleViewProps) {
   const values = useWatch<Answers>();
   const deferred = useDeferredValue(values);
-  const evaluation = evaluateCached(deferred);
+  // The urgent re-render (old deferred values) returns the same cached evaluation, so BundleContent skips it.
+  return <BundleContent {...props} evaluation={evaluateCached(deferred)} />;
+});
+
+const BundleContent = memo(function BundleContent({ onGoToField, fieldLabel, evaluation }: BundleViewProps & { evaluation: Evaluation }) {
   const result = useMemo(() => generateBundle(evaluation.answers, evaluation.decision), [evaluation]);
   const [selected, setSelected] = useState<string | null>(null);
   const [status, setStatus] = useState('');

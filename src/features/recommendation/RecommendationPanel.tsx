@@ -7,7 +7,7 @@ import type { Answers, ForcedCniChoice } from '../../domain/answers/types';
 import type { PrimaryCni } from '../../domain/cni/vocabulary';
 import type { Candidate, CandidateStatus, Finding, Reason } from '../../domain/engine/types';
 import { explain } from '../../domain/engine';
-import { evaluateCached } from '../../lib/evaluate-cached';
+import { evaluateCached, type Evaluation } from '../../lib/evaluate-cached';
 import { SourceLink } from '../../ui/SourceLink';
 import { TextBadge } from '../../ui/Badge';
 import { Notice } from '../../ui/Notice';
@@ -120,10 +120,15 @@ const CandidateRow = memo(function CandidateRow({ candidate, chosen, recommended
  * change, and the evaluation is shared (and computed once) through evaluateCached.
  * Marks: "answers-changed" is set by the form on each change; "panel-updated" after this commits.
  */
-export const RecommendationPanel = memo(function RecommendationPanel({ onGoToField, onChoose, fieldLabel }: RecommendationPanelProps) {
+export const RecommendationPanel = memo(function RecommendationPanel(props: RecommendationPanelProps) {
   const values = useWatch<Answers>();
   const deferred = useDeferredValue(values);
-  const { key, decision, errors } = evaluateCached(deferred);
+  // The urgent re-render (old deferred values) returns the same cached evaluation, so PanelContent skips it.
+  return <PanelContent {...props} evaluation={evaluateCached(deferred)} />;
+});
+
+const PanelContent = memo(function PanelContent({ onGoToField, onChoose, fieldLabel, evaluation }: RecommendationPanelProps & { evaluation: Evaluation }) {
+  const { key, decision, errors } = evaluation;
 
   useEffect(() => {
     performance.mark('panel-updated');
