@@ -131,7 +131,10 @@ export function readBundleInput(path: string): ReadResult {
 /** "file: keyPath: severity: message [messageId]" lines, grouped by file, errors first within a file. */
 export function formatIssues(issues: readonly ValidationIssue[]): string[] {
   const byFile = new Map<string, ValidationIssue[]>();
-  for (const i of issues) byFile.set(i.file, [...(byFile.get(i.file) ?? []), i]);
+  for (const i of issues) {
+    const list = byFile.get(i.file);
+    if (list) list.push(i); else byFile.set(i.file, [i]);
+  }
   const lines: string[] = [];
   for (const file of [...byFile.keys()].sort()) {
     const list = byFile.get(file)!.slice().sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));

@@ -15,20 +15,26 @@ export function levenshtein(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+const MAX_SUGGESTIBLE_LENGTH = 64;
+
 /** The closest candidate, if close enough to be a likely typo (case differences count as close). */
 export function nearest(word: string, candidates: Iterable<string>): string | null {
+  // No real key is this long: a hostile 200 KB key must not cost a quadratic edit distance per candidate.
+  if (word.length > MAX_SUGGESTIBLE_LENGTH) return null;
   let best: string | null = null;
   let bestScore = Infinity;
   const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
   for (const c of candidates) {
     if (c === '[]') continue;
+    // The length difference is a lower bound of the edit distance: skip candidates that cannot be close.
+    if (Math.abs(c.length - word.length) > limit) continue;
     const score = c.toLowerCase() === lower ? 0.5 : levenshtein(lower, c.toLowerCase());
     if (score < bestScore || (score === bestScore && best !== null && c < best)) {
       best = c;
       bestScore = score;
     }
   }
-  const limit = Math.max(2, Math.floor(word.length / 3));
   return best !== null && bestScore <= limit ? best : null;
 }
 
