@@ -27,12 +27,21 @@ export async function importAnswersFile(file: File): Promise<ImportResult> {
   if (isZip(bytes)) {
     const { unzipSync } = await import('fflate');
     let entries: Record<string, Uint8Array>;
+    // Remember an answers.yaml skipped for its size, so the message says why rather than "none found".
+    let oversized = false;
     try {
-      entries = unzipSync(bytes, { filter: (f) => /(^|\/)answers\.ya?ml$/.test(f.name) && f.originalSize <= MAX_ANSWERS_YAML_BYTES });
+      entries = unzipSync(bytes, {
+        filter: (f) => {
+          if (!/(^|\/)answers\.ya?ml$/.test(f.name)) return false;
+          if (f.originalSize > MAX_ANSWERS_YAML_BYTES) { oversized = true; return false; }
+          return true;
+        },
+      });
     } catch {
       return { ok: false, message: `${file.name} is not a readable zip file.` };
     }
     const name = Object.keys(entries).sort((a, b) => a.length - b.length)[0];
+    if (!name && oversized) return { ok: false, message: `The answers.yaml in ${file.name} is too large for an answers file (over ${MAX_ANSWERS_YAML_BYTES / 1024} KiB).` };
     if (!name) return { ok: false, message: `${file.name} holds no answers.yaml; import the answers.yaml of a bundle made by this wizard.` };
     bytes = entries[name]!;
   }

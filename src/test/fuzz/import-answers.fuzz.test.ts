@@ -95,6 +95,11 @@ describe('fuzz: Import answers (answers.yaml or bundle zip)', () => {
     await importEndsWell(withDeclaredSize(bomb, 1_000), 'bomb-lying.zip', 3_000);
   });
 
+  it('a zip whose answers.yaml is too large says so, not that it has none', async () => {
+    const result = await importEndsWell(answersZip(new Uint8Array(300 * 1024).fill(0x20)), 'big-answers.zip');
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/answers\.yaml in big-answers\.zip is too large/) });
+  });
+
   it('files larger than the import cap are refused unread', async () => {
     const result = await importEndsWell(new Uint8Array(MAX_IMPORT_BYTES + 1), 'big.yaml');
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/too large/) });
