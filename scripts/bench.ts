@@ -247,7 +247,9 @@ async function benchInteraction(page: Page): Promise<{ samples: Sample[]; timeou
   // Answers that give a bundle, so the review step shows the file tree and the preview.
   await page.getByRole('radiogroup', { name: 'Network policy needs' }).getByRole('radio', { name: 'Kubernetes NetworkPolicy' }).check();
   await page.getByRole('radiogroup', { name: 'Pod traffic encryption' }).getByRole('radio', { name: 'None' }).check();
-  // Review: the bundle preview is open; change the CNI to use, and the answers of step 3 from there.
+  // The remaining steps are visited too, so the heap and the request log cover the whole journey.
+  for (const label of ['IP addressing', 'Extra interfaces', 'Performance and observability']) await goToStep(label);
+  // Review: the bundle preview is open; change the CNI to use there.
   await goToStep('Review and bundle');
   await page.getByRole('navigation', { name: 'Files in the bundle' }).waitFor();
   const choice = page.getByLabel('CNI to use');
