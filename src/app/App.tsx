@@ -1,5 +1,6 @@
 import { Suspense, type MouseEvent } from 'react';
-import { Box, Button, CircularProgress, CssBaseline, GlobalStyles, Toolbar, Typography } from '@mui/material';
+import { Box, CssBaseline, GlobalStyles, Toolbar, Typography } from '@mui/material';
+import { Button, Spinner } from '../ui/Button';
 import { ThemeProvider } from '@mui/material/styles';
 import { theme } from './theme';
 import { globalStyles } from '../ui/global-styles';
@@ -36,7 +37,7 @@ function NavButton({ to, label, current }: { to: string; label: string; current:
 function Loading() {
   return (
     <Box sx={{ display: 'flex', justifyContent: 'center', p: 4 }} role="status" aria-live="polite">
-      <CircularProgress size={24} aria-hidden="true" sx={{ mr: 1 }} /> Loading…
+      <Spinner aria-hidden="true" sx={{ mr: 1 }} /> Loading…
     </Box>
   );
 }

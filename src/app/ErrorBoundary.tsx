@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { Box, Button } from '@mui/material';
+import { Box } from '@mui/material';
+import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 
 interface Props { children: ReactNode }

@@ -1,4 +1,4 @@
-import { Button } from '@mui/material';
+import { Button } from '../ui/Button';
 import { useColorScheme } from '@mui/material/styles';
 
 const ORDER = ['system', 'light', 'dark'] as const;

@@ -1,8 +1,9 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import {
-  Box, CircularProgress, Container, Typography,
+  Box, Container, Typography,
 } from '@mui/material';
+import { Spinner } from '../ui/Button';
 import type { Answers, ForcedCniChoice } from '../domain/answers/types';
 import { defaultAnswers } from '../domain/answers/defaults';
 import { parseAnswers } from '../domain/answers/parse-answers';
@@ -92,13 +93,13 @@ export function WizardRoute() {
   }, [reset]);
 
   const panel = useMemo(() => (
-    <Suspense fallback={<Box role="status" sx={{ my: 2, display: 'flex', alignItems: 'center', gap: 1 }}><CircularProgress size={24} aria-hidden="true" /> Loading the recommendation…</Box>}>
+    <Suspense fallback={<Box role="status" sx={{ my: 2, display: 'flex', alignItems: 'center', gap: 1 }}><Spinner aria-hidden="true" /> Loading the recommendation…</Box>}>
       <RecommendationPanel onGoToField={goToField} onChoose={onChoose} fieldLabel={fieldLabel} />
     </Suspense>
   ), [goToField, onChoose]);
 
   const review = (
-    <Suspense fallback={<Box role="status" sx={{ my: 2, display: 'flex', alignItems: 'center', gap: 1 }}><CircularProgress size={24} aria-hidden="true" /> Loading the bundle…</Box>}>
+    <Suspense fallback={<Box role="status" sx={{ my: 2, display: 'flex', alignItems: 'center', gap: 1 }}><Spinner aria-hidden="true" /> Loading the bundle…</Box>}>
       <BundleView onGoToField={goToField} fieldLabel={fieldLabel} />
     </Suspense>
   );

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button } from '@mui/material';
+import { Button } from './Button';
 
 export type NoticeSeverity = 'error' | 'warning' | 'info' | 'success';
 

@@ -1,6 +1,7 @@
 import {
-  Box, FormControl, FormControlLabel, FormHelperText, FormLabel, InputLabel, OutlinedInput, Radio, RadioGroup, Switch,
+  Box, FormControl, FormHelperText, FormLabel, InputLabel, OutlinedInput,
 } from '@mui/material';
+import { styled } from '@mui/material/styles';
 import type { ReactNode, Ref } from 'react';
 import type { InputBaseComponentProps } from '@mui/material/InputBase';
 import { Controller, useFormContext, type FieldValues, type Path } from 'react-hook-form';
@@ -19,6 +20,63 @@ export interface BaseFieldProps<T extends FieldValues> {
 function fieldId(name: string): string {
   return `field-${name.replace(/\./g, '-')}`;
 }
+
+/*
+ * Native radios and switches, styled: MUI's Radio and Switch bring ButtonBase, the ripple and
+ * react-transition-group into the first load (issue 6 budget). Native inputs also give every keyboard
+ * and screen reader the behaviour they expect (arrow keys within a radio group, Space on a switch).
+ * Colours come from theme.vars (CSS variables) so the dark scheme applies without a re-render.
+ */
+const ChoiceLabel = styled('label')(({ theme }) => ({
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: theme.spacing(1),
+  minHeight: 40,
+  cursor: 'pointer',
+  color: (theme.vars ?? theme).palette.text.primary,
+  '&[data-disabled]': { cursor: 'default', color: (theme.vars ?? theme).palette.text.disabled },
+}));
+
+const focusRing = (color: string) => ({ '&:focus-visible': { outline: `2px solid ${color}`, outlineOffset: 2 } });
+
+const NativeRadio = styled('input')(({ theme }) => ({
+  width: 20,
+  height: 20,
+  margin: 0,
+  flex: 'none',
+  accentColor: (theme.vars ?? theme).palette.primary.main,
+  cursor: 'inherit',
+  ...focusRing((theme.vars ?? theme).palette.primary.main),
+}));
+
+const NativeSwitch = styled('input')(({ theme }) => ({
+  appearance: 'none',
+  position: 'relative',
+  flex: 'none',
+  width: 40,
+  height: 22,
+  margin: 0,
+  borderRadius: 11,
+  backgroundColor: (theme.vars ?? theme).palette.grey[600], // visible on both the light and the dark background
+  cursor: 'inherit',
+  transition: 'background-color 150ms',
+  '&::before': {
+    content: '""',
+    position: 'absolute',
+    top: 3,
+    left: 3,
+    width: 16,
+    height: 16,
+    borderRadius: '50%',
+    backgroundColor: (theme.vars ?? theme).palette.common.white,
+    transition: 'transform 150ms',
+  },
+  '&:checked': { backgroundColor: (theme.vars ?? theme).palette.primary.main },
+  '&:checked::before': { transform: 'translateX(18px)' },
+  '&:disabled': { opacity: 0.5 },
+  '@media (prefers-reduced-motion: reduce)': { transition: 'none', '&::before': { transition: 'none' } },
+  ...focusRing((theme.vars ?? theme).palette.primary.main),
+}));
 
 /** Number inputs keep what was typed when it is not a whole number, so the parser reports it at the field. */
 function toNumberOrText(text: string): number | string {
@@ -97,25 +155,31 @@ export function RadioQuestion<T extends FieldValues>(props: BaseFieldProps<T> & 
       render={({ field, fieldState }) => (
         <FormControl component="fieldset" margin="normal" error={Boolean(fieldState.error)} disabled={Boolean(disabledReason)} fullWidth>
           <FormLabel component="legend" id={`${id}-label`}>{label}</FormLabel>
-          <RadioGroup
-            name={field.name}
-            value={field.value ?? ''}
-            onChange={(_e, value) => field.onChange(value)}
-            onBlur={field.onBlur}
+          <Box
+            role="radiogroup"
             aria-labelledby={`${id}-label`}
             aria-describedby={`${id}-help`}
-            row
+            sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2.5, rowGap: 0.5, pt: 0.5 }}
           >
-            {options.map((o, i) => (
-              <FormControlLabel
-                key={o.value}
-                value={o.value}
-                disabled={Boolean(o.disabledReason)}
-                control={<Radio slotProps={{ input: i === 0 ? { ref: field.ref } : {} }} />}
-                label={o.disabledReason ? `${o.label} (not available)` : o.label}
-              />
-            ))}
-          </RadioGroup>
+            {options.map((o, i) => {
+              const off = Boolean(o.disabledReason) || Boolean(disabledReason);
+              return (
+                <ChoiceLabel key={o.value} data-disabled={off || undefined}>
+                  <NativeRadio
+                    type="radio"
+                    name={field.name}
+                    value={o.value}
+                    checked={field.value === o.value}
+                    disabled={off}
+                    onChange={() => field.onChange(o.value)}
+                    onBlur={field.onBlur}
+                    ref={i === 0 ? field.ref : undefined}
+                  />
+                  {o.disabledReason ? `${o.label} (not available)` : o.label}
+                </ChoiceLabel>
+              );
+            })}
+          </Box>
           <FormHelperText id={`${id}-help`} component="div">
             <FieldHelp why={why} source={source} error={fieldState.error?.message} disabledReason={disabledReason} />
             {options.filter((o) => o.disabledReason).map((o) => (
@@ -177,20 +241,21 @@ export function SwitchQuestion<T extends FieldValues>(props: BaseFieldProps<T>) 
       control={control}
       render={({ field, fieldState }) => (
         <FormControl margin="normal" error={Boolean(fieldState.error)} fullWidth>
-          <FormControlLabel
-            label={label}
-            disabled={Boolean(disabledReason)}
-            control={(
-              <Switch
-                id={id}
-                name={field.name}
-                checked={field.value === true}
-                onChange={(_e, checked) => field.onChange(checked)}
-                onBlur={field.onBlur}
-                slotProps={{ input: { ref: field.ref, 'aria-describedby': `${id}-help` } }}
-              />
-            )}
-          />
+          <ChoiceLabel htmlFor={id} data-disabled={Boolean(disabledReason) || undefined}>
+            <NativeSwitch
+              type="checkbox"
+              role="switch"
+              id={id}
+              name={field.name}
+              checked={field.value === true}
+              disabled={Boolean(disabledReason)}
+              onChange={(e) => field.onChange(e.target.checked)}
+              onBlur={field.onBlur}
+              ref={field.ref}
+              aria-describedby={`${id}-help`}
+            />
+            {label}
+          </ChoiceLabel>
           <FormHelperText id={`${id}-help`} component="div" sx={{ mt: 0 }}>
             <FieldHelp why={why} source={source} error={fieldState.error?.message} disabledReason={disabledReason} />
           </FormHelperText>

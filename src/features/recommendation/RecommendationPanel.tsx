@@ -1,8 +1,7 @@
 import { memo, useDeferredValue, useEffect } from 'react';
 import { useWatch } from 'react-hook-form';
-import {
-  Box, Button, Typography,
-} from '@mui/material';
+import { Box, Typography } from '@mui/material';
+import { Button } from '../../ui/Button';
 import type { Answers, ForcedCniChoice } from '../../domain/answers/types';
 import type { PrimaryCni } from '../../domain/cni/vocabulary';
 import type { Candidate, CandidateStatus, Finding, Reason } from '../../domain/engine/types';

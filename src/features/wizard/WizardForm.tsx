@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
-import { Box, Button, Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
+import { Button } from '../../ui/Button';
 import type { Answers } from '../../domain/answers/types';
 import { STEPS, type AnswerPath } from './steps';
 import { StepFields } from './StepFields';

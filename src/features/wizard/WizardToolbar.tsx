@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
-import { Box, Button, Paper, Typography } from '@mui/material';
+import { Box, Paper, Typography } from '@mui/material';
+import { Button } from '../../ui/Button';
 import { defaultAnswers } from '../../domain/answers/defaults';
 import type { Answers } from '../../domain/answers/types';
 import { shareableLink } from '../../lib/url-state';
