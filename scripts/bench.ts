@@ -329,6 +329,9 @@ async function main() {
     };
 
     const misses: string[] = [];
+    // The budget holds for everything a first visit fetches, not only what blocks the first render:
+    // the recommendation panel and the engine load right after it and count too.
+    if (result.bytes.fetchedOnFirstVisit.gzip > BUDGETS.firstLoadGzipBytes) misses.push(`first visit ${result.bytes.fetchedOnFirstVisit.gzip} B gzip > ${BUDGETS.firstLoadGzipBytes} B`);
     if (result.bytes.firstLoad.gzip > BUDGETS.firstLoadGzipBytes) misses.push(`first load ${result.bytes.firstLoad.gzip} B gzip > ${BUDGETS.firstLoadGzipBytes} B`);
     if (interaction.timeouts.length) misses.push(`${interaction.timeouts.length} answer changes never updated the panel/preview: ${[...new Set(interaction.timeouts)].join('; ')}`);
     if (!(result.interaction.p95Ms <= BUDGETS.interactionP95Ms) || result.interaction.changes < CHANGES) misses.push(`interaction p95 ${result.interaction.p95Ms} ms over ${result.interaction.changes} changes (budget ${BUDGETS.interactionP95Ms} ms over ${CHANGES})`);
@@ -339,7 +342,7 @@ async function main() {
     console.error([
       '',
       `first load      ${(result.bytes.firstLoad.gzip / 1000).toFixed(1)} kB gzip (${(result.bytes.firstLoad.raw / 1000).toFixed(1)} kB raw) in ${first.length} files, budget ${BUDGETS.firstLoadGzipBytes / 1000} kB`,
-      `first visit     ${(result.bytes.fetchedOnFirstVisit.gzip / 1000).toFixed(1)} kB gzip fetched in all (the panel and engine load right after the first render)`,
+      `first visit     ${(result.bytes.fetchedOnFirstVisit.gzip / 1000).toFixed(1)} kB gzip fetched in all (the panel and engine load right after the first render), budget ${BUDGETS.firstLoadGzipBytes / 1000} kB`,
       `lazy chunks     ${lazy.length}, ${(lazy.reduce((s, a) => s + a.gzip, 0) / 1000).toFixed(1)} kB gzip in all`,
       `FCP / LCP       ${result.load.fcpMs} / ${result.load.lcpMs} ms (median of ${loads.length}), long tasks ${result.load.longTaskMs} ms`,
       `interaction     p50 ${result.interaction.p50Ms} ms, p95 ${result.interaction.p95Ms} ms, max ${result.interaction.maxMs} ms over ${result.interaction.changes} changes, budget p95 ${BUDGETS.interactionP95Ms} ms`,
