@@ -1,14 +1,13 @@
-import { dump } from 'js-yaml';
 import type { ProfileId } from '../../domain/cni/profiles';
 import { offeredIn } from '../../domain/cni/profiles';
 import type { ResolvedRelease } from '../../domain/rke2/releases';
 import { hasGate } from '../../domain/rke2/gates';
 import { defaultAnswers } from '../../domain/answers';
 import { explain } from '../../domain/engine';
-import { generateBundle, HCC_DIR, type BundleFile } from '../../domain/generators';
+import { generateBundle, HCC_DIR, toYaml, type BundleFile } from '../../domain/generators';
 
 export interface InstallSnippet {
-  /** /etc/rancher/rke2/config.yaml fragment, made with js-yaml dump. */
+  /** /etc/rancher/rke2/config.yaml fragment, dumped with the generators' pinned YAML options. */
   configYaml: string;
   notes: string[];
 }
@@ -32,7 +31,7 @@ export function installSnippet(id: ProfileId, release: ResolvedRelease): Install
     notes.push('With Multus on this release, also set cni.exclusive: false in the rke2-cilium HelmChartConfig.');
   }
   if (id === 'none') notes.push('Deploy your own CNI right after the first server starts: nodes stay NotReady until then.');
-  return { configYaml: dump({ cni }, { noRefs: true, lineWidth: -1 }), notes };
+  return { configYaml: toYaml({ cni }), notes };
 }
 
 export type BundleSnippet =
