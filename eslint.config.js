@@ -7,18 +7,58 @@ import globals from 'globals';
 const UI_LIBRARIES = ['react', 'react-dom', 'react-dom/*', '@mui/*', '@emotion/*', 'react-hook-form', 'fflate'];
 // Nothing bypasses React's escaping: markup is never built from strings (issue 6, "Locked down").
 const NO_RAW_HTML = [
-  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render text and elements so React escapes them.' },
-  { selector: "Property[key.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML (not in createElement props either).' },
-  { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML assignment: build DOM nodes or render with React.' },
-  { selector: "AssignmentExpression > MemberExpression.left[property.value=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML assignment: build DOM nodes or render with React.' },
-  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No insertAdjacentHTML: build DOM nodes or render with React.' },
-  { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'No createContextualFragment: it parses markup from a string.' },
-  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: 'No document.write: it parses markup from a string.' },
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'No dangerouslySetInnerHTML: render text and elements so React escapes them.',
+  },
+  {
+    selector: "Property[key.name='dangerouslySetInnerHTML']",
+    message: 'No dangerouslySetInnerHTML (not in createElement props either).',
+  },
+  {
+    selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'No innerHTML/outerHTML assignment: build DOM nodes or render with React.',
+  },
+  {
+    selector: 'AssignmentExpression > MemberExpression.left[property.value=/^(innerHTML|outerHTML)$/]',
+    message: 'No innerHTML/outerHTML assignment: build DOM nodes or render with React.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'No insertAdjacentHTML: build DOM nodes or render with React.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='createContextualFragment']",
+    message: 'No createContextualFragment: it parses markup from a string.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+    message: 'No document.write: it parses markup from a string.',
+  },
 ];
-const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'Blob', 'navigator', 'location', 'fetch', 'URL.createObjectURL'];
+const BROWSER_GLOBALS = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'Blob',
+  'navigator',
+  'location',
+  'fetch',
+  'URL.createObjectURL',
+];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e-artifacts', 'src/domain/validate/generated/**'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'e2e-artifacts',
+      'src/domain/validate/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,14 +85,26 @@ export default tseslint.config(
     ignores: ['src/domain/**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2023 } },
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: UI_LIBRARIES, message: 'src/domain is plain TypeScript: no UI libraries (architecture.md).' },
-          { group: ['**/lib/**', '**/ui/**', '**/features/**', '**/app/**', '**/cli/**'], message: 'src/domain imports no other src layer.' },
-          { group: ['node:*', 'fs', 'path'], message: 'src/domain runs in the browser too: no Node built-ins.' },
-        ],
-      }],
-      'no-restricted-globals': ['error', ...BROWSER_GLOBALS.filter((g) => !g.includes('.')).map((name) => ({ name, message: 'src/domain touches no browser global.' }))],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: UI_LIBRARIES, message: 'src/domain is plain TypeScript: no UI libraries (architecture.md).' },
+            {
+              group: ['**/lib/**', '**/ui/**', '**/features/**', '**/app/**', '**/cli/**'],
+              message: 'src/domain imports no other src layer.',
+            },
+            { group: ['node:*', 'fs', 'path'], message: 'src/domain runs in the browser too: no Node built-ins.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...BROWSER_GLOBALS.filter((g) => !g.includes('.')).map((name) => ({
+          name,
+          message: 'src/domain touches no browser global.',
+        })),
+      ],
     },
   },
 );

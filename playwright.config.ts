@@ -7,9 +7,15 @@ const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromi
 
 // Flags from ../shared/research/toolchain.md: silence Chromium's own calls home (traps 5-7).
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--gaia-url=http://127.0.0.1:9/', '--component-updater=url-source=http://127.0.0.1:9/',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--gaia-url=http://127.0.0.1:9/',
+  '--component-updater=url-source=http://127.0.0.1:9/',
   '--autofill-server-url=http://127.0.0.1:9/',
 ];
 
@@ -35,6 +41,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     // axe over the full comparison table takes tens of seconds on a busy 2-core machine.
-  timeout: 120_000,
+    timeout: 120_000,
   },
 });

@@ -10,13 +10,23 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SHOW_ALL = answersWith({
   addressing: { ipFamily: 'dual' },
   extras: { mode: 'multus' },
-  performance: { kubeProxyReplacement: true, apiServerHost: '10.0.0.10', bgp: { enabled: true, peerAddress: '10.0.0.1' } },
+  performance: {
+    kubeProxyReplacement: true,
+    apiServerHost: '10.0.0.10',
+    bgp: { enabled: true, peerAddress: '10.0.0.1' },
+  },
 });
 
 async function scan(page: Page, testInfo: TestInfo, name: string) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), name).toEqual([]);
+  await testInfo.attach(`axe-${name}.json`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  });
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    name,
+  ).toEqual([]);
 }
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
@@ -29,7 +39,10 @@ for (const width of [1440, 375] as const) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height: width === 375 ? 812 : 900 } });
 
-    test('every step, the panel and the bundle view: zero axe violations (WCAG 2.2 AA), screenshots kept', async ({ wizard, page }, testInfo) => {
+    test('every step, the panel and the bundle view: zero axe violations (WCAG 2.2 AA), screenshots kept', async ({
+      wizard,
+      page,
+    }, testInfo) => {
       test.setTimeout(120_000);
       await wizard.open(SHOW_ALL);
       for (const [i, step] of STEPS.entries()) {

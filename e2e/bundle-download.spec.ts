@@ -34,7 +34,10 @@ for (const name of ['stockCluster', 'sriovTelco', 'ciliumKubeProxyFree'] as cons
       expect(await wizard.filePreview.textContent(), file.path).toBe(file.contents);
     }
     const last = expected.files[expected.files.length - 1]!;
-    const [single] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${last.path}` }).click()]);
+    const [single] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Download ${last.path}` }).click(),
+    ]);
     expect(await readFile(await single.path(), 'utf8')).toBe(last.contents);
   });
 }

@@ -28,21 +28,36 @@ const needs = (page: Page) => page.getByRole('group', { name: 'Only the features
 /** Minimal RFC 4180 reader for the exported file. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = []; let field = ''; let quoted = false;
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (ch !== '\r') field += ch;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (ch !== '\r') field += ch;
   }
   return rows;
 }
 
 async function cellLines(cell: Locator): Promise<string[]> {
-  return (await cell.innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
+  return (await cell.innerText())
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 test.describe('CNI comparison', () => {
@@ -72,7 +87,9 @@ test.describe('CNI comparison', () => {
     await open(page, '/compare?release=v1.26.13%2Brke2r1');
     await expect(table(page)).toHaveAccessibleName(/v1\.26\.13\+rke2r1/);
     await expect(table(page).getByRole('link', { name: 'Flannel', exact: true })).toHaveCount(0);
-    await expect(page.getByRole('region', { name: 'Hidden by your filters' })).toContainText('rke2-flannel is bundled only from v1.26.14');
+    await expect(page.getByRole('region', { name: 'Hidden by your filters' })).toContainText(
+      'rke2-flannel is bundled only from v1.26.14',
+    );
 
     await page.getByLabel('RKE2 release', { exact: true }).selectOption('v1.26.14+rke2r1');
 
@@ -92,23 +109,33 @@ test.describe('CNI comparison', () => {
     const ports = page.getByRole('table', { name: 'Cilium ports to open between nodes' });
     await expect(ports.getByRole('row').filter({ hasText: 'Cilium VXLAN' })).toContainText('UDP');
     await expect(page.getByRole('heading', { name: 'Known pitfalls' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Chart version in each RKE2 release' })).toContainText('bundles rke2-cilium 1.1');
+    await expect(page.getByRole('region', { name: 'Chart version in each RKE2 release' })).toContainText(
+      'bundles rke2-cilium 1.1',
+    );
     await expect(page.getByLabel('/etc/rancher/rke2/config.yaml')).toContainText(/cni:\s+- cilium/);
   });
 
   test('a shared comparison link restores the view', async ({ page, context }) => {
-    await open(page, '/compare?cni=calico,cilium&release=v1.33.6+rke2r1&features=wireguard&sort=name&collapsed=security');
+    await open(
+      page,
+      '/compare?cni=calico,cilium&release=v1.33.6+rke2r1&features=wireguard&sort=name&collapsed=security',
+    );
 
     await expect(page.getByLabel('RKE2 release', { exact: true })).toHaveValue('v1.33.6+rke2r1');
     expect(await columnNames(page)).toEqual(['Calico', 'Cilium']);
     await expect(needs(page).getByRole('checkbox', { name: 'WireGuard' })).toBeChecked();
     await expect(page.getByLabel('Sort CNIs by')).toHaveValue('name');
-    await expect(table(page).getByRole('button', { name: /Policy and encryption/ })).toHaveAttribute('aria-expanded', 'false');
+    await expect(table(page).getByRole('button', { name: /Policy and encryption/ })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
     await expect(table(page).getByRole('rowheader', { name: /IPsec/ })).toHaveCount(0);
 
     // Change the view, then open its address in a fresh tab: the same view comes back.
     await page.getByRole('group', { name: 'CNIs to compare' }).getByRole('checkbox', { name: 'Canal' }).check();
-    await table(page).getByRole('button', { name: /Policy and encryption/ }).click();
+    await table(page)
+      .getByRole('button', { name: /Policy and encryption/ })
+      .click();
     await expect(page).toHaveURL(/cni=canal,calico,cilium/);
     const shared = page.url();
     const other = await context.newPage();
@@ -130,7 +157,9 @@ test.describe('CNI comparison', () => {
     expect(names).toEqual(['Canal', 'Calico', 'Cilium', 'Flannel']);
     expect(rows[0]).toEqual(['Group', 'Feature', ...names.flatMap((n) => [n, `${n} source`])]);
 
-    const bodyRows = table(page).getByRole('row').filter({ has: page.getByRole('cell') });
+    const bodyRows = table(page)
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell') });
     const featureRows = rows.slice(1);
     expect(featureRows).toHaveLength(await bodyRows.count());
     for (let r = 0; r < featureRows.length; r++) {
@@ -142,7 +171,10 @@ test.describe('CNI comparison', () => {
         const lines = await cellLines(cells.nth(c));
         const text = csv[2 + c * 2]!;
         // "Head — note (since)" in the file; head, note and since on their own lines in the table.
-        expect(text.startsWith(`${lines[0]} — ${lines[1]}`), `${csv[1]} / ${names[c]}: ${text} vs ${lines.join(' | ')}`).toBe(true);
+        expect(
+          text.startsWith(`${lines[0]} — ${lines[1]}`),
+          `${csv[1]} / ${names[c]}: ${text} vs ${lines.join(' | ')}`,
+        ).toBe(true);
         expect(await cells.nth(c).getByRole('link').first().getAttribute('href')).toBe(csv[3 + c * 2]);
       }
     }
@@ -154,13 +186,20 @@ test.describe('CNI comparison', () => {
     const answers = defaultAnswers();
     answers.cluster.release = 'v1.33.6+rke2r1';
     answers.cluster.windowsNodes = true;
-    await page.addInitScript((saved) => window.localStorage.setItem('rke2-cni-wizard.answers', saved), JSON.stringify(answers));
+    await page.addInitScript(
+      (saved) => window.localStorage.setItem('rke2-cni-wizard.answers', saved),
+      JSON.stringify(answers),
+    );
     await open(page, '/compare');
 
     await expect(page.getByLabel('RKE2 release', { exact: true })).toHaveValue('v1.33.6+rke2r1');
-    const calico = table(page).getByRole('columnheader').filter({ has: page.getByRole('link', { name: 'Calico', exact: true }) });
+    const calico = table(page)
+      .getByRole('columnheader')
+      .filter({ has: page.getByRole('link', { name: 'Calico', exact: true }) });
     await expect(calico).toContainText('Recommended for your answers');
-    await expect(table(page).getByRole('columnheader').filter({ hasText: 'Excluded for your answers' }).first()).toBeVisible();
+    await expect(
+      table(page).getByRole('columnheader').filter({ hasText: 'Excluded for your answers' }).first(),
+    ).toBeVisible();
 
     await page.getByRole('checkbox', { name: 'Only what fits my answers' }).check();
     expect(await columnNames(page)).toEqual(['Calico']);
@@ -205,7 +244,10 @@ test.describe('CNI comparison', () => {
     await open(page, '/compare?release=v1.33.6%2Brke2r1');
     const region = page.getByRole('region', { name: /Feature support by CNI/ });
     await expect(region).toBeVisible();
-    const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    const { scrollWidth, clientWidth } = await region.evaluate((el) => ({
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+    }));
     expect(scrollWidth).toBeGreaterThan(clientWidth);
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(pageWidth).toBeLessThanOrEqual(375);

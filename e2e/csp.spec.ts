@@ -12,17 +12,29 @@ import { answersToYaml } from '../src/domain/answers/answers-text';
  * any console error or off-machine request.
  */
 
-interface Violation { directive: string; blocked: string; sample: string; source: string }
+interface Violation {
+  directive: string;
+  blocked: string;
+  sample: string;
+  source: string;
+}
 
 declare global {
-  interface Window { __cspViolations?: Violation[] }
+  interface Window {
+    __cspViolations?: Violation[];
+  }
 }
 
 async function recordViolations(page: Page): Promise<string[]> {
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations!.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample, source: `${e.sourceFile}:${e.lineNumber}` });
+      window.__cspViolations!.push({
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        sample: e.sample,
+        source: `${e.sourceFile}:${e.lineNumber}`,
+      });
     });
   });
   const consoleCsp: string[] = [];
@@ -37,13 +49,21 @@ async function violations(page: Page): Promise<Violation[]> {
 }
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...values] = d.split(/\s+/);
-    return [name!.toLowerCase(), values];
-  }));
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...values] = d.split(/\s+/);
+        return [name!.toLowerCase(), values];
+      }),
+  );
 }
 
-test('index.html carries a strict policy: scripts from this origin only, no eval, no plugins, no base or form targets', async ({ page }) => {
+test('index.html carries a strict policy: scripts from this origin only, no eval, no plugins, no base or form targets', async ({
+  page,
+}) => {
   await page.goto('/');
   const metas = page.locator('meta[http-equiv="Content-Security-Policy"]');
   await expect(metas).toHaveCount(1);
@@ -77,10 +97,12 @@ unguarded('the policy is enforced: an inline script, an inline handler and eval 
   await recordViolations(page);
   // A same-origin script (allowed) that tries eval: DevTools' own evaluate is exempt from the
   // policy, so the attempt must come from a real page script.
-  await page.route('**/__csp-probe.js', (route) => route.fulfill({
-    contentType: 'text/javascript',
-    body: 'try { eval("1"); window.__evalRan = true; } catch { window.__evalRan = false; } window.__probeDone = true;',
-  }));
+  await page.route('**/__csp-probe.js', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: 'try { eval("1"); window.__evalRan = true; } catch { window.__evalRan = false; } window.__probeDone = true;',
+    }),
+  );
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: /RKE2 CNI Wizard/ })).toBeVisible();
   await page.evaluate(() => {
@@ -101,10 +123,15 @@ unguarded('the policy is enforced: an inline script, an inline handler and eval 
     return { evalRan: w.__evalRan, inlineRan: w.__inlineRan === true, handlerRan: w.__handlerRan === true };
   });
   expect(ran).toEqual({ evalRan: false, inlineRan: false, handlerRan: false });
-  await expect.poll(async () => (await violations(page)).map((v) => v.directive).sort()).toEqual(['script-src', 'script-src-attr', 'script-src-elem']);
+  await expect
+    .poll(async () => (await violations(page)).map((v) => v.directive).sort())
+    .toEqual(['script-src', 'script-src-attr', 'script-src-elem']);
 });
 
-test('the whole journey runs under the policy with zero violations: wizard, zip download, compare, a CNI page, import', async ({ wizard, page }) => {
+test('the whole journey runs under the policy with zero violations: wizard, zip download, compare, a CNI page, import', async ({
+  wizard,
+  page,
+}) => {
   test.setTimeout(120_000);
   const consoleCsp = await recordViolations(page);
   const answers = SCENARIOS.sriovTelco.answers;
@@ -134,7 +161,13 @@ test('the whole journey runs under the policy with zero violations: wizard, zip 
 
   await page.goto('/');
   await expect(wizard.stepHeading).toBeVisible();
-  await page.getByLabel('Import an answers.yaml or a bundle zip').setInputFiles({ name: 'answers.yaml', mimeType: 'application/yaml', buffer: Buffer.from(answersToYaml(SCENARIOS.ciliumKubeProxyFree.answers)) });
+  await page
+    .getByLabel('Import an answers.yaml or a bundle zip')
+    .setInputFiles({
+      name: 'answers.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(answersToYaml(SCENARIOS.ciliumKubeProxyFree.answers)),
+    });
   await expect(page.getByText('Answers imported.')).toBeVisible();
   await wizard.goToStep('review');
   await expect(wizard.downloadZipButton).toBeVisible();

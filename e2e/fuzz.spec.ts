@@ -16,7 +16,11 @@ function laughs(): string {
   const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   for (let i = 1; i < 10; i++) {
     const name = String.fromCharCode(97 + i);
-    lines.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    lines.push(
+      `${name}: &${name} [${Array(9)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(',')}]`,
+    );
   }
   return lines.join('\n');
 }
@@ -28,7 +32,9 @@ async function expectAliveAndNoInjection(page: Page) {
 }
 
 test.beforeEach(async ({ page }) => {
-  page.on('dialog', (dialog) => { throw new Error(`unexpected dialog: ${dialog.message()}`); });
+  page.on('dialog', (dialog) => {
+    throw new Error(`unexpected dialog: ${dialog.message()}`);
+  });
 });
 
 const HOSTILE_LINKS: Record<string, string> = {
@@ -37,7 +43,9 @@ const HOSTILE_LINKS: Record<string, string> = {
   notUtf8: b64url(new Uint8Array([0xff, 0xfe, 0xc0, 0xaf])),
   array: b64url('[1,2,3]'),
   wrongTypes: b64url(JSON.stringify({ cluster: [1], nodes: 'x', addressing: { clusterCidrV4: { a: 1 } } })),
-  markupInValues: b64url(JSON.stringify({ cluster: { size: XSS, release: XSS }, nodes: { interface: XSS }, [XSS]: XSS })),
+  markupInValues: b64url(
+    JSON.stringify({ cluster: { size: XSS, release: XSS }, nodes: { interface: XSS }, [XSS]: XSS }),
+  ),
   proto: b64url('{"__proto__":{"polluted":1},"cluster":{"size":"galaxy"}}'),
   deep: b64url('{"cluster":'.repeat(500) + '{}' + '}'.repeat(500)),
   tooLong: 'A'.repeat(20_000),
@@ -45,10 +53,13 @@ const HOSTILE_LINKS: Record<string, string> = {
 
 /** vite preview (like nginx, 8 KB by default) refuses request lines this long; serve the page for them anyway. */
 async function serveLongLinks(page: Page) {
-  await page.route((url) => url.pathname === '/' && url.search.length > 8_000, async (route) => {
-    const response = await route.fetch({ url: new URL('/', route.request().url()).href });
-    await route.fulfill({ response });
-  });
+  await page.route(
+    (url) => url.pathname === '/' && url.search.length > 8_000,
+    async (route) => {
+      const response = await route.fetch({ url: new URL('/', route.request().url()).href });
+      await route.fulfill({ response });
+    },
+  );
 }
 
 for (const [name, param] of Object.entries(HOSTILE_LINKS)) {
@@ -57,7 +68,7 @@ for (const [name, param] of Object.entries(HOSTILE_LINKS)) {
     await page.goto(`/?a=${param}`);
     await expectAliveAndNoInjection(page);
     await expect(page.getByTestId('dropped-answers')).toBeVisible();
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
   });
 }
 
@@ -89,18 +100,28 @@ const HOSTILE_FILES: { name: string; bytes: Uint8Array }[] = [
   { name: 'markup.yaml', bytes: strToU8(`cluster:\n  size: '${XSS}'\n'${XSS}': 1\n`) },
   { name: 'latin1.yaml', bytes: new Uint8Array([0x63, 0x6c, 0x75, 0x73, 0x74, 0x65, 0x72, 0x3a, 0x20, 0xe9, 0x0a]) },
   { name: 'binary.yaml', bytes: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]) },
-  { name: 'truncated.zip', bytes: zipSync({ 'b/answers.yaml': strToU8('cluster:\n  size: large\n'.repeat(50)) }).slice(0, 60) },
+  {
+    name: 'truncated.zip',
+    bytes: zipSync({ 'b/answers.yaml': strToU8('cluster:\n  size: large\n'.repeat(50)) }).slice(0, 60),
+  },
   { name: 'bomb.zip', bytes: zipSync({ 'b/answers.yaml': new Uint8Array(16 * 1024 * 1024).fill(0x20) }) },
   { name: 'huge.yaml', bytes: new Uint8Array(6 * 1024 * 1024).fill(0x61) },
 ];
 
-test('hostile files through "Import answers": a clear message each time, the wizard stays', async ({ page, wizard }) => {
+test('hostile files through "Import answers": a clear message each time, the wizard stays', async ({
+  page,
+  wizard,
+}) => {
   await wizard.open();
   const input = page.getByLabel('Import an answers.yaml or a bundle zip');
   const failed = page.getByRole('alert').filter({ hasText: 'Import failed' });
   const dropped = page.getByTestId('dropped-answers');
   for (const file of HOSTILE_FILES) {
-    await input.setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) });
+    await input.setInputFiles({
+      name: file.name,
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(file.bytes),
+    });
     await expect(failed.or(dropped).first(), file.name).toBeVisible();
     await expectAliveAndNoInjection(page);
     // Close what this file showed, so the next file's message is its own.

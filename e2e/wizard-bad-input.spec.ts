@@ -39,7 +39,9 @@ for (const entry of BAD_INPUT_CATALOGUE) {
     if (!typed) {
       // Choices cannot be mistyped in the form; a link can carry anything.
       const { encodeAnswersParam } = await import('../src/lib/url-state');
-      await page.goto(`/?a=${encodeAnswersParam(mergeOntoDefaults(defaultAnswers(), badInputAnswers(entry)), defaultAnswers())}`);
+      await page.goto(
+        `/?a=${encodeAnswersParam(mergeOntoDefaults(defaultAnswers(), badInputAnswers(entry)), defaultAnswers())}`,
+      );
       const dropped = page.getByTestId('dropped-answers');
       await expect(dropped.locator(`li[data-field="${entry.field}"]`)).toContainText(message);
       await expect(wizard.stepHeading).toBeVisible();

@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures';
 
-test('Windows plus dual-stack ends in a blocking conflict that says what to change, and no download', async ({ wizard, page }) => {
+test('Windows plus dual-stack ends in a blocking conflict that says what to change, and no download', async ({
+  wizard,
+  page,
+}) => {
   await wizard.open();
   // Dual-stack first: once Windows nodes are on, the wizard no longer offers it.
   await wizard.goToStep('addressing');

@@ -2,7 +2,10 @@ import { test, expect } from './fixtures';
 import { STEPS } from '../src/features/wizard/steps';
 import { answersWith } from '../src/test/scenarios';
 
-test('each step has its document title, a focused heading, and a "Learn more" source per question', async ({ wizard, page }) => {
+test('each step has its document title, a focused heading, and a "Learn more" source per question', async ({
+  wizard,
+  page,
+}) => {
   await wizard.open(answersWith({ extras: { mode: 'multus' }, performance: { kubeProxyReplacement: true } }));
   await expect(page).toHaveTitle('Step 1 of 7: Cluster and release · RKE2 CNI Wizard');
   await expect(page.getByRole('heading', { level: 1, name: 'RKE2 CNI Wizard' })).toBeVisible();
@@ -20,7 +23,10 @@ test('each step has its document title, a focused heading, and a "Learn more" so
   }
 });
 
-test('the kernel follows the OS preset, and a release newer than the table says so at the field', async ({ wizard, page }) => {
+test('the kernel follows the OS preset, and a release newer than the table says so at the field', async ({
+  wizard,
+  page,
+}) => {
   await wizard.open();
   await wizard.goToStep('nodes');
   await wizard.setAnswer('nodes.osPreset', 'rhel-9');
@@ -29,7 +35,9 @@ test('the kernel follows the OS preset, and a release newer than the table says 
   await expect(wizard.control('nodes.kernel')).toHaveValue('5.14');
   await wizard.goToStep('cluster');
   await wizard.setAnswer('cluster.release', 'v1.99.0+rke2r1');
-  await expect(page.getByRole('status').filter({ hasText: 'is newer than the releases this wizard knows' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'is newer than the releases this wizard knows' }),
+  ).toBeVisible();
   await expect(wizard.findings('note').and(page.locator('[data-message-id="releaseNewerThanTable"]'))).toBeVisible();
 });
 

@@ -19,23 +19,40 @@ for (const name of SCENARIO_NAMES) {
     await wizard.expectStep('review');
 
     const decision = evaluate(scenario.answers);
-    if (want.recommended !== undefined) await expect(wizard.headline).toHaveAttribute('data-recommended', want.recommended ?? '');
+    if (want.recommended !== undefined)
+      await expect(wizard.headline).toHaveAttribute('data-recommended', want.recommended ?? '');
     if (want.chosen !== undefined) await expect(wizard.headline).toHaveAttribute('data-chosen', want.chosen ?? '');
     for (const cni of want.unavailable ?? []) {
       await expect(wizard.candidateRow(cni)).toHaveAttribute('data-status', 'unavailable');
     }
     for (const [cni, ids] of Object.entries(want.reasons ?? {})) {
-      for (const id of ids) await expect(wizard.candidateRow(cni).locator(`li[data-message-id="${id}"]`).first()).toBeVisible();
+      for (const id of ids)
+        await expect(wizard.candidateRow(cni).locator(`li[data-message-id="${id}"]`).first()).toBeVisible();
     }
-    const severities = [['blocking', want.blockingMessageIds], ['warning', want.warningMessageIds], ['note', want.noteMessageIds]] as const;
+    const severities = [
+      ['blocking', want.blockingMessageIds],
+      ['warning', want.warningMessageIds],
+      ['note', want.noteMessageIds],
+    ] as const;
     for (const [severity, ids] of severities) {
       if (ids === undefined) continue;
       if (ids.length === 0) await expect(wizard.findings(severity)).toHaveCount(0);
-      for (const id of ids) await expect(wizard.findings(severity).and(wizard.page.locator(`[data-message-id="${id}"]`)).first()).toBeVisible();
+      for (const id of ids)
+        await expect(
+          wizard
+            .findings(severity)
+            .and(wizard.page.locator(`[data-message-id="${id}"]`))
+            .first(),
+        ).toBeVisible();
     }
     // Warnings and conflicts are announced.
     for (const f of [...decision.blocking, ...decision.warnings]) {
-      await expect(wizard.panel.getByRole('alert').and(wizard.page.locator(`[data-message-id="${f.messageId}"]`)).first()).toBeVisible();
+      await expect(
+        wizard.panel
+          .getByRole('alert')
+          .and(wizard.page.locator(`[data-message-id="${f.messageId}"]`))
+          .first(),
+      ).toBeVisible();
     }
     if (want.multus) await expect(wizard.panel.getByText(/Multus is added first/)).toBeVisible();
     // Every reason links to its source.

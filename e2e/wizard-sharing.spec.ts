@@ -22,7 +22,9 @@ test('a copied link opened in a fresh browser shows the same answers', async ({ 
   try {
     const other = await fresh.newPage();
     const errors: string[] = [];
-    other.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    other.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await other.goto(link);
     const { WizardPage } = await import('./pages/wizard-page');
     const second = new WizardPage(other);
@@ -35,10 +37,16 @@ test('a copied link opened in a fresh browser shows the same answers', async ({ 
 });
 
 test('a reload keeps the answers (URL and localStorage)', async ({ wizard, page }) => {
-  const answers = answersWith({ cluster: { size: 'large' }, security: { policy: 'l7' }, nodes: { interface: 'ens192', underlayMtu: 9000 } });
+  const answers = answersWith({
+    cluster: { size: 'large' },
+    security: { policy: 'l7' },
+    nodes: { interface: 'ens192', underlayMtu: 9000 },
+  });
   await wizard.open();
   await wizard.answerAll(answers);
-  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k) ?? '', ANSWERS_STORAGE_KEY)).toContain('"ens192"');
+  await expect
+    .poll(() => page.evaluate((k) => localStorage.getItem(k) ?? '', ANSWERS_STORAGE_KEY))
+    .toContain('"ens192"');
   await page.reload();
   await wizard.expectAnswers(answers);
   // Without the link, the saved answers come back too.
@@ -46,9 +54,11 @@ test('a reload keeps the answers (URL and localStorage)', async ({ wizard, page 
   await wizard.expectAnswers(answers, ['cluster', 'nodes', 'security']);
 });
 
-test('importing a bundle\'s answers.yaml restores the answers', async ({ wizard, page }) => {
+test("importing a bundle's answers.yaml restores the answers", async ({ wizard, page }) => {
   await wizard.open();
-  await page.getByLabel('Import an answers.yaml or a bundle zip').setInputFiles({ name: 'answers.yaml', mimeType: 'application/yaml', buffer: Buffer.from(answersToYaml(telco)) });
+  await page
+    .getByLabel('Import an answers.yaml or a bundle zip')
+    .setInputFiles({ name: 'answers.yaml', mimeType: 'application/yaml', buffer: Buffer.from(answersToYaml(telco)) });
   await expect(page.getByText('Answers imported.')).toBeVisible();
   await wizard.expectAnswers(telco);
 });
@@ -58,7 +68,13 @@ test('importing a whole bundle zip restores its answers', async ({ wizard, page 
   const bundle = generateBundle(answers);
   if (!bundle.ok) throw new Error('bgpPeering must produce a bundle');
   await wizard.open();
-  await page.getByLabel('Import an answers.yaml or a bundle zip').setInputFiles({ name: `${bundle.name}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zipBundle(bundle.files, bundle.name)) });
+  await page
+    .getByLabel('Import an answers.yaml or a bundle zip')
+    .setInputFiles({
+      name: `${bundle.name}.zip`,
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zipBundle(bundle.files, bundle.name)),
+    });
   await expect(page.getByText('Answers imported.')).toBeVisible();
   await wizard.expectAnswers(answers, ['performance']);
   await expect(wizard.headline).toHaveAttribute('data-recommended', 'calico');
@@ -67,7 +83,9 @@ test('importing a whole bundle zip restores its answers', async ({ wizard, page 
 test('an import with invalid parts keeps the valid ones and lists what it dropped', async ({ wizard, page }) => {
   await wizard.open();
   const yaml = 'cluster:\n  size: large\naddressing:\n  clusterCidrV4: 10.42.0.0/33\nnodes:\n  underlayMtu: 100\n';
-  await page.getByLabel('Import an answers.yaml or a bundle zip').setInputFiles({ name: 'answers.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
+  await page
+    .getByLabel('Import an answers.yaml or a bundle zip')
+    .setInputFiles({ name: 'answers.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
   const dropped = page.getByTestId('dropped-answers');
   await expect(dropped).toBeVisible();
   await expect(dropped.locator('li[data-field="addressing.clusterCidrV4"]')).toBeVisible();
@@ -79,14 +97,30 @@ test('an import with invalid parts keeps the valid ones and lists what it droppe
 
 test('an import that is not answers says so and changes nothing', async ({ wizard, page }) => {
   await wizard.open();
-  await page.getByLabel('Import an answers.yaml or a bundle zip').setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 this is not a zip') });
+  await page
+    .getByLabel('Import an answers.yaml or a bundle zip')
+    .setInputFiles({
+      name: 'notes.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from('PK\u0003\u0004 this is not a zip'),
+    });
   await expect(page.getByRole('alert').filter({ hasText: /not a readable zip|holds no answers\.yaml/ })).toBeVisible();
-  await page.getByLabel('Import an answers.yaml or a bundle zip').setInputFiles({ name: 'answers.yaml', mimeType: 'application/yaml', buffer: Buffer.from('a: [unclosed') });
-  await expect(page.getByTestId('dropped-answers').or(page.getByRole('alert').filter({ hasText: /YAML|yaml/ })).first()).toBeVisible();
+  await page
+    .getByLabel('Import an answers.yaml or a bundle zip')
+    .setInputFiles({ name: 'answers.yaml', mimeType: 'application/yaml', buffer: Buffer.from('a: [unclosed') });
+  await expect(
+    page
+      .getByTestId('dropped-answers')
+      .or(page.getByRole('alert').filter({ hasText: /YAML|yaml/ }))
+      .first(),
+  ).toBeVisible();
   await expect(wizard.stepHeading).toBeVisible();
 });
 
-test('a link with invalid parts keeps the valid ones, marks what it dropped, never a blank page', async ({ wizard, page }) => {
+test('a link with invalid parts keeps the valid ones, marks what it dropped, never a blank page', async ({
+  wizard,
+  page,
+}) => {
   const patch = { cluster: { size: 'large' }, addressing: { serviceCidrV4: 'not-a-cidr' }, nosuch: { field: 1 } };
   await page.goto(`/?a=${encodeAnswersParam(patch, defaultAnswers())}`);
   const dropped = page.getByTestId('dropped-answers');
@@ -113,5 +147,7 @@ test('"Start over" asks first, then resets to RKE2\'s defaults', async ({ wizard
   await dialog.getByRole('button', { name: 'Yes, start over' }).click();
   await expect(wizard.headline).toHaveAttribute('data-recommended', 'canal');
   await wizard.expectAnswers(defaultAnswers(), ['cluster', 'security']);
-  expect(new URL(page.url()).searchParams.get('a')).not.toBe(encodeAnswersParam(SCENARIOS.l7Policy.answers, defaultAnswers()));
+  expect(new URL(page.url()).searchParams.get('a')).not.toBe(
+    encodeAnswersParam(SCENARIOS.l7Policy.answers, defaultAnswers()),
+  );
 });

@@ -47,8 +47,11 @@ function percentile(xs: number[], p: number): number {
 }
 function byQuestion(samples: Sample[]) {
   const groups = new Map<string, number[]>();
-  for (const x of samples) groups.set(`${x.step}: ${x.question}`, [...(groups.get(`${x.step}: ${x.question}`) ?? []), x.ms]);
-  return Object.fromEntries([...groups].map(([k, v]) => [k, { n: v.length, p50Ms: round(percentile(v, 50)), p95Ms: round(percentile(v, 95)) }]));
+  for (const x of samples)
+    groups.set(`${x.step}: ${x.question}`, [...(groups.get(`${x.step}: ${x.question}`) ?? []), x.ms]);
+  return Object.fromEntries(
+    [...groups].map(([k, v]) => [k, { n: v.length, p50Ms: round(percentile(v, 50)), p95Ms: round(percentile(v, 95)) }]),
+  );
 }
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -70,7 +73,13 @@ function benchEngine() {
   }
   const warm = times.slice(200); // after the JIT has warmed up
   const med = median(warm);
-  return { scenario: 'sriovTelco', files, medianMs: round(med, 3), p95Ms: round(percentile(warm, 95), 3), answerSetsPerSecond: Math.round(1000 / med) };
+  return {
+    scenario: 'sriovTelco',
+    files,
+    medianMs: round(med, 3),
+    p95Ms: round(percentile(warm, 95), 3),
+    answerSetsPerSecond: Math.round(1000 / med),
+  };
 }
 
 function benchZip() {
@@ -113,16 +122,24 @@ function firstLoadFiles(): Set<string> {
 }
 
 async function startServer(): Promise<ChildProcess> {
-  const child = spawn('node_modules/.bin/vite', ['preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const child = spawn(
+    'node_modules/.bin/vite',
+    ['preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { stdio: 'ignore' },
+  );
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  child.on('exit', () => {
+    exited = true;
+  });
   const expected = readFileSync(join(DIST, 'index.html'), 'utf8');
   for (let i = 0; i < 100 && !exited; i++) {
     try {
       const res = await fetch(`${ORIGIN}/`);
       // Another server on the port would be measured instead: insist on our own index.html.
       if (res.ok && (await res.text()) === expected) return child;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
@@ -150,7 +167,8 @@ async function benchLoad(browser: Browser) {
     page.on('request', (r) => {
       const u = new URL(r.url());
       if (u.protocol === 'data:' || u.protocol === 'blob:') return;
-      if (u.origin !== ORIGIN) offOrigin.push(r.url()); else urls.push(u.pathname);
+      if (u.origin !== ORIGIN) offOrigin.push(r.url());
+      else urls.push(u.pathname);
     });
     await page.addInitScript(OBSERVERS);
     await page.goto(`${ORIGIN}/`, { waitUntil: 'networkidle' });
@@ -174,7 +192,9 @@ type Sample = { step: string; question: string; ms: number };
  * marks: "answers-changed" (set by the form) to the later of "panel-updated" and, on the review step,
  * "bundle-updated". Returns the samples, off-origin requests and the JS heap after the journey.
  */
-async function benchInteraction(page: Page): Promise<{ samples: Sample[]; timeouts: string[]; offOrigin: string[]; heapBytes: number }> {
+async function benchInteraction(
+  page: Page,
+): Promise<{ samples: Sample[]; timeouts: string[]; offOrigin: string[]; heapBytes: number }> {
   const offOrigin: string[] = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
@@ -188,7 +208,10 @@ async function benchInteraction(page: Page): Promise<{ samples: Sample[]; timeou
 
   const goToStep = async (label: string) => {
     await page.getByRole('navigation', { name: 'Wizard steps' }).getByRole('button', { name: label }).click();
-    await page.getByRole('heading', { level: 2, name: new RegExp(label) }).first().waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: new RegExp(label) })
+      .first()
+      .waitFor();
   };
   const timed = async (step: string, question: string, change: () => Promise<void>, bundle: boolean) => {
     await page.evaluate(() => performance.clearMarks());
@@ -216,7 +239,10 @@ async function benchInteraction(page: Page): Promise<{ samples: Sample[]; timeou
     for (let k = 0; k < n; k++) if (await radios.nth(k).isChecked()) checked = k;
     for (let k = 1; k <= n; k++) {
       const next = radios.nth((checked + k) % n);
-      if (await next.isEnabled()) { await timed(step, group, () => next.check(), bundle); return; }
+      if (await next.isEnabled()) {
+        await timed(step, group, () => next.check(), bundle);
+        return;
+      }
     }
   };
 
@@ -225,11 +251,16 @@ async function benchInteraction(page: Page): Promise<{ samples: Sample[]; timeou
   for (let i = 0; i < per; i++) {
     if (i % 2 === 0) await cycleRadio('cluster', 'Cluster size');
     else {
-      const cis = page.getByRole('switch', { name: 'CIS hardening profile' }).or(page.getByRole('checkbox', { name: 'CIS hardening profile' }));
+      const cis = page
+        .getByRole('switch', { name: 'CIS hardening profile' })
+        .or(page.getByRole('checkbox', { name: 'CIS hardening profile' }));
       await timed('cluster', 'CIS hardening profile', () => cis.first().click(), false);
     }
   }
-  await page.getByRole('radiogroup', { name: 'Cluster size' }).getByRole('radio', { name: /^Small/ }).check();
+  await page
+    .getByRole('radiogroup', { name: 'Cluster size' })
+    .getByRole('radio', { name: /^Small/ })
+    .check();
   // Step 2: typing the underlay MTU and the kernel version.
   await goToStep('Nodes and kernel');
   const mtu = page.getByLabel('Underlay MTU');
@@ -245,7 +276,10 @@ async function benchInteraction(page: Page): Promise<{ samples: Sample[]; timeou
   await goToStep('Network policy and security');
   for (let i = 0; i < per; i++) await cycleRadio('security', i % 2 ? 'Pod traffic encryption' : 'Network policy needs');
   // Answers that give a bundle, so the review step shows the file tree and the preview.
-  await page.getByRole('radiogroup', { name: 'Network policy needs' }).getByRole('radio', { name: 'Kubernetes NetworkPolicy' }).check();
+  await page
+    .getByRole('radiogroup', { name: 'Network policy needs' })
+    .getByRole('radio', { name: 'Kubernetes NetworkPolicy' })
+    .check();
   await page.getByRole('radiogroup', { name: 'Pod traffic encryption' }).getByRole('radio', { name: 'None' }).check();
   // The remaining steps are visited too, so the heap and the request log cover the whole journey.
   for (const label of ['IP addressing', 'Extra interfaces', 'Performance and observability']) await goToStep(label);
@@ -258,7 +292,14 @@ async function benchInteraction(page: Page): Promise<{ samples: Sample[]; timeou
   for (let i = 0; i < remaining; i++) {
     const current = await choice.inputValue();
     const next = values[(values.indexOf(current) + 1) % values.length]!;
-    await timed('review', 'CNI to use', async () => { await choice.selectOption(next); }, true);
+    await timed(
+      'review',
+      'CNI to use',
+      async () => {
+        await choice.selectOption(next);
+      },
+      true,
+    );
   }
   await choice.selectOption(values[0]!);
   // The end of the journey: download the zip (no request may leave the origin).
@@ -275,7 +316,10 @@ async function benchInteraction(page: Page): Promise<{ samples: Sample[]; timeou
 }
 
 async function main() {
-  if (!existsSync(join(DIST, 'index.html')) || statSync(join(DIST, 'index.html')).mtimeMs < statSync('index.html').mtimeMs) {
+  if (
+    !existsSync(join(DIST, 'index.html')) ||
+    statSync(join(DIST, 'index.html')).mtimeMs < statSync('index.html').mtimeMs
+  ) {
     console.error('bench: build first (npm run bench does: vite build && tsx scripts/bench.ts)');
     process.exit(2);
   }
@@ -302,11 +346,24 @@ async function main() {
 
     const ms = interaction.samples.map((x) => x.ms);
     const result = {
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGiB: round(totalmem() / 2 ** 30, 1),
+        node: process.version,
+      },
       bytes: {
-        firstLoad: { raw: first.reduce((s, a) => s + a.raw, 0), gzip: first.reduce((s, a) => s + a.gzip, 0), files: first },
+        firstLoad: {
+          raw: first.reduce((s, a) => s + a.raw, 0),
+          gzip: first.reduce((s, a) => s + a.gzip, 0),
+          files: first,
+        },
         lazyChunks: lazy,
-        fetchedOnFirstVisit: { raw: fetchedOnFirstVisit.reduce((s, a) => s + a.raw, 0), gzip: fetchedOnFirstVisit.reduce((s, a) => s + a.gzip, 0), files: fetchedOnFirstVisit.map((a) => a.file) },
+        fetchedOnFirstVisit: {
+          raw: fetchedOnFirstVisit.reduce((s, a) => s + a.raw, 0),
+          gzip: fetchedOnFirstVisit.reduce((s, a) => s + a.gzip, 0),
+          files: fetchedOnFirstVisit.map((a) => a.file),
+        },
       },
       load: {
         runs: loads.length,
@@ -331,28 +388,42 @@ async function main() {
     const misses: string[] = [];
     // The budget holds for everything a first visit fetches, not only what blocks the first render:
     // the recommendation panel and the engine load right after it and count too.
-    if (result.bytes.fetchedOnFirstVisit.gzip > BUDGETS.firstLoadGzipBytes) misses.push(`first visit ${result.bytes.fetchedOnFirstVisit.gzip} B gzip > ${BUDGETS.firstLoadGzipBytes} B`);
-    if (result.bytes.firstLoad.gzip > BUDGETS.firstLoadGzipBytes) misses.push(`first load ${result.bytes.firstLoad.gzip} B gzip > ${BUDGETS.firstLoadGzipBytes} B`);
-    if (interaction.timeouts.length) misses.push(`${interaction.timeouts.length} answer changes never updated the panel/preview: ${[...new Set(interaction.timeouts)].join('; ')}`);
-    if (!(result.interaction.p95Ms <= BUDGETS.interactionP95Ms) || result.interaction.changes < CHANGES) misses.push(`interaction p95 ${result.interaction.p95Ms} ms over ${result.interaction.changes} changes (budget ${BUDGETS.interactionP95Ms} ms over ${CHANGES})`);
-    if (!(engine.medianMs < BUDGETS.engineMedianMs)) misses.push(`engine median ${engine.medianMs} ms >= ${BUDGETS.engineMedianMs} ms`);
-    if (result.offOriginRequests.length > BUDGETS.offOriginRequests) misses.push(`off-origin requests: ${result.offOriginRequests.join(', ')}`);
+    if (result.bytes.fetchedOnFirstVisit.gzip > BUDGETS.firstLoadGzipBytes)
+      misses.push(`first visit ${result.bytes.fetchedOnFirstVisit.gzip} B gzip > ${BUDGETS.firstLoadGzipBytes} B`);
+    if (result.bytes.firstLoad.gzip > BUDGETS.firstLoadGzipBytes)
+      misses.push(`first load ${result.bytes.firstLoad.gzip} B gzip > ${BUDGETS.firstLoadGzipBytes} B`);
+    if (interaction.timeouts.length)
+      misses.push(
+        `${interaction.timeouts.length} answer changes never updated the panel/preview: ${[...new Set(interaction.timeouts)].join('; ')}`,
+      );
+    if (!(result.interaction.p95Ms <= BUDGETS.interactionP95Ms) || result.interaction.changes < CHANGES)
+      misses.push(
+        `interaction p95 ${result.interaction.p95Ms} ms over ${result.interaction.changes} changes (budget ${BUDGETS.interactionP95Ms} ms over ${CHANGES})`,
+      );
+    if (!(engine.medianMs < BUDGETS.engineMedianMs))
+      misses.push(`engine median ${engine.medianMs} ms >= ${BUDGETS.engineMedianMs} ms`);
+    if (result.offOriginRequests.length > BUDGETS.offOriginRequests)
+      misses.push(`off-origin requests: ${result.offOriginRequests.join(', ')}`);
 
     console.log(JSON.stringify({ ...result, budgets: BUDGETS, misses }, null, 2));
-    console.error([
-      '',
-      `first load      ${(result.bytes.firstLoad.gzip / 1000).toFixed(1)} kB gzip (${(result.bytes.firstLoad.raw / 1000).toFixed(1)} kB raw) in ${first.length} files, budget ${BUDGETS.firstLoadGzipBytes / 1000} kB`,
-      `first visit     ${(result.bytes.fetchedOnFirstVisit.gzip / 1000).toFixed(1)} kB gzip fetched in all (the panel and engine load right after the first render), budget ${BUDGETS.firstLoadGzipBytes / 1000} kB`,
-      `lazy chunks     ${lazy.length}, ${(lazy.reduce((s, a) => s + a.gzip, 0) / 1000).toFixed(1)} kB gzip in all`,
-      `FCP / LCP       ${result.load.fcpMs} / ${result.load.lcpMs} ms (median of ${loads.length}), long tasks ${result.load.longTaskMs} ms`,
-      `interaction     p50 ${result.interaction.p50Ms} ms, p95 ${result.interaction.p95Ms} ms, max ${result.interaction.maxMs} ms over ${result.interaction.changes} changes, budget p95 ${BUDGETS.interactionP95Ms} ms`,
-      ...Object.entries(result.interaction.byQuestion).map(([k, v]) => `  ${k.padEnd(40)} n=${String(v.n).padStart(3)} p50 ${v.p50Ms} ms, p95 ${v.p95Ms} ms`),
-      `engine          ${engine.medianMs} ms median (${engine.answerSetsPerSecond} answer sets/s), budget ${BUDGETS.engineMedianMs} ms`,
-      `zip             ${zip.medianMs} ms for ${zip.bytes} B`,
-      `heap            ${(interaction.heapBytes / 2 ** 20).toFixed(1)} MiB after the journey`,
-      `off-origin      ${result.offOriginRequests.length}`,
-      misses.length ? `BUDGETS MISSED:\n  - ${misses.join('\n  - ')}` : 'all budgets met',
-    ].join('\n'));
+    console.error(
+      [
+        '',
+        `first load      ${(result.bytes.firstLoad.gzip / 1000).toFixed(1)} kB gzip (${(result.bytes.firstLoad.raw / 1000).toFixed(1)} kB raw) in ${first.length} files, budget ${BUDGETS.firstLoadGzipBytes / 1000} kB`,
+        `first visit     ${(result.bytes.fetchedOnFirstVisit.gzip / 1000).toFixed(1)} kB gzip fetched in all (the panel and engine load right after the first render), budget ${BUDGETS.firstLoadGzipBytes / 1000} kB`,
+        `lazy chunks     ${lazy.length}, ${(lazy.reduce((s, a) => s + a.gzip, 0) / 1000).toFixed(1)} kB gzip in all`,
+        `FCP / LCP       ${result.load.fcpMs} / ${result.load.lcpMs} ms (median of ${loads.length}), long tasks ${result.load.longTaskMs} ms`,
+        `interaction     p50 ${result.interaction.p50Ms} ms, p95 ${result.interaction.p95Ms} ms, max ${result.interaction.maxMs} ms over ${result.interaction.changes} changes, budget p95 ${BUDGETS.interactionP95Ms} ms`,
+        ...Object.entries(result.interaction.byQuestion).map(
+          ([k, v]) => `  ${k.padEnd(40)} n=${String(v.n).padStart(3)} p50 ${v.p50Ms} ms, p95 ${v.p95Ms} ms`,
+        ),
+        `engine          ${engine.medianMs} ms median (${engine.answerSetsPerSecond} answer sets/s), budget ${BUDGETS.engineMedianMs} ms`,
+        `zip             ${zip.medianMs} ms for ${zip.bytes} B`,
+        `heap            ${(interaction.heapBytes / 2 ** 20).toFixed(1)} MiB after the journey`,
+        `off-origin      ${result.offOriginRequests.length}`,
+        misses.length ? `BUDGETS MISSED:\n  - ${misses.join('\n  - ')}` : 'all budgets met',
+      ].join('\n'),
+    );
     process.exitCode = misses.length ? 1 : 0;
   } finally {
     await browser?.close();

@@ -40,11 +40,13 @@ function clean(node: Json): Json {
   const out: Schema = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === 'description' || k === '$schema' || k === 'default' || k === 'example') continue;
-    out[k] = k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, clean(pv)]))
-      : clean(v);
+    out[k] =
+      k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, clean(pv)]))
+        : clean(v);
   }
-  if (typeof out.pattern === 'string' && out.pattern.includes('(?i)')) out.pattern = caseInsensitive(out.pattern.replace('(?i)', ''));
+  if (typeof out.pattern === 'string' && out.pattern.includes('(?i)'))
+    out.pattern = caseInsensitive(out.pattern.replace('(?i)', ''));
   if (out.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
   delete out.nullable;
   return out;
@@ -56,7 +58,11 @@ function caseInsensitive(pattern: string): string {
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
-    if (c === '\\') { out += c + (pattern[i + 1] ?? ''); i++; continue; }
+    if (c === '\\') {
+      out += c + (pattern[i + 1] ?? '');
+      i++;
+      continue;
+    }
     if (c === '[') inClass = true;
     if (c === ']') inClass = false;
     out += !inClass && /[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c;
@@ -79,10 +85,33 @@ function openLargeProperties(schema: Schema, maxBytes: number): { schema: Schema
 
 /** Kubernetes pod-spec pass-throughs in rke2-cilium values: only their top-level type is checked. */
 const CILIUM_PASSTHROUGH = new Set([
-  'affinity', 'tolerations', 'nodeSelector', 'resources', 'securityContext', 'podSecurityContext', 'annotations',
-  'podAnnotations', 'podLabels', 'labels', 'extraEnv', 'extraVolumes', 'extraVolumeMounts', 'extraArgs', 'extraContainers',
-  'extraInitContainers', 'readinessProbe', 'livenessProbe', 'startupProbe', 'updateStrategy', 'topologySpreadConstraints',
-  'podDisruptionBudget', 'image', 'initResources', 'extraHostPathMounts', 'serviceAnnotations', 'commonLabels',
+  'affinity',
+  'tolerations',
+  'nodeSelector',
+  'resources',
+  'securityContext',
+  'podSecurityContext',
+  'annotations',
+  'podAnnotations',
+  'podLabels',
+  'labels',
+  'extraEnv',
+  'extraVolumes',
+  'extraVolumeMounts',
+  'extraArgs',
+  'extraContainers',
+  'extraInitContainers',
+  'readinessProbe',
+  'livenessProbe',
+  'startupProbe',
+  'updateStrategy',
+  'topologySpreadConstraints',
+  'podDisruptionBudget',
+  'image',
+  'initResources',
+  'extraHostPathMounts',
+  'serviceAnnotations',
+  'commonLabels',
 ]);
 
 function prunePassthrough(node: Json): Json {
@@ -91,12 +120,14 @@ function prunePassthrough(node: Json): Json {
   const out: Schema = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) {
-      out[k] = Object.fromEntries(Object.entries(v).map(([pk, pv]) => {
-        if (CILIUM_PASSTHROUGH.has(pk) && pv && typeof pv === 'object' && !Array.isArray(pv)) {
-          return [pk, 'type' in pv ? { type: pv.type } : {}];
-        }
-        return [pk, prunePassthrough(pv)];
-      }));
+      out[k] = Object.fromEntries(
+        Object.entries(v).map(([pk, pv]) => {
+          if (CILIUM_PASSTHROUGH.has(pk) && pv && typeof pv === 'object' && !Array.isArray(pv)) {
+            return [pk, 'type' in pv ? { type: pv.type } : {}];
+          }
+          return [pk, prunePassthrough(pv)];
+        }),
+      );
     } else out[k] = prunePassthrough(v);
   }
   return out;
@@ -107,7 +138,11 @@ function prunePassthrough(node: Json): Json {
  * ajv then emits one function per distinct object (shared by cilium 1.19 and 1.20, and by the many
  * repeated shapes inside one chart) with short error paths, instead of inlining everything.
  */
-function hashCons(roots: Record<string, Schema>, defsId: string, minBytes: number): { roots: Record<string, Schema>; defs: Schema } {
+function hashCons(
+  roots: Record<string, Schema>,
+  defsId: string,
+  minBytes: number,
+): { roots: Record<string, Schema>; defs: Schema } {
   const defs: Record<string, Json> = {};
   const ids = new Map<string, string>();
   const walk = (node: Json, isRoot: boolean): Json => {
@@ -124,7 +159,11 @@ function hashCons(roots: Record<string, Schema>, defsId: string, minBytes: numbe
     const key = JSON.stringify(out);
     if (key.length < minBytes) return out;
     let id = ids.get(key);
-    if (!id) { id = `d${ids.size}`; ids.set(key, id); defs[id] = out; }
+    if (!id) {
+      id = `d${ids.size}`;
+      ids.set(key, id);
+      defs[id] = out;
+    }
     return { $ref: `${defsId}#/definitions/${id}` };
   };
   const outRoots = Object.fromEntries(Object.entries(roots).map(([n, s]) => [n, walk(s, true) as Schema]));
@@ -136,7 +175,12 @@ export function treeFromSchema(node: Json, open: ReadonlySet<string> = new Set()
   if (node['x-kubernetes-preserve-unknown-fields'] === true && !node.properties) return 1;
   const props = node.properties;
   if (props && typeof props === 'object' && !Array.isArray(props) && Object.keys(props).length > 0) {
-    if (node.additionalProperties !== undefined && node.additionalProperties !== null && node.additionalProperties !== false) return 1;
+    if (
+      node.additionalProperties !== undefined &&
+      node.additionalProperties !== null &&
+      node.additionalProperties !== false
+    )
+      return 1;
     const t: { [k: string]: KeyTree } = {};
     for (const [k, v] of Object.entries(props)) t[k] = open.has(k) ? 1 : treeFromSchema(v, open);
     return t;
@@ -160,7 +204,10 @@ function setPath(tree: KeyTree, path: string, value: KeyTree): void {
   for (const p of parts.slice(0, -1)) {
     if (node === 1) throw new Error(`setPath ${path}: open parent`);
     let next: KeyTree | undefined = node[p];
-    if (next === undefined || next === 1) { next = {}; node[p] = next; }
+    if (next === undefined || next === 1) {
+      next = {};
+      node[p] = next;
+    }
     node = next;
   }
   if (node === 1) throw new Error(`setPath ${path}: open parent`);
@@ -174,24 +221,72 @@ function setPath(tree: KeyTree, path: string, value: KeyTree): void {
 const VALUES_SUPPLEMENTS: Record<string, { add: string[]; open: string[] }> = {
   'rke2-canal': {
     add: ['podCidr', 'flannel.mtu', 'flannel.vni', 'flannel.macPrefix', 'flannel.tunnelMode'],
-    open: ['flannel.resources', 'calico.resources', 'calico.livenessProbe', 'calico.readinessProbe', 'calico_init.resources', 'flexvol.resources', 'global'],
+    open: [
+      'flannel.resources',
+      'calico.resources',
+      'calico.livenessProbe',
+      'calico.readinessProbe',
+      'calico_init.resources',
+      'flexvol.resources',
+      'global',
+    ],
   },
   'rke2-flannel': {
-    add: ['flannel.mtu', 'flannel.GBP', 'flannel.directRouting', 'flannel.macPrefix', 'flannel.backendPortv6', 'flannel.psk', 'flannel.tunnelMode', 'flannel.keepaliveInterval'],
+    add: [
+      'flannel.mtu',
+      'flannel.GBP',
+      'flannel.directRouting',
+      'flannel.macPrefix',
+      'flannel.backendPortv6',
+      'flannel.psk',
+      'flannel.tunnelMode',
+      'flannel.keepaliveInterval',
+    ],
     open: ['flannel.resources', 'global'],
   },
   'rke2-multus': {
-    add: ['replicaCount', 'imagePullSecrets', 'nameOverride', 'fullnameOverride', 'serviceAccount.create', 'serviceAccount.annotations',
-      'podSecurityContext', 'securityContext', 'affinity', 'config.cni_conf.namespaceIsolation', 'config.cni_conf.globalNamespaces',
-      'config.cni_conf.skipConfigWatch', 'config.cni_conf.skipMultusBinaryCopy', 'config.cni_conf.readinessIndicatorFile',
-      'config.cni_conf.multusBinFile', 'config.cni_conf.multusCniConfDir', 'config.cni_conf.masterCniFilename',
-      'config.cni_conf.overrideNetworkName', 'config.cni_conf.renameConfFile', 'config.cni_conf.logFile', 'config.cni_conf.logLevel',
-      'config.cni_conf.logToStderr', 'config.cni_conf.cniVersion', 'config.cni_conf.additionalBinDir'],
+    add: [
+      'replicaCount',
+      'imagePullSecrets',
+      'nameOverride',
+      'fullnameOverride',
+      'serviceAccount.create',
+      'serviceAccount.annotations',
+      'podSecurityContext',
+      'securityContext',
+      'affinity',
+      'config.cni_conf.namespaceIsolation',
+      'config.cni_conf.globalNamespaces',
+      'config.cni_conf.skipConfigWatch',
+      'config.cni_conf.skipMultusBinaryCopy',
+      'config.cni_conf.readinessIndicatorFile',
+      'config.cni_conf.multusBinFile',
+      'config.cni_conf.multusCniConfDir',
+      'config.cni_conf.masterCniFilename',
+      'config.cni_conf.overrideNetworkName',
+      'config.cni_conf.renameConfFile',
+      'config.cni_conf.logFile',
+      'config.cni_conf.logLevel',
+      'config.cni_conf.logToStderr',
+      'config.cni_conf.cniVersion',
+      'config.cni_conf.additionalBinDir',
+    ],
     open: ['pod.resources', 'labels.nodeSelector', 'config.daemon_conf', 'global'],
   },
   'rke2-calico': {
     add: [],
-    open: ['imagePullSecrets', 'resources', 'additionalLabels', 'tolerations', 'nodeSelector', 'affinity', 'podAnnotations', 'podLabels', 'dnsConfig', 'global'],
+    open: [
+      'imagePullSecrets',
+      'resources',
+      'additionalLabels',
+      'tolerations',
+      'nodeSelector',
+      'affinity',
+      'podAnnotations',
+      'podLabels',
+      'dnsConfig',
+      'global',
+    ],
   },
 };
 
@@ -210,14 +305,36 @@ function multusTree(): KeyTree {
   const tree = valuesTree('rke2-multus', 'rke2-charts/rke2-multus/v4.3.008/values.yaml');
   const wh = treeFromValues(readYaml('rke2-charts/rke2-multus/v4.3.008/charts/rke2-whereabouts/values.yaml'));
   if (tree === 1 || wh === 1) throw new Error('multus values');
-  for (const p of ['resources', 'nodeSelector', 'tolerations', 'securityContext', 'podSecurityContext', 'reconciler.resources', 'global']) setPath(wh, p, 1);
+  for (const p of [
+    'resources',
+    'nodeSelector',
+    'tolerations',
+    'securityContext',
+    'podSecurityContext',
+    'reconciler.resources',
+    'global',
+  ])
+    setPath(wh, p, 1);
   tree['rke2-whereabouts'] = { ...wh, enabled: 1 };
   // v4.3.009+ moved the NAD CRD to rke2-multus-crd; keep the older key valid for older releases.
   return tree;
 }
 
 /** Words that start commented lines in values.yaml but are not keys ("# type: [null, string]", "# ref: https://..."). */
-const NOT_KEYS = new Set(['type', 'ref', 'enum', 'https', 'http', 'example', 'note', 'default', 'eg', 'e', 'see', 'warning']);
+const NOT_KEYS = new Set([
+  'type',
+  'ref',
+  'enum',
+  'https',
+  'http',
+  'example',
+  'note',
+  'default',
+  'eg',
+  'e',
+  'see',
+  'warning',
+]);
 
 /**
  * Keys that values.yaml only shows commented out ("# devices: \"\"") are still read by the templates, and
@@ -282,17 +399,29 @@ export interface BuiltSchemas {
 export function buildSchemas(): BuiltSchemas {
   const notes: string[] = [];
   const calicoCrd = 'rke2-charts/rke2-calico-crd/v3.32.100/crds';
-  const installationSpec = clean((crdSchema(`${calicoCrd}/operator.tigera.io_installations.yaml`).properties as Schema).spec!) as Schema;
+  const installationSpec = clean(
+    (crdSchema(`${calicoCrd}/operator.tigera.io_installations.yaml`).properties as Schema).spec!,
+  ) as Schema;
   const { schema: installation, opened } = openLargeProperties(installationSpec, 5000);
-  notes.push(`Installation spec: ${opened.join(', ')} are checked only as objects (their pod-template schemas are large).`);
-  const felix = clean((crdSchema(`${calicoCrd}/crd.projectcalico.org_felixconfigurations.yaml`).properties as Schema).spec!) as Schema;
-  const ipamConfig = clean((crdSchema(`${calicoCrd}/crd.projectcalico.org_ipamconfigs.yaml`).properties as Schema).spec!) as Schema;
+  notes.push(
+    `Installation spec: ${opened.join(', ')} are checked only as objects (their pod-template schemas are large).`,
+  );
+  const felix = clean(
+    (crdSchema(`${calicoCrd}/crd.projectcalico.org_felixconfigurations.yaml`).properties as Schema).spec!,
+  ) as Schema;
+  const ipamConfig = clean(
+    (crdSchema(`${calicoCrd}/crd.projectcalico.org_ipamconfigs.yaml`).properties as Schema).spec!,
+  ) as Schema;
   const bgpPeer = clean(crdSchema(`${calicoCrd}/crd.projectcalico.org_bgppeers.yaml`)) as Schema;
   const bgpConfiguration = clean(crdSchema(`${calicoCrd}/crd.projectcalico.org_bgpconfigurations.yaml`)) as Schema;
   const hcc = clean(crdSchema('helm-controller/v0.17.7/helm.cattle.io_helmchartconfigs.yaml')) as Schema;
   const nad = clean(crdSchema('rke2-charts/rke2-multus-crd/4.3.017/crds/customResourceDefinition.yaml')) as Schema;
-  const sriovPolicy = clean(crdSchema('sriov-network-operator/crds/sriovnetwork.openshift.io_sriovnetworknodepolicies.yaml')) as Schema;
-  const sriovNetwork = clean(crdSchema('sriov-network-operator/crds/sriovnetwork.openshift.io_sriovnetworks.yaml')) as Schema;
+  const sriovPolicy = clean(
+    crdSchema('sriov-network-operator/crds/sriovnetwork.openshift.io_sriovnetworknodepolicies.yaml'),
+  ) as Schema;
+  const sriovNetwork = clean(
+    crdSchema('sriov-network-operator/crds/sriovnetwork.openshift.io_sriovnetworks.yaml'),
+  ) as Schema;
   const cilium119 = prunePassthrough(clean(readJson('rke2-charts/rke2-cilium/1.19.601/values.schema.json'))) as Schema;
   const cilium120 = prunePassthrough(clean(readJson('rke2-charts/rke2-cilium/1.20.102/values.schema.json'))) as Schema;
 
@@ -313,9 +442,17 @@ export function buildSchemas(): BuiltSchemas {
 
   return {
     schemas: {
-      cilium119, cilium120, calicoInstallation: installation, felixConfiguration: felix, ipamConfig,
-      helmChartConfig: hcc, networkAttachmentDefinition: nad, sriovNetworkNodePolicy: sriovPolicy, sriovNetwork,
-      bgpPeer, bgpConfiguration,
+      cilium119,
+      cilium120,
+      calicoInstallation: installation,
+      felixConfiguration: felix,
+      ipamConfig,
+      helmChartConfig: hcc,
+      networkAttachmentDefinition: nad,
+      sriovNetworkNodePolicy: sriovPolicy,
+      sriovNetwork,
+      bgpPeer,
+      bgpConfiguration,
     },
     trees: {
       'rke2-cilium@1.19': ciliumTree(cilium119, '1.19.601'),
@@ -340,16 +477,21 @@ export function buildSchemas(): BuiltSchemas {
  * "push an error" statement ajv repeats for every check becomes one helper call.
  */
 function shrink(code: string): string {
-  const helper = 'const pushErr = (list, e) => { if (list === null) return [e]; list.push(e); return list; };\n'
-    + 'const typeErr = (instancePath, type) => ({ instancePath, keyword: "type", params: { type } });\n';
+  const helper =
+    'const pushErr = (list, e) => { if (list === null) return [e]; list.push(e); return list; };\n' +
+    'const typeErr = (instancePath, type) => ({ instancePath, keyword: "type", params: { type } });\n';
   const out = code
     .replace(/,schemaPath:"[^"]*"/g, '')
-    .replace(/const (err\d+) = (\{instancePath[^;]*?\});if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}/g, 'vErrors = pushErr(vErrors, $2);')
+    .replace(
+      /const (err\d+) = (\{instancePath[^;]*?\});if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}/g,
+      'vErrors = pushErr(vErrors, $2);',
+    )
     .replace(/\{instancePath:([^,{}]*?),keyword:"type",params:\{type: ("[^"]*")\}\}/g, 'typeErr($1, $2)');
   return out.replace('"use strict";', `"use strict";${helper}`);
 }
 
-const HEADER = '// GENERATED by scripts/compile-validators.ts from data/upstream (Apache-2.0, see data/README.md). Do not edit.\n';
+const HEADER =
+  '// GENERATED by scripts/compile-validators.ts from data/upstream (Apache-2.0, see data/README.md). Do not edit.\n';
 
 export function buildGeneratedFiles(): Record<string, string> {
   const { schemas, trees, notes } = buildSchemas();
@@ -363,22 +505,31 @@ export function buildGeneratedFiles(): Record<string, string> {
   const { roots, defs } = hashCons(schemas, 'defs', 120);
   ajv.addSchema(defs);
   for (const [name, schema] of Object.entries(roots)) ajv.addSchema(schema, name);
-  const standaloneCode = (standaloneModule as unknown as { default?: typeof standaloneModule }).default ?? standaloneModule;
+  const standaloneCode =
+    (standaloneModule as unknown as { default?: typeof standaloneModule }).default ?? standaloneModule;
   const names = Object.keys(schemas);
   const code = standaloneCode(ajv, Object.fromEntries(names.map((n) => [n, n])));
   // ajv's standalone ESM output still `require`s its ucs2length helper; inline an equivalent so the module is plain ESM.
-  const esm = code.replace(/const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/g,
-    'const $1 = (s) => { let n = 0; for (const _ of s) n++; return n; };');
+  const esm = code.replace(
+    /const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/g,
+    'const $1 = (s) => { let n = 0; for (const _ of s) n++; return n; };',
+  );
   if (/require\(/.test(esm)) throw new Error('generated validators still require() something');
   const js = `${HEADER}// ${notes.join('\n// ')}\n${shrink(esm)}\n`;
   const dts = `${HEADER}import type { CompiledValidator } from '../compiled-validator';\n${names.map((n) => `export declare const ${n}: CompiledValidator;`).join('\n')}\n`;
-  const keys = (rel: string): string[] => readFileSync(join(UP, rel), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).sort();
-  const treesTs = `${HEADER}import type { KeyTree } from '../key-tree';\n\n`
-    + `/** Flags a server's config.yaml may hold (rke2-docs docs/reference/server_config.md). */\n`
-    + `export const SERVER_CONFIG_KEYS: readonly string[] = ${JSON.stringify(keys('rke2/server_config-keys.txt'))};\n\n`
-    + `/** Flags a Linux agent's config.yaml may hold (rke2-docs docs/reference/linux_agent_config.md). */\n`
-    + `export const AGENT_CONFIG_KEYS: readonly string[] = ${JSON.stringify(keys('rke2/linux_agent_config-keys.txt'))};\n\n`
-    + `export const KEY_TREES: Readonly<Record<string, KeyTree>> = ${JSON.stringify(trees)};\n`;
+  const keys = (rel: string): string[] =>
+    readFileSync(join(UP, rel), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .sort();
+  const treesTs =
+    `${HEADER}import type { KeyTree } from '../key-tree';\n\n` +
+    `/** Flags a server's config.yaml may hold (rke2-docs docs/reference/server_config.md). */\n` +
+    `export const SERVER_CONFIG_KEYS: readonly string[] = ${JSON.stringify(keys('rke2/server_config-keys.txt'))};\n\n` +
+    `/** Flags a Linux agent's config.yaml may hold (rke2-docs docs/reference/linux_agent_config.md). */\n` +
+    `export const AGENT_CONFIG_KEYS: readonly string[] = ${JSON.stringify(keys('rke2/linux_agent_config-keys.txt'))};\n\n` +
+    `export const KEY_TREES: Readonly<Record<string, KeyTree>> = ${JSON.stringify(trees)};\n`;
   return { 'validators.js': js, 'validators.d.ts': dts, 'key-trees.ts': treesTs };
 }
 

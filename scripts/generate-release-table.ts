@@ -12,13 +12,19 @@ const cols = header!.split('\t');
 const entries: Record<string, string | null>[] = rows.map((row) => {
   const cells = row.split('\t');
   const entry: Record<string, string | null> = {};
-  cols.forEach((c, i) => { entry[c] = cells[i] === '-' ? null : (cells[i] ?? null); });
+  cols.forEach((c, i) => {
+    entry[c] = cells[i] === '-' ? null : (cells[i] ?? null);
+  });
   return entry;
 });
 
 // rke2 master (6ce1a8019e9d, "Update to v1.36.4-rke2r1") charts/chart_versions.yaml
-const master = load(readFileSync('data/upstream/rke2/chart_versions.yaml', 'utf8')) as { charts: { version: string; filename: string }[] };
-const byChart = Object.fromEntries(master.charts.map((c) => [c.filename.replace('/charts/', '').replace('.yaml', ''), String(c.version)]));
+const master = load(readFileSync('data/upstream/rke2/chart_versions.yaml', 'utf8')) as {
+  charts: { version: string; filename: string }[];
+};
+const byChart = Object.fromEntries(
+  master.charts.map((c) => [c.filename.replace('/charts/', '').replace('.yaml', ''), String(c.version)]),
+);
 if (!entries.some((e) => e.release === 'v1.36.4+rke2r1')) {
   entries.push({
     release: 'v1.36.4+rke2r1',
@@ -31,7 +37,10 @@ if (!entries.some((e) => e.release === 'v1.36.4+rke2r1')) {
 }
 
 const body = entries
-  .map((e) => `  ['${e.release}', ${['rke2-canal', 'rke2-calico', 'rke2-cilium', 'rke2-flannel', 'rke2-multus'].map((c) => (e[c] ? `'${e[c]}'` : 'null')).join(', ')}],`)
+  .map(
+    (e) =>
+      `  ['${e.release}', ${['rke2-canal', 'rke2-calico', 'rke2-cilium', 'rke2-flannel', 'rke2-multus'].map((c) => (e[c] ? `'${e[c]}'` : 'null')).join(', ')}],`,
+  )
   .join('\n');
 
 writeFileSync(

@@ -86,11 +86,17 @@ export class WizardPage {
   control(path: AnswerPath): Locator {
     const label = labelOf(path);
     switch (controlKind(path)) {
-      case 'radio': return this.page.getByRole('radiogroup', { name: label, exact: true });
-      case 'switch': return this.page.getByRole('switch', { name: label, exact: true }).or(this.page.getByRole('checkbox', { name: label, exact: true }));
-      case 'select': return this.page.getByRole('combobox', { name: label, exact: true });
+      case 'radio':
+        return this.page.getByRole('radiogroup', { name: label, exact: true });
+      case 'switch':
+        return this.page
+          .getByRole('switch', { name: label, exact: true })
+          .or(this.page.getByRole('checkbox', { name: label, exact: true }));
+      case 'select':
+        return this.page.getByRole('combobox', { name: label, exact: true });
       // The release box suggests releases (a datalist), which makes it a combobox.
-      case 'text': return this.page.getByRole(path === 'cluster.release' ? 'combobox' : 'textbox', { name: label, exact: true });
+      case 'text':
+        return this.page.getByRole(path === 'cluster.release' ? 'combobox' : 'textbox', { name: label, exact: true });
     }
   }
 
@@ -123,9 +129,11 @@ export class WizardPage {
         }
         return '';
       }
-      case 'switch': return String(await control.isChecked());
+      case 'switch':
+        return String(await control.isChecked());
       case 'select':
-      case 'text': return control.inputValue();
+      case 'text':
+        return control.inputValue();
     }
   }
 
@@ -196,6 +204,8 @@ export class WizardPage {
   }
 
   showFile(path: string): Locator {
-    return this.page.getByRole('navigation', { name: 'Files in the bundle' }).getByRole('button', { name: `Show ${path}`, exact: true });
+    return this.page
+      .getByRole('navigation', { name: 'Files in the bundle' })
+      .getByRole('button', { name: `Show ${path}`, exact: true });
   }
 }

@@ -12,10 +12,9 @@ import { comparisonRoutes } from './comparison-routes';
 
 const APP_NAME = 'RKE2 CNI Wizard';
 
-
-
 function onNavClick(event: MouseEvent<HTMLAnchorElement>, to: string) {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   event.preventDefault();
   navigate(to);
 }
@@ -57,9 +56,15 @@ function RouteView({ route }: { route: Route }) {
     case 'not-found':
       return (
         <Box component="main" sx={{ p: 3 }}>
-          <Typography variant="h4" component="h1" gutterBottom>Page not found</Typography>
+          <Typography variant="h4" component="h1" gutterBottom>
+            Page not found
+          </Typography>
           <Typography>
-            There is no page at {route.path}. <a href="/" onClick={(e: MouseEvent<HTMLAnchorElement>) => onNavClick(e, '/')}>Go to the wizard</a>.
+            There is no page at {route.path}.{' '}
+            <a href="/" onClick={(e: MouseEvent<HTMLAnchorElement>) => onNavClick(e, '/')}>
+              Go to the wizard
+            </a>
+            .
           </Typography>
         </Box>
       );
@@ -77,11 +82,17 @@ export function App() {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <GlobalStyles styles={globalStyles} />
-      <a className="skip-link" href="#main-content">Skip to content</a>
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
       <Box component="header" sx={{ bgcolor: 'primary.main', color: 'primary.contrastText', boxShadow: 1 }}>
         <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
           {/* The wizard's h1 is the app name; other pages bring their own h1. */}
-          <Typography variant="h6" component={route.name === 'wizard' ? 'h1' : 'p'} sx={{ flexGrow: 1, fontWeight: 600 }}>
+          <Typography
+            variant="h6"
+            component={route.name === 'wizard' ? 'h1' : 'p'}
+            sx={{ flexGrow: 1, fontWeight: 600 }}
+          >
             {APP_NAME}
           </Typography>
           <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>

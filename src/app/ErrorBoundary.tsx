@@ -3,8 +3,12 @@ import { Box } from '@mui/material';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 
-interface Props { children: ReactNode }
-interface State { error: Error | null }
+interface Props {
+  children: ReactNode;
+}
+interface State {
+  error: Error | null;
+}
 
 /** Last line of defence: never a blank page. Offers a way back to a clean wizard. */
 export class ErrorBoundary extends Component<Props, State> {
@@ -26,8 +30,12 @@ export class ErrorBoundary extends Component<Props, State> {
         <Notice severity="error" role="alert" title="Something went wrong">
           The page hit an unexpected error: {this.state.error.message}. Your answers are kept in this browser.
           <Box sx={{ mt: 2, display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-            <Button variant="contained" onClick={() => this.setState({ error: null })}>Try again</Button>
-            <Button variant="outlined" href="/">Reload the wizard</Button>
+            <Button variant="contained" onClick={() => this.setState({ error: null })}>
+              Try again
+            </Button>
+            <Button variant="outlined" href="/">
+              Reload the wizard
+            </Button>
           </Box>
         </Notice>
       </Box>

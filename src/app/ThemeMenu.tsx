@@ -17,7 +17,14 @@ export function ThemeMenu() {
   // The name starts with the visible text (WCAG 2.5.3) and says what a press does.
   const label = `Theme: ${SHORT[current]} (${LABEL[current]}); switch to ${LABEL[next]}`;
   return (
-    <Button color="inherit" aria-label={label} title={label} onClick={() => setMode(next)} data-theme-mode={current} sx={{ textTransform: 'none', minWidth: 0 }}>
+    <Button
+      color="inherit"
+      aria-label={label}
+      title={label}
+      onClick={() => setMode(next)}
+      data-theme-mode={current}
+      sx={{ textTransform: 'none', minWidth: 0 }}
+    >
       Theme: {SHORT[current]}
     </Button>
   );

@@ -1,8 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
-import {
-  Box, Container, Typography,
-} from '@mui/material';
+import { Box, Container, Typography } from '@mui/material';
 import { Spinner } from '../ui/Button';
 import type { Answers, ForcedCniChoice } from '../domain/answers/types';
 import { defaultAnswers } from '../domain/answers/defaults';
@@ -30,14 +28,35 @@ function fieldLabel(field: string): string {
   return QUESTIONS[field as AnswerPath]?.label ?? field;
 }
 
-function ProblemsAlert({ loaded, onClose }: { loaded: { origin: LoadedAnswers['origin']; problems: Problem[] }; onClose: () => void }) {
-  const from = loaded.origin === 'link' ? 'the link' : loaded.origin === 'import' ? 'the imported file' : loaded.origin === 'saved' ? 'the saved answers' : 'the input';
+function ProblemsAlert({
+  loaded,
+  onClose,
+}: {
+  loaded: { origin: LoadedAnswers['origin']; problems: Problem[] };
+  onClose: () => void;
+}) {
+  const from =
+    loaded.origin === 'link'
+      ? 'the link'
+      : loaded.origin === 'import'
+        ? 'the imported file'
+        : loaded.origin === 'saved'
+          ? 'the saved answers'
+          : 'the input';
   return (
-    <Notice severity="warning" role="alert" onClose={onClose} data-testid="dropped-answers" title={`Some answers from ${from} were not kept`}>
+    <Notice
+      severity="warning"
+      role="alert"
+      onClose={onClose}
+      data-testid="dropped-answers"
+      title={`Some answers from ${from} were not kept`}
+    >
       Everything valid was kept; these were replaced by defaults:
       <Box component="ul" sx={{ m: 0, pl: 2 }}>
         {loaded.problems.map((p, i) => (
-          <li key={`${p.field}-${i}`} data-field={p.field}><strong>{fieldLabel(p.field)}</strong>: {p.message}</li>
+          <li key={`${p.field}-${i}`} data-field={p.field}>
+            <strong>{fieldLabel(p.field)}</strong>: {p.message}
+          </li>
         ))}
       </Box>
     </Notice>
@@ -51,7 +70,9 @@ export function WizardRoute() {
   const { watch, setValue, reset } = methods;
   const [step, setStep] = useState(0);
   const [focusField, setFocusField] = useState<string | null>(null);
-  const [report, setReport] = useState<{ origin: LoadedAnswers['origin']; problems: Problem[] } | null>(initial.problems.length ? initial : null);
+  const [report, setReport] = useState<{ origin: LoadedAnswers['origin']; problems: Problem[] } | null>(
+    initial.problems.length ? initial : null,
+  );
   const [importError, setImportError] = useState<string | null>(null);
   const [imported, setImported] = useState(false);
 
@@ -70,7 +91,10 @@ export function WizardRoute() {
       clearTimeout(timer);
       timer = setTimeout(() => persist(values), SAVE_DELAY_MS);
     });
-    return () => { clearTimeout(timer); sub.unsubscribe(); };
+    return () => {
+      clearTimeout(timer);
+      sub.unsubscribe();
+    };
   }, [watch, methods]);
 
   const goToField = useCallback((field: string) => {
@@ -79,9 +103,12 @@ export function WizardRoute() {
     setFocusField(field);
   }, []);
   const onFocused = useCallback(() => setFocusField(null), []);
-  const onChoose = useCallback((choice: ForcedCniChoice) => {
-    setValue('choice.forcedCni', choice, { shouldValidate: true, shouldDirty: true });
-  }, [setValue]);
+  const onChoose = useCallback(
+    (choice: ForcedCniChoice) => {
+      setValue('choice.forcedCni', choice, { shouldValidate: true, shouldDirty: true });
+    },
+    [setValue],
+  );
 
   const onStartOver = useCallback(() => {
     clearStoredAnswers();
@@ -92,14 +119,29 @@ export function WizardRoute() {
     setStep(0);
   }, [reset]);
 
-  const panel = useMemo(() => (
-    <Suspense fallback={<Box role="status" sx={{ my: 2, display: 'flex', alignItems: 'center', gap: 1 }}><Spinner aria-hidden="true" /> Loading the recommendation…</Box>}>
-      <RecommendationPanel onGoToField={goToField} onChoose={onChoose} fieldLabel={fieldLabel} />
-    </Suspense>
-  ), [goToField, onChoose]);
+  const panel = useMemo(
+    () => (
+      <Suspense
+        fallback={
+          <Box role="status" sx={{ my: 2, display: 'flex', alignItems: 'center', gap: 1 }}>
+            <Spinner aria-hidden="true" /> Loading the recommendation…
+          </Box>
+        }
+      >
+        <RecommendationPanel onGoToField={goToField} onChoose={onChoose} fieldLabel={fieldLabel} />
+      </Suspense>
+    ),
+    [goToField, onChoose],
+  );
 
   const review = (
-    <Suspense fallback={<Box role="status" sx={{ my: 2, display: 'flex', alignItems: 'center', gap: 1 }}><Spinner aria-hidden="true" /> Loading the bundle…</Box>}>
+    <Suspense
+      fallback={
+        <Box role="status" sx={{ my: 2, display: 'flex', alignItems: 'center', gap: 1 }}>
+          <Spinner aria-hidden="true" /> Loading the bundle…
+        </Box>
+      }
+    >
       <BundleView onGoToField={goToField} fieldLabel={fieldLabel} />
     </Suspense>
   );
@@ -108,19 +150,49 @@ export function WizardRoute() {
     <FormProvider {...methods}>
       <Container component="main" id="main-content" maxWidth="xl" sx={{ py: 2 }}>
         <Typography variant="body1" sx={{ mb: 1 }}>
-          Answer a few questions about your cluster. The recommendation beside (or below) the questions updates as you go; the last step shows every file of the bundle before you download it.
+          Answer a few questions about your cluster. The recommendation beside (or below) the questions updates as you
+          go; the last step shows every file of the bundle before you download it.
         </Typography>
         <WizardToolbar
-          onImported={(loaded) => { setImportError(null); setImported(true); setReport(loaded.problems.length ? loaded : null); setStep(0); }}
-          onImportFailed={(message) => { setImported(false); setImportError(message); }}
+          onImported={(loaded) => {
+            setImportError(null);
+            setImported(true);
+            setReport(loaded.problems.length ? loaded : null);
+            setStep(0);
+          }}
+          onImportFailed={(message) => {
+            setImported(false);
+            setImportError(message);
+          }}
           onStartOver={onStartOver}
         />
         {report ? <ProblemsAlert loaded={report} onClose={() => setReport(null)} /> : null}
-        {importError ? <Notice severity="error" role="alert" title="Import failed" onClose={() => setImportError(null)}>{importError}</Notice> : null}
-        {imported && !report ? <Notice severity="success" role="status" onClose={() => setImported(false)}>Answers imported.</Notice> : null}
-        <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 7fr) minmax(0, 5fr)' }, alignItems: 'start' }}>
+        {importError ? (
+          <Notice severity="error" role="alert" title="Import failed" onClose={() => setImportError(null)}>
+            {importError}
+          </Notice>
+        ) : null}
+        {imported && !report ? (
+          <Notice severity="success" role="status" onClose={() => setImported(false)}>
+            Answers imported.
+          </Notice>
+        ) : null}
+        <Box
+          sx={{
+            display: 'grid',
+            gap: 3,
+            gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 7fr) minmax(0, 5fr)' },
+            alignItems: 'start',
+          }}
+        >
           <Box sx={{ minWidth: 0 }}>
-            <WizardForm step={step} onStepChange={setStep} review={review} focusField={focusField} onFocused={onFocused} />
+            <WizardForm
+              step={step}
+              onStepChange={setStep}
+              review={review}
+              focusField={focusField}
+              onFocused={onFocused}
+            />
           </Box>
           {/* One panel for every width: beside the form from md up (sticky), below it and collapsible
               (a native <details>) on narrow screens. CSS decides, so nothing re-renders on resize. */}
@@ -129,8 +201,14 @@ export function WizardRoute() {
             aria-label="Recommendation panel"
             sx={{
               minWidth: 0,
-              borderTop: { xs: 1, md: 0 }, borderColor: 'divider', pt: { xs: 1, md: 0 },
-              position: { md: 'sticky' }, top: { md: 16 }, maxHeight: { md: 'calc(100vh - 32px)' }, overflowY: { md: 'auto' }, pr: { md: 1 },
+              borderTop: { xs: 1, md: 0 },
+              borderColor: 'divider',
+              pt: { xs: 1, md: 0 },
+              position: { md: 'sticky' },
+              top: { md: 16 },
+              maxHeight: { md: 'calc(100vh - 32px)' },
+              overflowY: { md: 'auto' },
+              pr: { md: 1 },
               '& > details > summary': { display: { md: 'none' }, cursor: 'pointer', fontWeight: 600, py: 1 },
             }}
           >

@@ -2,10 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 /** A tiny History API router: three routes do not justify a routing library in the first load. */
 export type Route =
-  | { name: 'wizard' }
-  | { name: 'compare' }
-  | { name: 'cni'; id: string }
-  | { name: 'not-found'; path: string };
+  { name: 'wizard' } | { name: 'compare' } | { name: 'cni'; id: string } | { name: 'not-found'; path: string };
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';

@@ -16,8 +16,12 @@ import { HOSTILE_BYTES, HOSTILE_TEXTS, anyAnswersBytes, timed } from '../test/fu
 const SLOW_IN_VALIDATE = new Set(['hugeKey', 'manyKeys']);
 let dir: string;
 let n = 0;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'cli-fuzz-')); });
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cli-fuzz-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function writeInput(bytes: Uint8Array, name = 'answers.yaml'): string {
   const sub = join(dir, `in-${++n}`);
@@ -27,7 +31,11 @@ function writeInput(bytes: Uint8Array, name = 'answers.yaml'): string {
   return path;
 }
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 async function cli(args: string[], ms = 3_000): Promise<Run> {
   const out: string[] = [];
@@ -79,23 +87,51 @@ async function validateEndsWell(path: string): Promise<Run> {
 
 describe('fuzz: the CLI with hostile files', () => {
   it('recommend: any bytes as --answers', async () => {
-    await fc.assert(fc.asyncProperty(anyAnswersBytes, async (bytes) => { await recommendEndsWell(writeInput(bytes)); }), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(anyAnswersBytes, async (bytes) => {
+        await recommendEndsWell(writeInput(bytes));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('generate: any bytes as --answers; nothing is written unless it succeeds', async () => {
-    await fc.assert(fc.asyncProperty(anyAnswersBytes, async (bytes) => { await generateEndsWell(writeInput(bytes)); }), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(anyAnswersBytes, async (bytes) => {
+        await generateEndsWell(writeInput(bytes));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('validate: any bytes as a config.yaml, a JSON file or a zip', async () => {
     const named = fc.tuple(anyAnswersBytes, fc.constantFrom('config.yaml', 'values.json', 'bundle.zip'));
-    await fc.assert(fc.asyncProperty(named, async ([bytes, name]) => { await validateEndsWell(writeInput(bytes, name)); }), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(named, async ([bytes, name]) => {
+        await validateEndsWell(writeInput(bytes, name));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('every classic attack, through all three commands', async () => {
     for (const [name, text] of Object.entries(HOSTILE_TEXTS)) {
       const path = writeInput(strToU8(text));
       const run = await recommendEndsWell(path);
-      if (['billionLaughs', 'aliasIntoAnswers', 'deepFlowSeq', 'deepJson', 'jsFunctionTag', 'binaryTag', 'overLimit', 'nul', 'manyDocuments', 'empty'].includes(name)) {
+      if (
+        [
+          'billionLaughs',
+          'aliasIntoAnswers',
+          'deepFlowSeq',
+          'deepJson',
+          'jsFunctionTag',
+          'binaryTag',
+          'overLimit',
+          'nul',
+          'manyDocuments',
+          'empty',
+        ].includes(name)
+      ) {
         expect(run.code, name).toBe(2);
       }
       await generateEndsWell(path);
@@ -109,7 +145,8 @@ describe('fuzz: the CLI with hostile files', () => {
   // Unknown-key suggestions skip candidates whose length rules out a typo and keys no flag is that long;
   // formatIssues groups in linear time (measured 2026-11-25: 20,000 unknown keys ~1.8 s, one 200 KB key ~10 ms).
   it('validate: a config.yaml with 20,000 unknown keys, or one 200 KB key, finishes within 5 s', async () => {
-    for (const name of SLOW_IN_VALIDATE) await validateEndsWell(writeInput(strToU8(HOSTILE_TEXTS[name]!), 'config.yaml'));
+    for (const name of SLOW_IN_VALIDATE)
+      await validateEndsWell(writeInput(strToU8(HOSTILE_TEXTS[name]!), 'config.yaml'));
   });
 
   it('validate: hostile zips (bomb, lying sizes, path traversal, random after the signature)', async () => {
@@ -118,14 +155,21 @@ describe('fuzz: the CLI with hostile files', () => {
     const lying = bomb.slice();
     const view = new DataView(lying.buffer);
     for (let i = 0; i + 4 <= lying.length; i++) {
-      if (lying[i] === 0x50 && lying[i + 1] === 0x4b && lying[i + 2] === 3 && lying[i + 3] === 4) view.setUint32(i + 22, 100, true);
-      if (lying[i] === 0x50 && lying[i + 1] === 0x4b && lying[i + 2] === 1 && lying[i + 3] === 2) view.setUint32(i + 24, 100, true);
+      if (lying[i] === 0x50 && lying[i + 1] === 0x4b && lying[i + 2] === 3 && lying[i + 3] === 4)
+        view.setUint32(i + 22, 100, true);
+      if (lying[i] === 0x50 && lying[i + 1] === 0x4b && lying[i + 2] === 1 && lying[i + 3] === 2)
+        view.setUint32(i + 24, 100, true);
     }
     await validateEndsWell(writeInput(lying, 'lying.zip'));
-    expectBadInput(await validateEndsWell(writeInput(zipSync({ '../../etc/config.yaml': strToU8('a: 1') }), 'evil.zip')));
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2_000 }), async (b) => {
-      await validateEndsWell(writeInput(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...b]), 'random.zip'));
-    }), { numRuns: 100 });
+    expectBadInput(
+      await validateEndsWell(writeInput(zipSync({ '../../etc/config.yaml': strToU8('a: 1') }), 'evil.zip')),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2_000 }), async (b) => {
+        await validateEndsWell(writeInput(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...b]), 'random.zip'));
+      }),
+      { numRuns: 100 },
+    );
   }, 60_000);
 
   it('a huge answers file is refused unread, and a directory is not a file', async () => {

@@ -37,5 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 const invokedDirectly = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
 if (invokedDirectly) {
-  runCli(process.argv.slice(2), processIo).then((code) => { process.exitCode = code; });
+  runCli(process.argv.slice(2), processIo).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -1,16 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWERS_STORAGE_KEY, clearStoredAnswers, loadStoredAnswers, MAX_STORED_LENGTH, saveAnswers } from './answers-storage';
+import {
+  ANSWERS_STORAGE_KEY,
+  clearStoredAnswers,
+  loadStoredAnswers,
+  MAX_STORED_LENGTH,
+  saveAnswers,
+} from './answers-storage';
 
 /** A real in-memory Storage (the Web Storage interface), not a mock of our code. */
 class MemoryStorage implements Storage {
   private map = new Map<string, string>();
   failWrites = false;
-  get length() { return this.map.size; }
-  clear() { this.map.clear(); }
-  getItem(k: string) { return this.map.get(k) ?? null; }
-  key(i: number) { return [...this.map.keys()][i] ?? null; }
-  removeItem(k: string) { this.map.delete(k); }
-  setItem(k: string, v: string) { if (this.failWrites) throw new Error('QuotaExceededError'); this.map.set(k, v); }
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
+  setItem(k: string, v: string) {
+    if (this.failWrites) throw new Error('QuotaExceededError');
+    this.map.set(k, v);
+  }
 }
 
 describe('answers-storage', () => {

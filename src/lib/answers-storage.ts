@@ -28,7 +28,8 @@ export function loadStoredAnswers(given?: Storage): StoredAnswers {
     return null;
   }
   if (text === null) return null;
-  if (text.length > MAX_STORED_LENGTH) return { ok: false, message: 'The saved answers are too large and were ignored.' };
+  if (text.length > MAX_STORED_LENGTH)
+    return { ok: false, message: 'The saved answers are too large and were ignored.' };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

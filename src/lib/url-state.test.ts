@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultAnswers } from '../domain/answers/defaults';
-import { decodeAnswersParam, diffFromDefaults, encodeAnswersParam, MAX_PARAM_LENGTH, mergeOntoDefaults } from './url-state';
+import {
+  decodeAnswersParam,
+  diffFromDefaults,
+  encodeAnswersParam,
+  MAX_PARAM_LENGTH,
+  mergeOntoDefaults,
+} from './url-state';
 
 describe('url-state', () => {
   it('round-trips answers through ?a=', () => {
@@ -18,7 +24,10 @@ describe('url-state', () => {
   it('keeps only what differs from the defaults, plus the release', () => {
     const answers = defaultAnswers();
     answers.security.policy = 'l7';
-    expect(diffFromDefaults(answers, defaultAnswers())).toEqual({ cluster: { release: answers.cluster.release }, security: { policy: 'l7' } });
+    expect(diffFromDefaults(answers, defaultAnswers())).toEqual({
+      cluster: { release: answers.cluster.release },
+      security: { policy: 'l7' },
+    });
   });
 
   it('refuses malformed, oversized and non-object parameters with a message', () => {
@@ -30,11 +39,19 @@ describe('url-state', () => {
   });
 
   it('never throws on any string', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => { decodeAnswersParam(s, defaultAnswers()); }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        decodeAnswersParam(s, defaultAnswers());
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('ignores prototype keys when merging', () => {
-    const merged = mergeOntoDefaults({ a: 1 }, JSON.parse('{"__proto__": {"polluted": true}, "b": 2}')) as Record<string, unknown>;
+    const merged = mergeOntoDefaults({ a: 1 }, JSON.parse('{"__proto__": {"polluted": true}, "b": 2}')) as Record<
+      string,
+      unknown
+    >;
     expect(merged).toEqual({ a: 1, b: 2 });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -64,21 +64,26 @@ export type DecodedParam = { ok: true; value: unknown } | { ok: false; message: 
 
 /** Decodes `?a=` into a whole (unvalidated) answer object: defaults with the link's differences on top. Never throws. */
 export function decodeAnswersParam(param: string, defaults: unknown): DecodedParam {
-  if (param.length > MAX_PARAM_LENGTH) return { ok: false, message: `The link's answers are too long (${param.length} characters; at most ${MAX_PARAM_LENGTH}).` };
-  if (!/^[A-Za-z0-9_-]*$/.test(param)) return { ok: false, message: 'The link\'s answers are not in the expected format (base64url).' };
+  if (param.length > MAX_PARAM_LENGTH)
+    return {
+      ok: false,
+      message: `The link's answers are too long (${param.length} characters; at most ${MAX_PARAM_LENGTH}).`,
+    };
+  if (!/^[A-Za-z0-9_-]*$/.test(param))
+    return { ok: false, message: "The link's answers are not in the expected format (base64url)." };
   let text: string;
   try {
     text = fromBase64Url(param);
   } catch {
-    return { ok: false, message: 'The link\'s answers could not be decoded.' };
+    return { ok: false, message: "The link's answers could not be decoded." };
   }
   let patch: unknown;
   try {
     patch = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'The link\'s answers are not valid JSON.' };
+    return { ok: false, message: "The link's answers are not valid JSON." };
   }
-  if (!isPlainObject(patch)) return { ok: false, message: 'The link\'s answers are not an object of answers.' };
+  if (!isPlainObject(patch)) return { ok: false, message: "The link's answers are not an object of answers." };
   return { ok: true, value: mergeOntoDefaults(defaults, patch) };
 }
 

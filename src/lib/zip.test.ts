@@ -37,7 +37,11 @@ describe('zipBundle', () => {
       const zipPath = join(dir, 'b.zip');
       writeFileSync(zipPath, zipBundle(FILES, 'root'));
       let unzip = true;
-      try { execFileSync('unzip', ['-v'], { stdio: 'ignore' }); } catch { unzip = false; }
+      try {
+        execFileSync('unzip', ['-v'], { stdio: 'ignore' });
+      } catch {
+        unzip = false;
+      }
       if (unzip) {
         execFileSync('unzip', ['-q', zipPath, '-d', dir]);
         expect(statSync(join(dir, 'root/scripts/preflight.sh')).mode & 0o777).toBe(0o755);
@@ -50,7 +54,11 @@ describe('zipBundle', () => {
       expect(cd).toBeGreaterThan(0);
       const modes: number[] = [];
       const dates: number[] = [];
-      for (let at = cd; at >= 0 && at < bytes.length; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+      for (
+        let at = cd;
+        at >= 0 && at < bytes.length;
+        at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)
+      ) {
         expect(bytes[at + 5]).toBe(3);
         modes.push((bytes.readUInt32LE(at + 38) >>> 16) & 0o777);
         dates.push(bytes.readUInt16LE(at + 14));

@@ -23,7 +23,10 @@ export function zipBundle(files: readonly BundleFile[], rootFolder?: string): Ui
   for (const f of sorted) {
     const name = `${prefix}${f.path}`;
     if (name in entries) throw new Error(`duplicate path in bundle: ${f.path}`);
-    entries[name] = [strToU8(f.contents), { mtime: FIXED_MTIME, os: UNIX, attrs: unixAttrs(f.executable ? 0o755 : 0o644), level: 6 }];
+    entries[name] = [
+      strToU8(f.contents),
+      { mtime: FIXED_MTIME, os: UNIX, attrs: unixAttrs(f.executable ? 0o755 : 0o644), level: 6 },
+    ];
   }
   return zipSync(entries, { level: 6, mtime: FIXED_MTIME });
 }
@@ -31,7 +34,9 @@ export function zipBundle(files: readonly BundleFile[], rootFolder?: string): Ui
 /** The zip as a Blob for a download link (browser and Node 20 both have Blob). */
 export function bundleBlob(files: readonly BundleFile[], rootFolder?: string): Blob {
   const bytes = zipBundle(files, rootFolder);
-  return new Blob([bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer], { type: 'application/zip' });
+  return new Blob([bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer], {
+    type: 'application/zip',
+  });
 }
 
 /** Saves the bundle as "<name>.zip" with a root folder of the same name (browser only). */

@@ -13,9 +13,14 @@ function merge<T>(base: T, patch: DeepPartial<T> | undefined): T {
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
     const current = out[key];
-    out[key] = value !== null && typeof value === 'object' && !Array.isArray(value) && current !== null && typeof current === 'object'
-      ? merge(current, value as DeepPartial<typeof current>)
-      : value;
+    out[key] =
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      current !== null &&
+      typeof current === 'object'
+        ? merge(current, value as DeepPartial<typeof current>)
+        : value;
   }
   return out as T;
 }
@@ -51,14 +56,28 @@ const OLD_CILIUM_MULTUS_RELEASE = 'v1.31.13+rke2r1';
 
 export const SCENARIOS = {
   stockCluster: {
-    description: 'A stock standalone cluster with RKE2 defaults: Canal wins as RKE2\'s default.',
+    description: "A stock standalone cluster with RKE2 defaults: Canal wins as RKE2's default.",
     answers: defaultAnswers(),
-    expect: { recommended: 'canal', chosen: 'canal', unavailable: ['flannel'], blockingMessageIds: [], warningMessageIds: [], noteMessageIds: ['cniIrreversible', 'cidrsIrreversible', 'ipFamilyIrreversible'], reasons: { canal: ['rke2Default'] } },
+    expect: {
+      recommended: 'canal',
+      chosen: 'canal',
+      unavailable: ['flannel'],
+      blockingMessageIds: [],
+      warningMessageIds: [],
+      noteMessageIds: ['cniIrreversible', 'cidrsIrreversible', 'ipFamilyIrreversible'],
+      reasons: { canal: ['rke2Default'] },
+    },
   },
   windowsWorkers: {
     description: 'Windows worker nodes with NetworkPolicy: only Calico (Flannel enforces no policy).',
     answers: answersWith({ cluster: { windowsNodes: true } }),
-    expect: { recommended: 'calico', unavailable: ['canal', 'cilium', 'flannel'], blockingMessageIds: [], noteMessageIds: ['windowsTradeOff'], reasons: { canal: ['windowsUnsupported'], cilium: ['windowsUnsupported'], calico: ['windowsSupported'] } },
+    expect: {
+      recommended: 'calico',
+      unavailable: ['canal', 'cilium', 'flannel'],
+      blockingMessageIds: [],
+      noteMessageIds: ['windowsTradeOff'],
+      reasons: { canal: ['windowsUnsupported'], cilium: ['windowsUnsupported'], calico: ['windowsSupported'] },
+    },
   },
   windowsFlannelNoPolicy: {
     description: 'Windows workers without a policy need: Calico and Flannel both fit.',
@@ -78,16 +97,29 @@ export const SCENARIOS = {
   l7Policy: {
     description: 'L7 / DNS-aware policy: Cilium is the only CNI that enforces it.',
     answers: answersWith({ security: { policy: 'l7' } }),
-    expect: { recommended: 'cilium', unavailable: ['canal', 'calico', 'flannel'], reasons: { cilium: ['l7Policy'], calico: ['noL7Policy'] } },
+    expect: {
+      recommended: 'cilium',
+      unavailable: ['canal', 'calico', 'flannel'],
+      reasons: { cilium: ['l7Policy'], calico: ['noL7Policy'] },
+    },
   },
   ciliumOldKernel: {
     description: 'L7 policy on a 4.19 kernel with a release bundling Cilium 1.19: Cilium needs 5.10, so nothing fits.',
     answers: answersWith({ security: { policy: 'l7' }, nodes: { osPreset: 'custom', kernel: '4.19.90' } }),
-    expect: { recommended: null, unavailable: ['canal', 'calico', 'cilium', 'flannel'], blockingMessageIds: ['noCniFits'], reasons: { cilium: ['ciliumKernelTooOld'] } },
+    expect: {
+      recommended: null,
+      unavailable: ['canal', 'calico', 'cilium', 'flannel'],
+      blockingMessageIds: ['noCniFits'],
+      reasons: { cilium: ['ciliumKernelTooOld'] },
+    },
   },
   ciliumOldKernelOldRelease: {
     description: 'The same 4.19.90 kernel on v1.26.3, which bundles Cilium 1.13 (minimum 4.19.57): Cilium fits.',
-    answers: answersWith({ cluster: { release: 'v1.26.3+rke2r1' }, security: { policy: 'l7' }, nodes: { osPreset: 'custom', kernel: '4.19.90' } }),
+    answers: answersWith({
+      cluster: { release: 'v1.26.3+rke2r1' },
+      security: { policy: 'l7' },
+      nodes: { osPreset: 'custom', kernel: '4.19.90' },
+    }),
     expect: { recommended: 'cilium', reasons: { cilium: ['ciliumKernelOk', 'l7Policy'] } },
   },
   rhel810Cilium: {
@@ -98,63 +130,135 @@ export const SCENARIOS = {
   ciliumKubeProxyFree: {
     description: 'Kube-proxy replacement with Cilium on a modern kernel, API host left empty (localhost:6443).',
     answers: answersWith({ performance: { kubeProxyReplacement: true } }),
-    expect: { recommended: 'cilium', unavailable: ['canal', 'flannel'], blockingMessageIds: [], warningMessageIds: ['ciliumKprDefaultEndpoint'], reasons: { cilium: ['ciliumKpr'], canal: ['noKubeProxyReplacement'] } },
+    expect: {
+      recommended: 'cilium',
+      unavailable: ['canal', 'flannel'],
+      blockingMessageIds: [],
+      warningMessageIds: ['ciliumKprDefaultEndpoint'],
+      reasons: { cilium: ['ciliumKpr'], canal: ['noKubeProxyReplacement'] },
+    },
   },
   ciliumKprOldKernel: {
     description: 'Kube-proxy replacement with Cilium on RHEL 8.10: allowed, but RKE2 advises 5.8 or newer.',
-    answers: answersWith({ performance: { kubeProxyReplacement: true, apiServerHost: '10.0.0.10' }, nodes: { osPreset: 'rhel-8.10', kernel: '4.18' } }),
+    answers: answersWith({
+      performance: { kubeProxyReplacement: true, apiServerHost: '10.0.0.10' },
+      nodes: { osPreset: 'rhel-8.10', kernel: '4.18' },
+    }),
     expect: { recommended: 'cilium', warningMessageIds: ['ciliumKprOldKernel'] },
   },
   calicoEbpfOldRelease: {
     description: 'Forced Calico with kube-proxy replacement on v1.33.6, before the Calico eBPF gate.',
-    answers: answersWith({ cluster: { release: 'v1.33.6+rke2r1' }, performance: { kubeProxyReplacement: true, apiServerHost: '10.0.0.10' }, choice: { forcedCni: 'calico' } }),
-    expect: { recommended: null, chosen: 'calico', unavailable: ['canal', 'calico', 'flannel'], blockingMessageIds: ['forcedUnavailable'], reasons: { calico: ['calicoEbpfBeforeGate'] } },
+    answers: answersWith({
+      cluster: { release: 'v1.33.6+rke2r1' },
+      performance: { kubeProxyReplacement: true, apiServerHost: '10.0.0.10' },
+      choice: { forcedCni: 'calico' },
+    }),
+    expect: {
+      recommended: null,
+      chosen: 'calico',
+      unavailable: ['canal', 'calico', 'flannel'],
+      blockingMessageIds: ['forcedUnavailable'],
+      reasons: { calico: ['calicoEbpfBeforeGate'] },
+    },
   },
   calicoEbpfNewRelease: {
     description: 'Forced Calico with kube-proxy replacement on v1.33.8 (eBPF gate passed) and a reachable API VIP.',
-    answers: answersWith({ cluster: { release: 'v1.33.8+rke2r1' }, performance: { kubeProxyReplacement: true, apiServerHost: '10.0.0.10' }, choice: { forcedCni: 'calico' } }),
-    expect: { recommended: 'cilium', chosen: 'calico', blockingMessageIds: [], noteMessageIds: ['forcedOverride', 'checksumOffloadReenabled'], reasons: { calico: ['calicoEbpf'] } },
+    answers: answersWith({
+      cluster: { release: 'v1.33.8+rke2r1' },
+      performance: { kubeProxyReplacement: true, apiServerHost: '10.0.0.10' },
+      choice: { forcedCni: 'calico' },
+    }),
+    expect: {
+      recommended: 'cilium',
+      chosen: 'calico',
+      blockingMessageIds: [],
+      noteMessageIds: ['forcedOverride', 'checksumOffloadReenabled'],
+      reasons: { calico: ['calicoEbpf'] },
+    },
   },
   calicoEbpfLocalhost: {
     description: 'Forced Calico eBPF with the API host left at localhost: blocked (rke2-docs#567).',
-    answers: answersWith({ performance: { kubeProxyReplacement: true, apiServerHost: 'localhost' }, choice: { forcedCni: 'calico' } }),
+    answers: answersWith({
+      performance: { kubeProxyReplacement: true, apiServerHost: 'localhost' },
+      choice: { forcedCni: 'calico' },
+    }),
     expect: { recommended: null, chosen: 'calico', blockingMessageIds: ['calicoEbpfEndpoint'] },
   },
   bgpKubeProxyFree: {
     description: 'BGP peering plus kube-proxy replacement: Calico eBPF wins, and needs a reachable API endpoint.',
-    answers: answersWith({ performance: { kubeProxyReplacement: true, bgp: { enabled: true, peerAddress: '10.0.0.1' } } }),
-    expect: { recommended: null, unavailable: ['canal', 'flannel'], blockingMessageIds: ['calicoEbpfEndpoint'], reasons: { calico: ['calicoBgp', 'calicoEbpf'] } },
+    answers: answersWith({
+      performance: { kubeProxyReplacement: true, bgp: { enabled: true, peerAddress: '10.0.0.1' } },
+    }),
+    expect: {
+      recommended: null,
+      unavailable: ['canal', 'flannel'],
+      blockingMessageIds: ['calicoEbpfEndpoint'],
+      reasons: { calico: ['calicoBgp', 'calicoEbpf'] },
+    },
   },
   bgpKubeProxyFreeWithVip: {
     description: 'The same with the API VIP given: Calico with eBPF and BGP is recommended.',
-    answers: answersWith({ performance: { kubeProxyReplacement: true, apiServerHost: '10.0.0.100', bgp: { enabled: true, peerAddress: '10.0.0.1' } } }),
+    answers: answersWith({
+      performance: {
+        kubeProxyReplacement: true,
+        apiServerHost: '10.0.0.100',
+        bgp: { enabled: true, peerAddress: '10.0.0.1' },
+      },
+    }),
     expect: { recommended: 'calico', blockingMessageIds: [] },
   },
   calicoChecksumOldKernel: {
     description: 'BGP peering (Calico) on a 5.4 kernel: checksum offload stays disabled.',
-    answers: answersWith({ performance: { bgp: { enabled: true, peerAddress: '10.0.0.1' } }, nodes: { osPreset: 'custom', kernel: '5.4.0-150-generic' } }),
-    expect: { recommended: 'calico', noteMessageIds: ['checksumOffloadDisabled'], unavailable: ['canal', 'flannel', 'cilium'] },
+    answers: answersWith({
+      performance: { bgp: { enabled: true, peerAddress: '10.0.0.1' } },
+      nodes: { osPreset: 'custom', kernel: '5.4.0-150-generic' },
+    }),
+    expect: {
+      recommended: 'calico',
+      noteMessageIds: ['checksumOffloadDisabled'],
+      unavailable: ['canal', 'flannel', 'cilium'],
+    },
   },
   sriovTelco: {
-    description: 'Telco worker: SR-IOV VFs via Multus, dual-stack, WireGuard encryption, CIS profile, on the newest release.',
+    description:
+      'Telco worker: SR-IOV VFs via Multus, dual-stack, WireGuard encryption, CIS profile, on the newest release.',
     answers: answersWith({
       cluster: { cisProfile: true, size: 'large' },
       security: { encryption: 'wireguard' },
       addressing: { ipFamily: 'dual' },
-      extras: { mode: 'sriov', sriov: { resourceName: 'intelnics', pfNames: 'ens1f0,ens1f1', numVfs: 16, deviceType: 'vfio-pci', vlan: 100 } },
+      extras: {
+        mode: 'sriov',
+        sriov: { resourceName: 'intelnics', pfNames: 'ens1f0,ens1f1', numVfs: 16, deviceType: 'vfio-pci', vlan: 100 },
+      },
       nodes: { underlayMtu: 9000, interface: 'bond0' },
     }),
-    expect: { recommended: 'canal', unavailable: ['flannel'], blockingMessageIds: [], noteMessageIds: ['multusFirst', 'sriovSecondaryOnly'], multus: true, reasons: { canal: ['cisCanal', 'wireguardSupported'] } },
+    expect: {
+      recommended: 'canal',
+      unavailable: ['flannel'],
+      blockingMessageIds: [],
+      noteMessageIds: ['multusFirst', 'sriovSecondaryOnly'],
+      multus: true,
+      reasons: { canal: ['cisCanal', 'wireguardSupported'] },
+    },
   },
   multusCiliumOldRelease: {
     description: 'Multus with Cilium (Hubble wanted) on v1.31.13, before rke2-cilium defaulted cni.exclusive to false.',
-    answers: answersWith({ cluster: { release: OLD_CILIUM_MULTUS_RELEASE }, extras: { mode: 'multus' }, performance: { observability: true } }),
+    answers: answersWith({
+      cluster: { release: OLD_CILIUM_MULTUS_RELEASE },
+      extras: { mode: 'multus' },
+      performance: { observability: true },
+    }),
     expect: { recommended: 'cilium', multus: true, reasons: { cilium: ['ciliumExclusiveFalse', 'hubble'] } },
   },
   cisWithCalico: {
-    description: 'CIS profile with Calico forced: RKE2\'s CIS NetworkPolicy controller will not run.',
+    description: "CIS profile with Calico forced: RKE2's CIS NetworkPolicy controller will not run.",
     answers: answersWith({ cluster: { cisProfile: true }, choice: { forcedCni: 'calico' } }),
-    expect: { recommended: 'canal', chosen: 'calico', warningMessageIds: ['cisPolicyControllerCanalOnly'], noteMessageIds: ['forcedOverride'] },
+    expect: {
+      recommended: 'canal',
+      chosen: 'calico',
+      warningMessageIds: ['cisPolicyControllerCanalOnly'],
+      noteMessageIds: ['forcedOverride'],
+    },
   },
   rancherManaged: {
     description: 'A Rancher-managed cluster: Rancher defaults to Calico; the ranking still goes by fit.',
@@ -174,7 +278,11 @@ export const SCENARIOS = {
   noCniFits: {
     description: 'Windows workers plus L7 policy: no CNI can do both.',
     answers: answersWith({ cluster: { windowsNodes: true }, security: { policy: 'l7' } }),
-    expect: { recommended: null, unavailable: ['canal', 'calico', 'cilium', 'flannel'], blockingMessageIds: ['noCniFits'] },
+    expect: {
+      recommended: null,
+      unavailable: ['canal', 'calico', 'cilium', 'flannel'],
+      blockingMessageIds: ['noCniFits'],
+    },
   },
   forcedUnavailable: {
     description: 'Forcing Flannel while asking for NetworkPolicy: blocked, naming why.',
@@ -184,7 +292,12 @@ export const SCENARIOS = {
   forcedDiscouraged: {
     description: 'Forcing Canal while asking for Hubble: allowed, with the consequence as a warning.',
     answers: answersWith({ performance: { observability: true }, choice: { forcedCni: 'canal' } }),
-    expect: { recommended: 'cilium', chosen: 'canal', warningMessageIds: ['forcedDiscouraged'], noteMessageIds: ['forcedOverride'] },
+    expect: {
+      recommended: 'cilium',
+      chosen: 'canal',
+      warningMessageIds: ['forcedDiscouraged'],
+      noteMessageIds: ['forcedOverride'],
+    },
   },
   bringYourOwnCni: {
     description: 'cni: none forced: honoured, with the NotReady consequence as a warning.',
@@ -192,8 +305,13 @@ export const SCENARIOS = {
     expect: { recommended: 'canal', chosen: 'none', blockingMessageIds: [], warningMessageIds: ['forcedDiscouraged'] },
   },
   bringYourOwnNothingFits: {
-    description: 'Windows workers plus L7 policy with cni: none forced: allowed, noting that your own CNI must cover it.',
-    answers: answersWith({ cluster: { windowsNodes: true }, security: { policy: 'l7' }, choice: { forcedCni: 'none' } }),
+    description:
+      'Windows workers plus L7 policy with cni: none forced: allowed, noting that your own CNI must cover it.',
+    answers: answersWith({
+      cluster: { windowsNodes: true },
+      security: { policy: 'l7' },
+      choice: { forcedCni: 'none' },
+    }),
     expect: { recommended: null, chosen: 'none', blockingMessageIds: [], noteMessageIds: ['noCniFitsBringYourOwn'] },
   },
   singleNodeCilium: {
@@ -204,7 +322,11 @@ export const SCENARIOS = {
   ipv6Only: {
     description: 'IPv6-only addressing with L7 policy: Cilium with native routing, ::1 localhost needed.',
     answers: answersWith({ addressing: { ipFamily: 'ipv6' }, security: { policy: 'l7' } }),
-    expect: { recommended: 'cilium', noteMessageIds: ['ipv6LocalhostHosts', 'ipFamilyIrreversible'], reasons: { cilium: ['ciliumIpv6NativeRouting'] } },
+    expect: {
+      recommended: 'cilium',
+      noteMessageIds: ['ipv6LocalhostHosts', 'ipFamilyIrreversible'],
+      reasons: { cilium: ['ciliumIpv6NativeRouting'] },
+    },
   },
   flannelBeforeGate: {
     description: 'v1.26.13 without a policy need: Flannel is not available before v1.26.14.',
@@ -218,8 +340,14 @@ export const SCENARIOS = {
   },
   bgpPeering: {
     description: 'BGP peering with the top-of-rack routers: Calico natively.',
-    answers: answersWith({ performance: { bgp: { enabled: true, peerAddress: '10.0.0.1', peerAsn: 65000, localAsn: 65001 } } }),
-    expect: { recommended: 'calico', unavailable: ['canal', 'flannel'], reasons: { calico: ['calicoBgp'], cilium: ['ciliumBgp'] } },
+    answers: answersWith({
+      performance: { bgp: { enabled: true, peerAddress: '10.0.0.1', peerAsn: 65000, localAsn: 65001 } },
+    }),
+    expect: {
+      recommended: 'calico',
+      unavailable: ['canal', 'flannel'],
+      reasons: { calico: ['calicoBgp'], cilium: ['ciliumBgp'] },
+    },
   },
   awsEni: {
     description: 'Pods addressed from AWS ENIs: Cilium only.',
@@ -227,9 +355,13 @@ export const SCENARIOS = {
     expect: { recommended: 'cilium', unavailable: ['canal', 'calico', 'flannel'], reasons: { cilium: ['ciliumEni'] } },
   },
   bandwidthManager: {
-    description: 'Pod egress bandwidth limits: Cilium\'s Bandwidth Manager.',
+    description: "Pod egress bandwidth limits: Cilium's Bandwidth Manager.",
     answers: answersWith({ performance: { bandwidthManager: true } }),
-    expect: { recommended: 'cilium', noteMessageIds: ['fqKernelConfig'], reasons: { cilium: ['ciliumBandwidth'], canal: ['bandwidthPluginOnly'] } },
+    expect: {
+      recommended: 'cilium',
+      noteMessageIds: ['fqKernelConfig'],
+      reasons: { cilium: ['ciliumBandwidth'], canal: ['bandwidthPluginOnly'] },
+    },
   },
   hubble: {
     description: 'Network observability wanted: Cilium with Hubble; the others are discouraged, not excluded.',
@@ -239,7 +371,11 @@ export const SCENARIOS = {
   ipsec: {
     description: 'IPsec encryption: Cilium only.',
     answers: answersWith({ security: { encryption: 'ipsec' } }),
-    expect: { recommended: 'cilium', unavailable: ['canal', 'calico', 'flannel'], reasons: { cilium: ['ipsecCilium'], calico: ['noIpsec'] } },
+    expect: {
+      recommended: 'cilium',
+      unavailable: ['canal', 'calico', 'flannel'],
+      reasons: { cilium: ['ipsecCilium'], calico: ['noIpsec'] },
+    },
   },
   wireguardOldKernel: {
     description: 'WireGuard on a 5.4 kernel: Canal encrypts, but the module must be installed.',

@@ -19,7 +19,10 @@ interface OwnProps {
 }
 
 export type ButtonProps = OwnProps &
-  (({ href?: undefined } & ButtonHTMLAttributes<HTMLButtonElement>) | ({ href: string } & AnchorHTMLAttributes<HTMLAnchorElement>));
+  (
+    | ({ href?: undefined } & ButtonHTMLAttributes<HTMLButtonElement>)
+    | ({ href: string } & AnchorHTMLAttributes<HTMLAnchorElement>)
+  );
 
 const shared = ({ theme, variant = 'text', size = 'medium', color = 'primary' }: { theme: Theme } & OwnProps) => {
   const palette = color === 'inherit' ? null : (theme.vars ?? theme).palette[color];
@@ -47,13 +50,15 @@ const shared = ({ theme, variant = 'text', size = 'medium', color = 'primary' }:
     border: variant === 'outlined' ? `1px solid ${palette ? palette.main : 'currentColor'}` : '1px solid transparent',
     transition: 'background-color 150ms, box-shadow 150ms',
     '&:hover': {
-      backgroundColor: variant === 'contained' ? (palette ? palette.dark : undefined) : (theme.vars ?? theme).palette.action.hover,
+      backgroundColor:
+        variant === 'contained' ? (palette ? palette.dark : undefined) : (theme.vars ?? theme).palette.action.hover,
     },
     '&:focus-visible': { outline: `2px solid ${(theme.vars ?? theme).palette.primary.main}`, outlineOffset: 2 },
     '&:disabled, &[aria-disabled="true"]': {
       cursor: 'default',
       color: (theme.vars ?? theme).palette.action.disabled,
-      backgroundColor: variant === 'contained' ? (theme.vars ?? theme).palette.action.disabledBackground : 'transparent',
+      backgroundColor:
+        variant === 'contained' ? (theme.vars ?? theme).palette.action.disabledBackground : 'transparent',
       borderColor: variant === 'outlined' ? (theme.vars ?? theme).palette.action.disabledBackground : 'transparent',
     },
   };
@@ -65,7 +70,12 @@ const StyledAnchor = styled('a', { shouldForwardProp: forwarded })<OwnProps>(sha
 
 export const Button = forwardRef<HTMLButtonElement | HTMLAnchorElement, ButtonProps>(function Button(props, ref) {
   if (props.href !== undefined) {
-    return <StyledAnchor ref={ref as React.Ref<HTMLAnchorElement>} {...(props as AnchorHTMLAttributes<HTMLAnchorElement> & OwnProps)} />;
+    return (
+      <StyledAnchor
+        ref={ref as React.Ref<HTMLAnchorElement>}
+        {...(props as AnchorHTMLAttributes<HTMLAnchorElement> & OwnProps)}
+      />
+    );
   }
   const { type = 'button', ...rest } = props as ButtonHTMLAttributes<HTMLButtonElement> & OwnProps;
   return <StyledButton ref={ref as React.Ref<HTMLButtonElement>} type={type} {...rest} />;

@@ -15,8 +15,16 @@ export interface FieldHelpProps {
 export function FieldHelp({ why, source, error, disabledReason }: FieldHelpProps) {
   return (
     <>
-      {error ? <Box component="span" sx={{ display: 'block', fontWeight: 600 }}>{error}</Box> : null}
-      {disabledReason ? <Box component="span" sx={{ display: 'block', fontStyle: 'italic' }}>Not available: {disabledReason}</Box> : null}
+      {error ? (
+        <Box component="span" sx={{ display: 'block', fontWeight: 600 }}>
+          {error}
+        </Box>
+      ) : null}
+      {disabledReason ? (
+        <Box component="span" sx={{ display: 'block', fontStyle: 'italic' }}>
+          Not available: {disabledReason}
+        </Box>
+      ) : null}
       <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
         {why} <SourceLink source={source}>Learn more</SourceLink>
       </Box>

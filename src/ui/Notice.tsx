@@ -31,7 +31,11 @@ export function Notice({ severity, title, role, onClose, children, ...data }: No
     >
       <p className={`notice-title tone-${severity}`}>{title ?? WORD[severity]}</p>
       <div>{children}</div>
-      {onClose ? <Button size="small" onClick={onClose} className="notice-close">Dismiss</Button> : null}
+      {onClose ? (
+        <Button size="small" onClick={onClose} className="notice-close">
+          Dismiss
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,4 @@
-import {
-  Box, FormControl, FormHelperText, FormLabel, InputLabel, OutlinedInput,
-} from '@mui/material';
+import { Box, FormControl, FormHelperText, FormLabel, InputLabel, OutlinedInput } from '@mui/material';
 import { styled } from '@mui/material/styles';
 import type { ReactNode, Ref } from 'react';
 import type { InputBaseComponentProps } from '@mui/material/InputBase';
@@ -83,17 +81,27 @@ function toNumberOrText(text: string): number | string {
   return /^-?\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : text;
 }
 
-
 /**
  * An outlined text input with label and help, assembled from MUI parts: TextField would pull the
  * whole Select/Menu/Modal stack into the first load even for plain inputs.
  */
 function OutlinedField(props: {
-  id: string; label: string; name: string; value: string; onChange: (text: string) => void; onBlur: () => void;
-  inputRef: Ref<HTMLInputElement>; disabled: boolean; error: boolean; placeholder?: string | undefined; help: ReactNode;
-  numeric?: boolean | undefined; list?: string | undefined;
+  id: string;
+  label: string;
+  name: string;
+  value: string;
+  onChange: (text: string) => void;
+  onBlur: () => void;
+  inputRef: Ref<HTMLInputElement>;
+  disabled: boolean;
+  error: boolean;
+  placeholder?: string | undefined;
+  help: ReactNode;
+  numeric?: boolean | undefined;
+  list?: string | undefined;
 }) {
-  const { id, label, name, value, onChange, onBlur, inputRef, disabled, error, placeholder, help, numeric, list } = props;
+  const { id, label, name, value, onChange, onBlur, inputRef, disabled, error, placeholder, help, numeric, list } =
+    props;
   return (
     <FormControl fullWidth margin="normal" variant="outlined" error={error} disabled={disabled}>
       <InputLabel htmlFor={id}>{label}</InputLabel>
@@ -107,14 +115,30 @@ function OutlinedField(props: {
         inputRef={inputRef}
         placeholder={placeholder}
         autoComplete="off"
-        slotProps={{ input: { inputMode: numeric ? 'numeric' : 'text', spellCheck: false, list, 'aria-describedby': `${id}-help`, 'aria-invalid': error } }}
+        slotProps={{
+          input: {
+            inputMode: numeric ? 'numeric' : 'text',
+            spellCheck: false,
+            list,
+            'aria-describedby': `${id}-help`,
+            'aria-invalid': error,
+          },
+        }}
       />
-      <FormHelperText id={`${id}-help`} component="div">{help}</FormHelperText>
+      <FormHelperText id={`${id}-help`} component="div">
+        {help}
+      </FormHelperText>
     </FormControl>
   );
 }
 
-export function TextQuestion<T extends FieldValues>(props: BaseFieldProps<T> & { numeric?: boolean; placeholder?: string | undefined; onValueChange?: (value: string) => void }) {
+export function TextQuestion<T extends FieldValues>(
+  props: BaseFieldProps<T> & {
+    numeric?: boolean;
+    placeholder?: string | undefined;
+    onValueChange?: (value: string) => void;
+  },
+) {
   const { name, label, why, source, disabledReason, numeric, placeholder } = props;
   const { control } = useFormContext<T>();
   return (
@@ -134,14 +158,20 @@ export function TextQuestion<T extends FieldValues>(props: BaseFieldProps<T> & {
           error={Boolean(fieldState.error)}
           placeholder={placeholder}
           numeric={numeric}
-          help={<FieldHelp why={why} source={source} error={fieldState.error?.message} disabledReason={disabledReason} />}
+          help={
+            <FieldHelp why={why} source={source} error={fieldState.error?.message} disabledReason={disabledReason} />
+          }
         />
       )}
     />
   );
 }
 
-export interface ChoiceOption { value: string; label: string; disabledReason?: string | undefined }
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  disabledReason?: string | undefined;
+}
 
 /** A radio group for short lists: every option visible, reachable with arrow keys. */
 export function RadioQuestion<T extends FieldValues>(props: BaseFieldProps<T> & { options: readonly ChoiceOption[] }) {
@@ -153,8 +183,16 @@ export function RadioQuestion<T extends FieldValues>(props: BaseFieldProps<T> & 
       name={name}
       control={control}
       render={({ field, fieldState }) => (
-        <FormControl component="fieldset" margin="normal" error={Boolean(fieldState.error)} disabled={Boolean(disabledReason)} fullWidth>
-          <FormLabel component="legend" id={`${id}-label`}>{label}</FormLabel>
+        <FormControl
+          component="fieldset"
+          margin="normal"
+          error={Boolean(fieldState.error)}
+          disabled={Boolean(disabledReason)}
+          fullWidth
+        >
+          <FormLabel component="legend" id={`${id}-label`}>
+            {label}
+          </FormLabel>
           <Box
             role="radiogroup"
             aria-labelledby={`${id}-label`}
@@ -182,9 +220,13 @@ export function RadioQuestion<T extends FieldValues>(props: BaseFieldProps<T> & 
           </Box>
           <FormHelperText id={`${id}-help`} component="div">
             <FieldHelp why={why} source={source} error={fieldState.error?.message} disabledReason={disabledReason} />
-            {options.filter((o) => o.disabledReason).map((o) => (
-              <Box component="span" key={o.value} sx={{ display: 'block', fontStyle: 'italic' }}>{o.label}: {o.disabledReason}</Box>
-            ))}
+            {options
+              .filter((o) => o.disabledReason)
+              .map((o) => (
+                <Box component="span" key={o.value} sx={{ display: 'block', fontStyle: 'italic' }}>
+                  {o.label}: {o.disabledReason}
+                </Box>
+              ))}
           </FormHelperText>
         </FormControl>
       )}
@@ -193,7 +235,9 @@ export function RadioQuestion<T extends FieldValues>(props: BaseFieldProps<T> & 
 }
 
 /** A native select for long lists: works with every keyboard and screen reader. */
-export function SelectQuestion<T extends FieldValues>(props: BaseFieldProps<T> & { options: readonly ChoiceOption[]; onValueChange?: (value: string) => void }) {
+export function SelectQuestion<T extends FieldValues>(
+  props: BaseFieldProps<T> & { options: readonly ChoiceOption[]; onValueChange?: (value: string) => void },
+) {
   const { name, label, why, source, options, disabledReason, onValueChange } = props;
   const { control } = useFormContext<T>();
   return (
@@ -202,7 +246,9 @@ export function SelectQuestion<T extends FieldValues>(props: BaseFieldProps<T> &
       control={control}
       render={({ field, fieldState }) => (
         <FormControl fullWidth margin="normal" error={Boolean(fieldState.error)} disabled={Boolean(disabledReason)}>
-          <InputLabel htmlFor={fieldId(name)} shrink>{label}</InputLabel>
+          <InputLabel htmlFor={fieldId(name)} shrink>
+            {label}
+          </InputLabel>
           {/* A native <select> inside the outlined frame: every keyboard and screen reader knows it. */}
           <OutlinedInput
             id={fieldId(name)}
@@ -210,17 +256,27 @@ export function SelectQuestion<T extends FieldValues>(props: BaseFieldProps<T> &
             notched
             name={field.name}
             value={field.value ?? ''}
-            onChange={(e) => { field.onChange(e.target.value); onValueChange?.(e.target.value); }}
+            onChange={(e) => {
+              field.onChange(e.target.value);
+              onValueChange?.(e.target.value);
+            }}
             onBlur={field.onBlur}
             inputRef={field.ref}
-            inputComponent={"select" as unknown as React.ElementType<InputBaseComponentProps>}
+            inputComponent={'select' as unknown as React.ElementType<InputBaseComponentProps>}
             slotProps={{
               input: {
                 'aria-describedby': `${fieldId(name)}-help`,
-                children: options.map((o) => <option key={o.value} value={o.value} disabled={Boolean(o.disabledReason)}>{o.label}</option>),
+                children: options.map((o) => (
+                  <option key={o.value} value={o.value} disabled={Boolean(o.disabledReason)}>
+                    {o.label}
+                  </option>
+                )),
               } as React.InputHTMLAttributes<HTMLInputElement>,
             }}
-            sx={{ '& select': { cursor: 'pointer' }, '& option': { color: 'text.primary', backgroundColor: 'background.paper' } }}
+            sx={{
+              '& select': { cursor: 'pointer' },
+              '& option': { color: 'text.primary', backgroundColor: 'background.paper' },
+            }}
           />
           <FormHelperText id={`${fieldId(name)}-help`} component="div">
             <FieldHelp why={why} source={source} error={fieldState.error?.message} disabledReason={disabledReason} />
@@ -269,7 +325,9 @@ export function SwitchQuestion<T extends FieldValues>(props: BaseFieldProps<T>) 
  * Free text with suggestions (e.g. RKE2 releases): a native <datalist>, so any value can be typed
  * and the parser validates it; no popup library in the first load.
  */
-export function SuggestQuestion<T extends FieldValues>(props: BaseFieldProps<T> & { suggestions: readonly string[]; placeholder?: string | undefined }) {
+export function SuggestQuestion<T extends FieldValues>(
+  props: BaseFieldProps<T> & { suggestions: readonly string[]; placeholder?: string | undefined },
+) {
   const { name, label, why, source, suggestions, disabledReason, placeholder } = props;
   const { control } = useFormContext<T>();
   const id = fieldId(name);
@@ -291,10 +349,14 @@ export function SuggestQuestion<T extends FieldValues>(props: BaseFieldProps<T> 
             error={Boolean(fieldState.error)}
             placeholder={placeholder}
             list={`${id}-suggestions`}
-            help={<FieldHelp why={why} source={source} error={fieldState.error?.message} disabledReason={disabledReason} />}
+            help={
+              <FieldHelp why={why} source={source} error={fieldState.error?.message} disabledReason={disabledReason} />
+            }
           />
           <datalist id={`${id}-suggestions`}>
-            {suggestions.map((s) => <option key={s} value={s} />)}
+            {suggestions.map((s) => (
+              <option key={s} value={s} />
+            ))}
           </datalist>
         </>
       )}

@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  mkdirSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -15,15 +24,25 @@ function capture(): CliIo & { out: string[]; err: string[] } {
 }
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'cli-generate-')); });
-afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cli-generate-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
-const write = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+const write = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
 /** Everything in the temp dir except the answers files: proves nothing (not even a staging folder) was left behind. */
 const leftovers = () => readdirSync(dir).filter((n) => !/\.(ya?ml|json)$/.test(n));
 
 function walk(root: string, prefix = ''): string[] {
-  return readdirSync(root).flatMap((n) => (statSync(join(root, n)).isDirectory() ? walk(join(root, n), `${prefix}${n}/`) : [`${prefix}${n}`]));
+  return readdirSync(root).flatMap((n) =>
+    statSync(join(root, n)).isDirectory() ? walk(join(root, n), `${prefix}${n}/`) : [`${prefix}${n}`],
+  );
 }
 
 describe('cli generate', () => {
@@ -95,20 +114,41 @@ describe('cli generate', () => {
 
   it('reports invalid YAML with its line, exit 2, nothing written', async () => {
     const io = capture();
-    expect(await runCli(['generate', '--answers', write('bad.yaml', 'cluster:\n  release: [v1.33\n'), '--out', join(dir, 'b.zip')], io)).toBe(2);
+    expect(
+      await runCli(
+        ['generate', '--answers', write('bad.yaml', 'cluster:\n  release: [v1.33\n'), '--out', join(dir, 'b.zip')],
+        io,
+      ),
+    ).toBe(2);
     expect(io.err.join('\n')).toMatch(/line \d+/);
     expect(leftovers()).toEqual([]);
   });
 
   it('warns about unknown fields and still writes', async () => {
     const io = capture();
-    expect(await runCli(['generate', '--answers', write('a.yaml', 'cluster:\n  colour: blue\n'), '--out', join(dir, 'b')], io)).toBe(0);
+    expect(
+      await runCli(
+        ['generate', '--answers', write('a.yaml', 'cluster:\n  colour: blue\n'), '--out', join(dir, 'b')],
+        io,
+      ),
+    ).toBe(0);
     expect(io.err.join('\n')).toMatch(/unknown fields.*cluster\.colour/);
   });
 
   it('rejects a bad CIDR with the field name, exit 2, no output left behind', async () => {
     const io = capture();
-    expect(await runCli(['generate', '--answers', write('a.yaml', 'addressing:\n  clusterCidrV4: 10.42.0.0/33\n'), '--out', join(dir, 'b')], io)).toBe(2);
+    expect(
+      await runCli(
+        [
+          'generate',
+          '--answers',
+          write('a.yaml', 'addressing:\n  clusterCidrV4: 10.42.0.0/33\n'),
+          '--out',
+          join(dir, 'b'),
+        ],
+        io,
+      ),
+    ).toBe(2);
     expect(io.err.join('\n')).toContain('addressing.clusterCidrV4');
     expect(leftovers()).toEqual([]);
   });

@@ -33,7 +33,11 @@ Exit codes:
 
 ${describeAnswersFormat()}`;
 
-interface Options { answers: string; out: string; force: boolean }
+interface Options {
+  answers: string;
+  out: string;
+  force: boolean;
+}
 
 function parseArgs(args: string[]): { ok: true; options: Options } | { ok: false; help: boolean; message: string } {
   let answers: string | undefined;
@@ -45,14 +49,24 @@ function parseArgs(args: string[]): { ok: true; options: Options } | { ok: false
     if (arg === '--force') force = true;
     else if (arg === '--answers' || arg === '--out') {
       const value = args[++i];
-      if (value === undefined || value.startsWith('--')) return { ok: false, help: false, message: `${arg} needs a value, e.g. ${arg === '--answers' ? '--answers answers.yaml' : '--out bundle.zip'}.` };
+      if (value === undefined || value.startsWith('--'))
+        return {
+          ok: false,
+          help: false,
+          message: `${arg} needs a value, e.g. ${arg === '--answers' ? '--answers answers.yaml' : '--out bundle.zip'}.`,
+        };
       if (arg === '--answers') answers = value;
       else out = value;
     } else if (arg.startsWith('--answers=')) answers = arg.slice('--answers='.length);
     else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
     else return { ok: false, help: false, message: `Unknown option "${arg}".` };
   }
-  if (!answers) return { ok: false, help: false, message: 'Missing --answers FILE: the answers file to build the bundle for (YAML or JSON).' };
+  if (!answers)
+    return {
+      ok: false,
+      help: false,
+      message: 'Missing --answers FILE: the answers file to build the bundle for (YAML or JSON).',
+    };
   if (!out) return { ok: false, help: false, message: 'Missing --out DIR|FILE.zip: where to write the bundle.' };
   return { ok: true, options: { answers, out, force } };
 }
@@ -61,11 +75,16 @@ function readAnswersFile(path: string): { ok: true; text: string } | { ok: false
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) return { ok: false, message: `${path} is a directory; give the answers file inside it.` };
-    if (stat.size > MAX_ANSWERS_TEXT_BYTES) return { ok: false, message: `${path} is ${Math.ceil(stat.size / 1024)} KiB; an answers file is at most ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB.` };
+    if (stat.size > MAX_ANSWERS_TEXT_BYTES)
+      return {
+        ok: false,
+        message: `${path} is ${Math.ceil(stat.size / 1024)} KiB; an answers file is at most ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB.`,
+      };
     return { ok: true, text: new TextDecoder('utf-8').decode(readFileSync(path)) };
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') return { ok: false, message: `No such file: ${path}. Write your answers to a YAML or JSON file (see --help).` };
+    if (code === 'ENOENT')
+      return { ok: false, message: `No such file: ${path}. Write your answers to a YAML or JSON file (see --help).` };
     if (code === 'EACCES') return { ok: false, message: `Cannot read ${path}: permission denied.` };
     return { ok: false, message: `Cannot read ${path}: ${code ?? String(error)}.` };
   }
@@ -95,7 +114,8 @@ function writeDirAtomically(target: string, files: readonly BundleFile[], replac
     mkdirSync(staging, { recursive: false });
     for (const f of files) {
       const path = join(staging, ...f.path.split('/'));
-      if (!resolve(path).startsWith(resolve(staging))) throw new Error(`refusing to write outside the bundle: ${f.path}`);
+      if (!resolve(path).startsWith(resolve(staging)))
+        throw new Error(`refusing to write outside the bundle: ${f.path}`);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, f.contents, { mode: f.executable ? 0o755 : 0o644 });
       chmodSync(path, f.executable ? 0o755 : 0o644);
@@ -151,7 +171,9 @@ export async function generate(args: string[], io: CliIo): Promise<number> {
     return EXIT.badInput;
   }
   if (!options.force && (state === 'non-empty-dir' || (asZip && state === 'file'))) {
-    io.stderr(`${options.out} already exists${state === 'non-empty-dir' ? ' and is not empty' : ''}; add --force to replace it.`);
+    io.stderr(
+      `${options.out} already exists${state === 'non-empty-dir' ? ' and is not empty' : ''}; add --force to replace it.`,
+    );
     return EXIT.badInput;
   }
   if (existing(dirname(resolve(options.out))) === 'absent') {
@@ -167,24 +189,35 @@ export async function generate(args: string[], io: CliIo): Promise<number> {
   const parsed = parseAnswersText(file.text);
   if (!parsed.ok) {
     const lines = parsed.errors.map((e) => `  ${e.field || '(file)'}: ${e.message}`);
-    io.stderr(`${options.answers} has ${parsed.errors.length === 1 ? 'an invalid answer' : `${parsed.errors.length} invalid answers`}:\n${lines.join('\n')}\nNothing was written.`);
+    io.stderr(
+      `${options.answers} has ${parsed.errors.length === 1 ? 'an invalid answer' : `${parsed.errors.length} invalid answers`}:\n${lines.join('\n')}\nNothing was written.`,
+    );
     return EXIT.badInput;
   }
-  if (parsed.dropped.length) io.stderr(`Warning: ignored unknown fields in ${options.answers}: ${parsed.dropped.join(', ')}`);
+  if (parsed.dropped.length)
+    io.stderr(`Warning: ignored unknown fields in ${options.answers}: ${parsed.dropped.join(', ')}`);
 
   const decision = evaluate(parsed.answers);
   const result = generateBundle(parsed.answers, decision);
   if (!result.ok) {
-    const lines = result.blocking.map((f) => `  x ${explain(f)}${f.fields.length ? ` [answers: ${f.fields.join(', ')}]` : ''}\n      source: ${f.source.title} <${f.source.url}>`);
-    io.stderr(`No bundle: these answers cannot work as they stand. Change them and run again:\n${lines.join('\n')}\nNothing was written.`);
+    const lines = result.blocking.map(
+      (f) =>
+        `  x ${explain(f)}${f.fields.length ? ` [answers: ${f.fields.join(', ')}]` : ''}\n      source: ${f.source.title} <${f.source.url}>`,
+    );
+    io.stderr(
+      `No bundle: these answers cannot work as they stand. Change them and run again:\n${lines.join('\n')}\nNothing was written.`,
+    );
     return EXIT.refused;
   }
 
   const issues = validateBundle(result.files);
   const errors = issues.filter((i) => i.severity === 'error');
-  for (const w of issues.filter((i) => i.severity === 'warning')) io.stderr(`Warning: ${w.file}${w.keyPath ? ` ${w.keyPath}` : ''}: ${w.message}`);
+  for (const w of issues.filter((i) => i.severity === 'warning'))
+    io.stderr(`Warning: ${w.file}${w.keyPath ? ` ${w.keyPath}` : ''}: ${w.message}`);
   if (errors.length) {
-    io.stderr(`The bundle doctor found ${errors.length} error(s) in the generated files, so nothing was written (please report this):\n${errors.map((e) => `  ${e.file}${e.keyPath ? ` ${e.keyPath}` : ''}: ${e.message}`).join('\n')}`);
+    io.stderr(
+      `The bundle doctor found ${errors.length} error(s) in the generated files, so nothing was written (please report this):\n${errors.map((e) => `  ${e.file}${e.keyPath ? ` ${e.keyPath}` : ''}: ${e.message}`).join('\n')}`,
+    );
     return EXIT.refused;
   }
   for (const w of decision.warnings) io.stderr(`Warning: ${explain(w)}`);
@@ -193,10 +226,18 @@ export async function generate(args: string[], io: CliIo): Promise<number> {
     if (asZip) writeFileAtomically(options.out, zipBundle(result.files, result.name));
     else writeDirAtomically(options.out, result.files, options.force);
   } catch (error) {
-    io.stderr(`Could not write ${options.out}: ${(error as { code?: string; message?: string }).code ?? (error as Error).message}. Nothing was left behind.`);
+    io.stderr(
+      `Could not write ${options.out}: ${(error as { code?: string; message?: string }).code ?? (error as Error).message}. Nothing was left behind.`,
+    );
     return EXIT.writeFailed;
   }
   const where = asZip ? `${options.out} (root folder ${result.name}/)` : `${options.out}/`;
-  io.stdout([`Wrote bundle ${result.name}: ${result.files.length} files to ${where}`, ...result.files.map((f) => `  ${f.path}${f.executable ? '  (executable)' : ''}`), 'Start with README.md: it lists the steps in order.'].join('\n'));
+  io.stdout(
+    [
+      `Wrote bundle ${result.name}: ${result.files.length} files to ${where}`,
+      ...result.files.map((f) => `  ${f.path}${f.executable ? '  (executable)' : ''}`),
+      'Start with README.md: it lists the steps in order.',
+    ].join('\n'),
+  );
   return EXIT.ok;
 }

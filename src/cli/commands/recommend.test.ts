@@ -12,7 +12,16 @@ import { runCli } from '../main';
 function capture(): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (t) => { out.push(t); }, stderr: (t) => { err.push(t); } };
+  return {
+    out,
+    err,
+    stdout: (t) => {
+      out.push(t);
+    },
+    stderr: (t) => {
+      err.push(t);
+    },
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'recommend-cli-'));
@@ -36,7 +45,15 @@ describe('cli recommend', () => {
   it('--help documents the options, exit codes, the answers format and the schema', async () => {
     const { code, stdout } = await run('--help');
     expect(code).toBe(0);
-    for (const text of ['--answers FILE', '--json', 'Exit codes', 'schema/answers.schema.json', 'cluster:', 'kubeProxyReplacement', 'forcedCni']) {
+    for (const text of [
+      '--answers FILE',
+      '--json',
+      'Exit codes',
+      'schema/answers.schema.json',
+      'cluster:',
+      'kubeProxyReplacement',
+      'forcedCni',
+    ]) {
       expect(stdout).toContain(text);
     }
   });
@@ -52,27 +69,36 @@ describe('cli recommend', () => {
     expect(stdout).toContain('Notes:');
   });
 
-  it.each<ScenarioName>(['windowsWorkers', 'l7Policy', 'ciliumKubeProxyFree', 'sriovTelco', 'cisWithCalico', 'bgpPeering'])(
-    '--json gives the engine decision for scenario %s, with text on every reason',
-    async (name) => {
-      const { code, stdout } = await run('--answers', file(answersToYaml(SCENARIOS[name].answers)), '--json');
-      expect(code).toBe(0);
-      const out = JSON.parse(stdout) as { ok: boolean; answers: unknown; decision: ExplainedDecision };
-      const expected = evaluate(SCENARIOS[name].answers);
-      expect(out.ok).toBe(true);
-      expect(out.answers).toEqual(SCENARIOS[name].answers);
-      expect(out.decision.recommended).toBe(expected.recommended);
-      expect(out.decision.chosen).toBe(expected.chosen);
-      expect(out.decision.candidates.map((c) => [c.cni, c.status])).toEqual(expected.candidates.map((c) => [c.cni, c.status]));
-      for (const r of out.decision.candidates.flatMap((c) => c.reasons)) {
-        expect(r.text.length).toBeGreaterThan(0);
-        expect(r.source.url).toMatch(/^https:\/\//);
-      }
-    },
-  );
+  it.each<ScenarioName>([
+    'windowsWorkers',
+    'l7Policy',
+    'ciliumKubeProxyFree',
+    'sriovTelco',
+    'cisWithCalico',
+    'bgpPeering',
+  ])('--json gives the engine decision for scenario %s, with text on every reason', async (name) => {
+    const { code, stdout } = await run('--answers', file(answersToYaml(SCENARIOS[name].answers)), '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { ok: boolean; answers: unknown; decision: ExplainedDecision };
+    const expected = evaluate(SCENARIOS[name].answers);
+    expect(out.ok).toBe(true);
+    expect(out.answers).toEqual(SCENARIOS[name].answers);
+    expect(out.decision.recommended).toBe(expected.recommended);
+    expect(out.decision.chosen).toBe(expected.chosen);
+    expect(out.decision.candidates.map((c) => [c.cni, c.status])).toEqual(
+      expected.candidates.map((c) => [c.cni, c.status]),
+    );
+    for (const r of out.decision.candidates.flatMap((c) => c.reasons)) {
+      expect(r.text.length).toBeGreaterThan(0);
+      expect(r.source.url).toMatch(/^https:\/\//);
+    }
+  });
 
   it('reads JSON answers too', async () => {
-    const { code, stdout } = await run('--json', `--answers=${file(JSON.stringify({ security: { encryption: 'ipsec' } }), 'json')}`);
+    const { code, stdout } = await run(
+      '--json',
+      `--answers=${file(JSON.stringify({ security: { encryption: 'ipsec' } }), 'json')}`,
+    );
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as { decision: ExplainedDecision }).decision.recommended).toBe('cilium');
   });
@@ -90,7 +116,10 @@ describe('cli recommend', () => {
   });
 
   it('exits 2 with field errors on stderr for invalid answers, never a stack trace', async () => {
-    const { code, stdout, stderr } = await run('--answers', file('addressing:\n  clusterCidrV4: 10.42.0.0/33\nnodes:\n  underlayMtu: 99999\n'));
+    const { code, stdout, stderr } = await run(
+      '--answers',
+      file('addressing:\n  clusterCidrV4: 10.42.0.0/33\nnodes:\n  underlayMtu: 99999\n'),
+    );
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('addressing.clusterCidrV4');

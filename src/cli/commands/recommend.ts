@@ -29,7 +29,10 @@ field table that validates the answers).
 
 ${describeAnswersFormat()}`;
 
-interface Options { answers: string; json: boolean }
+interface Options {
+  answers: string;
+  json: boolean;
+}
 
 function parseArgs(args: string[]): { ok: true; options: Options } | { ok: false; help: boolean; message: string } {
   let answers: string | undefined;
@@ -40,12 +43,14 @@ function parseArgs(args: string[]): { ok: true; options: Options } | { ok: false
     if (arg === '--json') json = true;
     else if (arg === '--answers') {
       const value = args[++i];
-      if (value === undefined || value.startsWith('--')) return { ok: false, help: false, message: '--answers needs a file name, e.g. --answers answers.yaml.' };
+      if (value === undefined || value.startsWith('--'))
+        return { ok: false, help: false, message: '--answers needs a file name, e.g. --answers answers.yaml.' };
       answers = value;
     } else if (arg.startsWith('--answers=')) answers = arg.slice('--answers='.length);
     else return { ok: false, help: false, message: `Unknown option "${arg}".` };
   }
-  if (!answers) return { ok: false, help: false, message: 'Missing --answers FILE: the answers file to evaluate (YAML or JSON).' };
+  if (!answers)
+    return { ok: false, help: false, message: 'Missing --answers FILE: the answers file to evaluate (YAML or JSON).' };
   return { ok: true, options: { answers, json } };
 }
 
@@ -58,12 +63,16 @@ function readAnswersFile(path: string): { ok: true; text: string } | { ok: false
     size = stat.size;
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') return { ok: false, message: `No such file: ${path}. Write your answers to a YAML or JSON file (see --help).` };
+    if (code === 'ENOENT')
+      return { ok: false, message: `No such file: ${path}. Write your answers to a YAML or JSON file (see --help).` };
     if (code === 'EACCES') return { ok: false, message: `Cannot read ${path}: permission denied.` };
     return { ok: false, message: `Cannot read ${path}: ${code ?? String(error)}.` };
   }
   if (size > MAX_ANSWERS_TEXT_BYTES) {
-    return { ok: false, message: `${path} is ${Math.ceil(size / 1024)} KiB; an answers file is at most ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB (a full one is about 1.5 KiB).` };
+    return {
+      ok: false,
+      message: `${path} is ${Math.ceil(size / 1024)} KiB; an answers file is at most ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB (a full one is about 1.5 KiB).`,
+    };
   }
   try {
     // Decode leniently: parseAnswersText reports bytes that are not UTF-8 with their line.
@@ -92,24 +101,36 @@ function findingLines(title: string, marker: string, findings: Finding[]): strin
 function describeRelease(d: Decision): string {
   const used = d.release.row.version.text;
   switch (d.release.resolution) {
-    case 'exact': return `${used} (in the release table)`;
-    case 'newer-than-table': return `${d.release.requested.text}, treated as the newest known release ${used}`;
-    case 'nearest-older': return `${d.release.requested.text}, using the charts of ${used}`;
-    case 'older-than-table': return `${d.release.requested.text}, older than the table (oldest ${used})`;
+    case 'exact':
+      return `${used} (in the release table)`;
+    case 'newer-than-table':
+      return `${d.release.requested.text}, treated as the newest known release ${used}`;
+    case 'nearest-older':
+      return `${d.release.requested.text}, using the charts of ${used}`;
+    case 'older-than-table':
+      return `${d.release.requested.text}, older than the table (oldest ${used})`;
   }
 }
 
 function formatText(answers: Answers, d: Decision): string {
-  const lines = [`RKE2 CNI recommendation (${answers.cluster.management === 'rancher' ? 'Rancher-managed' : 'standalone'} cluster)`, `Release: ${describeRelease(d)}`, ''];
+  const lines = [
+    `RKE2 CNI recommendation (${answers.cluster.management === 'rancher' ? 'Rancher-managed' : 'standalone'} cluster)`,
+    `Release: ${describeRelease(d)}`,
+    '',
+  ];
   if (d.recommended) lines.push(`Recommended: ${d.recommended}`);
   else if (d.blocking.length) lines.push('Recommended: none yet: fix the blocking errors below first.');
   else lines.push('Recommended: none of the CNIs RKE2 ships fits.');
   if (d.overridden) lines.push(`Chosen: ${d.chosen} (forced by choice.forcedCni)`);
-  else if (!d.recommended && d.provisional) lines.push(`Would be: ${d.provisional}, once the blocking errors are fixed`);
-  if (d.multus) lines.push(`CNI list: multus, ${d.chosen ?? d.provisional ?? '<primary>'} (Multus first, then the primary)`);
+  else if (!d.recommended && d.provisional)
+    lines.push(`Would be: ${d.provisional}, once the blocking errors are fixed`);
+  if (d.multus)
+    lines.push(`CNI list: multus, ${d.chosen ?? d.provisional ?? '<primary>'} (Multus first, then the primary)`);
   lines.push('', 'Ranking:');
   for (const c of d.candidates) {
-    lines.push(`  ${String(c.rank).padStart(2)}. ${c.cni.padEnd(8)} ${c.status.padEnd(STATUS_WIDTH)}  score ${c.score}`);
+    lines.push(
+      `  ${String(c.rank).padStart(2)}. ${c.cni.padEnd(8)} ${c.status.padEnd(STATUS_WIDTH)}  score ${c.score}`,
+    );
     for (const r of c.reasons) {
       lines.push(`        ${r.effect.padEnd(11)} ${explain(r)}`, sourceLine(r, '                    '));
     }
@@ -128,7 +149,9 @@ export async function recommend(args: string[], io: CliIo): Promise<number> {
       io.stdout(HELP);
       return EXIT.ok;
     }
-    io.stderr(`${parsedArgs.message}\nUsage: npm run cli -- recommend --answers FILE [--json]   (--help for the answers format)`);
+    io.stderr(
+      `${parsedArgs.message}\nUsage: npm run cli -- recommend --answers FILE [--json]   (--help for the answers format)`,
+    );
     return EXIT.badInput;
   }
   const { options } = parsedArgs;
@@ -140,14 +163,27 @@ export async function recommend(args: string[], io: CliIo): Promise<number> {
   const parsed = parseAnswersText(file.text);
   if (!parsed.ok) {
     const lines = parsed.errors.map((e) => `  ${e.field || '(file)'}: ${e.message}`);
-    io.stderr(`${options.answers} has ${parsed.errors.length === 1 ? 'an invalid answer' : `${parsed.errors.length} invalid answers`}:\n${lines.join('\n')}`);
+    io.stderr(
+      `${options.answers} has ${parsed.errors.length === 1 ? 'an invalid answer' : `${parsed.errors.length} invalid answers`}:\n${lines.join('\n')}`,
+    );
     return EXIT.badInput;
   }
   if (parsed.dropped.length) io.stderr(`Ignored unknown fields in ${options.answers}: ${parsed.dropped.join(', ')}`);
   const decision = evaluate(parsed.answers);
   const code = decision.blocking.length ? EXIT.blocked : EXIT.ok;
   if (options.json) {
-    io.stdout(JSON.stringify({ ok: code === EXIT.ok, answers: parsed.answers, ignoredFields: parsed.dropped, decision: explainDecision(decision) }, null, 2));
+    io.stdout(
+      JSON.stringify(
+        {
+          ok: code === EXIT.ok,
+          answers: parsed.answers,
+          ignoredFields: parsed.dropped,
+          decision: explainDecision(decision),
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     io.stdout(formatText(parsed.answers, decision));
   }

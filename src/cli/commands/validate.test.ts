@@ -57,7 +57,12 @@ describe('cli validate', () => {
     const dir = tempDir();
     writeTree(dir, {
       'config.yaml': dump({ cni: 'canal' }),
-      'rke2-cilium-config.yaml': dump({ apiVersion: 'helm.cattle.io/v1', kind: 'HelmChartConfig', metadata: { name: 'rke2-cilium', namespace: 'kube-system' }, spec: { valuesContent: dump({ kubeProxyReplacement: 'strict' }) } }),
+      'rke2-cilium-config.yaml': dump({
+        apiVersion: 'helm.cattle.io/v1',
+        kind: 'HelmChartConfig',
+        metadata: { name: 'rke2-cilium', namespace: 'kube-system' },
+        spec: { valuesContent: dump({ kubeProxyReplacement: 'strict' }) },
+      }),
     });
     const r = await run(dir);
     expect(r.code).toBe(1);
@@ -88,7 +93,10 @@ describe('cli validate', () => {
     writeTree(dir, { 'config.yaml': 'cni: multus\n' });
     const r = await run(dir, '--json');
     expect(r.code).toBe(1);
-    const parsed = JSON.parse(r.out) as { errors: number; issues: { messageId: string; file: string; keyPath: string }[] };
+    const parsed = JSON.parse(r.out) as {
+      errors: number;
+      issues: { messageId: string; file: string; keyPath: string }[];
+    };
     expect(parsed.errors).toBe(1);
     expect(parsed.issues[0]).toMatchObject({ messageId: 'cni.multusAlone', file: 'config.yaml', keyPath: 'cni' });
   });
@@ -126,7 +134,13 @@ describe('cli validate', () => {
   it('exits 2 on a missing path, a file that is not a zip, a bad option, or no path', async () => {
     const dir = tempDir();
     writeTree(dir, { 'notes.txt': 'hello', 'fake.zip': 'not a zip at all' });
-    for (const args of [[join(dir, 'missing')], [join(dir, 'notes.txt')], [join(dir, 'fake.zip')], [dir, '--strict'], []]) {
+    for (const args of [
+      [join(dir, 'missing')],
+      [join(dir, 'notes.txt')],
+      [join(dir, 'fake.zip')],
+      [dir, '--strict'],
+      [],
+    ]) {
       const r = await run(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err.length, args.join(' ')).toBeGreaterThan(10);
@@ -136,7 +150,11 @@ describe('cli validate', () => {
 
   it('reports invalid YAML with its line, and an unusable manifest extension', async () => {
     const dir = tempDir();
-    writeTree(dir, { [`${HCC_DIR}/broken.yaml`]: 'a: [1\n', [`${HCC_DIR}/rke2-canal-config.yml.bak`]: 'x', [`${HCC_DIR}/rke2-ingress-nginx.yaml.skip`]: '' });
+    writeTree(dir, {
+      [`${HCC_DIR}/broken.yaml`]: 'a: [1\n',
+      [`${HCC_DIR}/rke2-canal-config.yml.bak`]: 'x',
+      [`${HCC_DIR}/rke2-ingress-nginx.yaml.skip`]: '',
+    });
     const r = await run(dir);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/broken\.yaml: error: This is not valid YAML: .*line 2/);

@@ -47,12 +47,20 @@ function readDirectory(root: string): ReadResult {
         continue;
       }
       if (!st.isFile()) continue;
-      if (files.length >= READ_LIMITS.maxFiles) return { ok: false, message: `${root} holds more than ${READ_LIMITS.maxFiles} files; point validate at the bundle folder itself.` };
+      if (files.length >= READ_LIMITS.maxFiles)
+        return {
+          ok: false,
+          message: `${root} holds more than ${READ_LIMITS.maxFiles} files; point validate at the bundle folder itself.`,
+        };
       const path = relative(root, full).split(sep).join('/');
       let contents = '';
       if (wanted(path)) {
         total += st.size;
-        if (total > READ_LIMITS.maxTotalBytes) return { ok: false, message: `${root} holds more than ${READ_LIMITS.maxTotalBytes} bytes of YAML/JSON; point validate at the bundle folder itself.` };
+        if (total > READ_LIMITS.maxTotalBytes)
+          return {
+            ok: false,
+            message: `${root} holds more than ${READ_LIMITS.maxTotalBytes} bytes of YAML/JSON; point validate at the bundle folder itself.`,
+          };
         contents = readFileSync(full, 'utf8'); // bounded by maxTotalBytes; the doctor refuses oversized files itself
       }
       files.push({ path, contents });
@@ -63,12 +71,15 @@ function readDirectory(root: string): ReadResult {
 }
 
 function unsafeZipPath(name: string): boolean {
-  return name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || name.split('/').some((p) => p === '..');
+  return (
+    name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || name.split('/').some((p) => p === '..')
+  );
 }
 
 /** Reads a zip in memory with caps on entry count and unpacked size, refusing path traversal. */
 export function readZip(data: Uint8Array, label: string): ReadResult {
-  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) return { ok: false, message: `${label} is not a zip file.` };
+  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b)
+    return { ok: false, message: `${label} is not a zip file.` };
   let count = 0;
   let declared = 0;
   let problem: string | null = null;
@@ -79,9 +90,11 @@ export function readZip(data: Uint8Array, label: string): ReadResult {
         if (problem) return false;
         count++;
         declared += file.originalSize;
-        if (unsafeZipPath(file.name)) problem = `${label} has an entry outside the bundle ("${file.name}"); refusing to read it.`;
+        if (unsafeZipPath(file.name))
+          problem = `${label} has an entry outside the bundle ("${file.name}"); refusing to read it.`;
         else if (count > READ_LIMITS.maxFiles) problem = `${label} has more than ${READ_LIMITS.maxFiles} entries.`;
-        else if (declared > READ_LIMITS.maxTotalBytes || file.originalSize > READ_LIMITS.maxFileBytes) problem = `${label} unpacks to more than ${READ_LIMITS.maxTotalBytes} bytes (a zip bomb?); refusing to read it.`;
+        else if (declared > READ_LIMITS.maxTotalBytes || file.originalSize > READ_LIMITS.maxFileBytes)
+          problem = `${label} unpacks to more than ${READ_LIMITS.maxTotalBytes} bytes (a zip bomb?); refusing to read it.`;
         return !problem && !file.name.endsWith('/') && wanted(file.name);
       },
     });
@@ -94,7 +107,11 @@ export function readZip(data: Uint8Array, label: string): ReadResult {
   const files: BundleInputFile[] = [];
   for (const [name, bytes] of Object.entries(entries)) {
     total += bytes.length;
-    if (total > READ_LIMITS.maxTotalBytes) return { ok: false, message: `${label} unpacks to more than ${READ_LIMITS.maxTotalBytes} bytes; refusing to read it.` };
+    if (total > READ_LIMITS.maxTotalBytes)
+      return {
+        ok: false,
+        message: `${label} unpacks to more than ${READ_LIMITS.maxTotalBytes} bytes; refusing to read it.`,
+      };
     files.push({ path: name, contents: decoder.decode(bytes) });
   }
   // A bundle zip has one root folder (the bundle name): show paths inside it.
@@ -118,7 +135,8 @@ export function readBundleInput(path: string): ReadResult {
   try {
     if (st.isDirectory()) return readDirectory(path);
     if (!st.isFile()) return { ok: false, message: `${path} is neither a directory nor a file.` };
-    if (st.size > READ_LIMITS.maxTotalBytes) return { ok: false, message: `${path} is larger than ${READ_LIMITS.maxTotalBytes} bytes; refusing to read it.` };
+    if (st.size > READ_LIMITS.maxTotalBytes)
+      return { ok: false, message: `${path} is larger than ${READ_LIMITS.maxTotalBytes} bytes; refusing to read it.` };
     const data = readFileSync(path);
     if (/\.zip$/i.test(path) || (data[0] === 0x50 && data[1] === 0x4b)) return readZip(new Uint8Array(data), path);
     if (TEXT_FILE.test(path)) return { ok: true, files: [{ path: basename(path), contents: data.toString('utf8') }] };
@@ -133,14 +151,20 @@ export function formatIssues(issues: readonly ValidationIssue[]): string[] {
   const byFile = new Map<string, ValidationIssue[]>();
   for (const i of issues) {
     const list = byFile.get(i.file);
-    if (list) list.push(i); else byFile.set(i.file, [i]);
+    if (list) list.push(i);
+    else byFile.set(i.file, [i]);
   }
   const lines: string[] = [];
   for (const file of [...byFile.keys()].sort()) {
-    const list = byFile.get(file)!.slice().sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    const list = byFile
+      .get(file)!
+      .slice()
+      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
     for (const i of list) {
       const where = [file || '(bundle)', i.keyPath].filter(Boolean).join(': ');
-      lines.push(`${where}: ${i.severity}: ${i.message} [${i.messageId}]${i.source ? `\n    see ${i.source.url}` : ''}`);
+      lines.push(
+        `${where}: ${i.severity}: ${i.message} [${i.messageId}]${i.source ? `\n    see ${i.source.url}` : ''}`,
+      );
     }
   }
   return lines;
@@ -161,7 +185,9 @@ export async function validate(args: string[], io: CliIo): Promise<number> {
     } else positional.push(arg);
   }
   if (positional.length !== 1) {
-    io.stderr(`validate: give exactly one PATH (a bundle directory, a .zip, or a config.yaml).\nUsage: npm run cli -- ${validateUsage}`);
+    io.stderr(
+      `validate: give exactly one PATH (a bundle directory, a .zip, or a config.yaml).\nUsage: npm run cli -- ${validateUsage}`,
+    );
     return 2;
   }
   const input = readBundleInput(positional[0]!);
@@ -177,9 +203,11 @@ export async function validate(args: string[], io: CliIo): Promise<number> {
     io.stdout(JSON.stringify({ path: positional[0], filesChecked: checked, errors, warnings, issues }, null, 2));
   } else {
     for (const line of formatIssues(issues)) io.stdout(line);
-    io.stdout(errors || warnings
-      ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${checked} YAML/JSON file${checked === 1 ? '' : 's'}.`
-      : `No problems found in ${checked} YAML/JSON file${checked === 1 ? '' : 's'}.`);
+    io.stdout(
+      errors || warnings
+        ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${checked} YAML/JSON file${checked === 1 ? '' : 's'}.`
+        : `No problems found in ${checked} YAML/JSON file${checked === 1 ? '' : 's'}.`,
+    );
   }
   return errors ? 1 : 0;
 }

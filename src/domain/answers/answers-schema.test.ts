@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Ajv2020 } from 'ajv/dist/2020';
 import {
-  ANSWER_FIELDS, ANSWER_PATHS, answersJsonSchema, answersSchemaFileText, describeAnswersFormat, readPath,
+  ANSWER_FIELDS,
+  ANSWER_PATHS,
+  answersJsonSchema,
+  answersSchemaFileText,
+  describeAnswersFormat,
+  readPath,
 } from './answers-schema';
 import { parseAnswers } from './parse-answers';
 import { defaultAnswers } from './defaults';
@@ -18,7 +23,12 @@ describe('answers JSON Schema', () => {
   it('describes every field of Answers, with the defaults as default', () => {
     const schema = answersJsonSchema();
     for (const path of ANSWER_PATHS) {
-      const node = path.split('.').reduce<Record<string, unknown>>((n, key) => (n.properties as Record<string, Record<string, unknown>>)[key]!, schema);
+      const node = path
+        .split('.')
+        .reduce<Record<string, unknown>>(
+          (n, key) => (n.properties as Record<string, Record<string, unknown>>)[key]!,
+          schema,
+        );
       expect(node.default, path).toEqual(readPath(defaultAnswers(), path));
       expect(String(node.description)).toContain(ANSWER_FIELDS[path].source.url);
     }
@@ -35,11 +45,14 @@ describe('answers JSON Schema', () => {
   });
 
   it('accepts every answer set that parseAnswers accepts (the schema is never stricter than the parser)', () => {
-    fc.assert(fc.property(fc.jsonValue(), (input) => {
-      const r = parseAnswers(input);
-      if (r.ok) expect(validator(r.answers), JSON.stringify(validator.errors)).toBe(true);
-      else expect(validator(r.partial), JSON.stringify(validator.errors)).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (input) => {
+        const r = parseAnswers(input);
+        if (r.ok) expect(validator(r.answers), JSON.stringify(validator.errors)).toBe(true);
+        else expect(validator(r.partial), JSON.stringify(validator.errors)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
     const variants = [
       { addressing: { ipFamily: 'dual' }, extras: { mode: 'multus', secondary: { rangeStart: '', gateway: '' } } },
       { nodes: { osPreset: 'custom', kernel: '5.14.0-427.el9.x86_64', interface: 'bond0.100' } },
@@ -59,7 +72,12 @@ describe('describeAnswersFormat', () => {
     const text = describeAnswersFormat();
     for (const path of ANSWER_PATHS) {
       const key = path.split('.').at(-1)!;
-      expect(text).toMatch(new RegExp(`^\\s+${key}: .*\\(default ${JSON.stringify(readPath(defaultAnswers(), path)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)$`, 'm'));
+      expect(text).toMatch(
+        new RegExp(
+          `^\\s+${key}: .*\\(default ${JSON.stringify(readPath(defaultAnswers(), path)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)$`,
+          'm',
+        ),
+      );
       expect(text).toContain(ANSWER_FIELDS[path].description);
     }
     expect(text).toContain('ipv4 | dual | ipv6');

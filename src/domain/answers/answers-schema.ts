@@ -6,8 +6,17 @@
 import { SOURCES, type Source } from '../sources';
 import { defaultAnswers } from './defaults';
 import {
-  CLUSTER_SIZES, ENCRYPTIONS, EXTRA_INTERFACE_MODES, FORCED_CNI_CHOICES, IP_FAMILIES, MANAGEMENT_MODES,
-  OS_PRESETS, POLICY_NEEDS, SECONDARY_IPAMS, SECONDARY_TYPES, SRIOV_DEVICE_TYPES,
+  CLUSTER_SIZES,
+  ENCRYPTIONS,
+  EXTRA_INTERFACE_MODES,
+  FORCED_CNI_CHOICES,
+  IP_FAMILIES,
+  MANAGEMENT_MODES,
+  OS_PRESETS,
+  POLICY_NEEDS,
+  SECONDARY_IPAMS,
+  SECONDARY_TYPES,
+  SRIOV_DEVICE_TYPES,
   type Answers,
 } from './types';
 
@@ -18,8 +27,12 @@ type LeafPaths<T, P extends string = ''> = {
 export type AnswerPath = LeafPaths<Answers>;
 
 type ValueAt<T, P extends string> = P extends `${infer H}.${infer R}`
-  ? H extends keyof T ? ValueAt<T[H], R> : never
-  : P extends keyof T ? T[P] : never;
+  ? H extends keyof T
+    ? ValueAt<T[H], R>
+    : never
+  : P extends keyof T
+    ? T[P]
+    : never;
 export type AnswerValue<P extends AnswerPath> = ValueAt<Answers, P>;
 
 /**
@@ -38,8 +51,17 @@ export type Relevance =
 
 /** How a text field is checked beyond its length. */
 export type TextFormat =
-  | 'release' | 'kernel' | 'cidrV4' | 'cidrV6' | 'cidr' | 'ip' | 'host'
-  | 'interfaceName' | 'interfaceList' | 'dnsLabel' | 'resourceName';
+  | 'release'
+  | 'kernel'
+  | 'cidrV4'
+  | 'cidrV6'
+  | 'cidr'
+  | 'ip'
+  | 'host'
+  | 'interfaceName'
+  | 'interfaceList'
+  | 'dnsLabel'
+  | 'resourceName';
 
 interface BaseSpec {
   /** Short label, as the wizard shows it. */
@@ -49,9 +71,18 @@ interface BaseSpec {
   source: Source;
   when?: Relevance;
 }
-export interface BooleanSpec extends BaseSpec { kind: 'boolean' }
-export interface IntegerSpec extends BaseSpec { kind: 'integer'; min: number; max: number }
-export interface EnumSpec<V extends string = string> extends BaseSpec { kind: 'enum'; values: readonly V[] }
+export interface BooleanSpec extends BaseSpec {
+  kind: 'boolean';
+}
+export interface IntegerSpec extends BaseSpec {
+  kind: 'integer';
+  min: number;
+  max: number;
+}
+export interface EnumSpec<V extends string = string> extends BaseSpec {
+  kind: 'enum';
+  values: readonly V[];
+}
 export interface TextSpec extends BaseSpec {
   kind: 'text';
   format: TextFormat;
@@ -61,222 +92,366 @@ export interface TextSpec extends BaseSpec {
 }
 export type FieldSpec = BooleanSpec | IntegerSpec | EnumSpec | TextSpec;
 
-type SpecFor<V> = [V] extends [boolean] ? BooleanSpec
-  : [V] extends [number] ? IntegerSpec
-  : string extends V ? TextSpec
-  : [V] extends [string] ? EnumSpec<V> : never;
+type SpecFor<V> = [V] extends [boolean]
+  ? BooleanSpec
+  : [V] extends [number]
+    ? IntegerSpec
+    : string extends V
+      ? TextSpec
+      : [V] extends [string]
+        ? EnumSpec<V>
+        : never;
 
 /** The compiler checks that every leaf of Answers is described, with a spec of the right kind. */
 type FieldTable = { readonly [P in AnswerPath]: SpecFor<AnswerValue<P>> };
 
 export const ANSWER_FIELDS: FieldTable = {
   'cluster.release': {
-    kind: 'text', format: 'release', maxLength: 40, label: 'RKE2 release',
+    kind: 'text',
+    format: 'release',
+    maxLength: 40,
+    label: 'RKE2 release',
     description: 'Exact RKE2 release, e.g. v1.33.6+rke2r1. It fixes the chart versions, and so which features exist.',
     source: SOURCES.releaseTags,
   },
   'cluster.management': {
-    kind: 'enum', values: MANAGEMENT_MODES, label: 'Management',
+    kind: 'enum',
+    values: MANAGEMENT_MODES,
+    label: 'Management',
     description: 'standalone RKE2, or provisioned by Rancher (where the default CNI is calico, not canal).',
     source: SOURCES.rancherDefaultCalico,
   },
   'cluster.size': {
-    kind: 'enum', values: CLUSTER_SIZES, label: 'Cluster size',
+    kind: 'enum',
+    values: CLUSTER_SIZES,
+    label: 'Cluster size',
     description: 'single node, small, or large (more than 255 nodes needs a bigger cluster CIDR than the default).',
     source: SOURCES.requirements,
   },
   'cluster.windowsNodes': {
-    kind: 'boolean', label: 'Windows worker nodes',
+    kind: 'boolean',
+    label: 'Windows worker nodes',
     description: 'Windows workers narrow the choice to calico, or flannel from its release gate.',
     source: SOURCES.windowsCniCode,
   },
   'cluster.cisProfile': {
-    kind: 'boolean', label: 'CIS-hardened profile',
+    kind: 'boolean',
+    label: 'CIS-hardened profile',
     description: 'profile: cis on the servers. RKE2 runs its CIS NetworkPolicy controller only with canal.',
     source: SOURCES.hardening,
   },
   'nodes.osPreset': {
-    kind: 'enum', values: OS_PRESETS, label: 'Operating system of the oldest node',
+    kind: 'enum',
+    values: OS_PRESETS,
+    label: 'Operating system of the oldest node',
     description: 'Picks the kernel of that OS when nodes.kernel is left empty; "custom" means type the kernel.',
     source: SOURCES.requirements,
   },
   'nodes.kernel': {
-    kind: 'text', format: 'kernel', maxLength: 64, allowEmpty: true, label: 'Oldest node kernel',
-    description: 'Kernel of the oldest node: "5.14" or the output of uname -r. Empty takes the OS preset\'s kernel (required when osPreset is custom). Quote it in YAML: 5.10 unquoted is the number 5.1.',
+    kind: 'text',
+    format: 'kernel',
+    maxLength: 64,
+    allowEmpty: true,
+    label: 'Oldest node kernel',
+    description:
+      'Kernel of the oldest node: "5.14" or the output of uname -r. Empty takes the OS preset\'s kernel (required when osPreset is custom). Quote it in YAML: 5.10 unquoted is the number 5.1.',
     source: SOURCES.ciliumSystemRequirements,
   },
   'nodes.interface': {
-    kind: 'text', format: 'interfaceName', maxLength: 64, allowEmpty: true, label: 'Node interface',
+    kind: 'text',
+    format: 'interfaceName',
+    maxLength: 64,
+    allowEmpty: true,
+    label: 'Node interface',
     description: 'Interface that carries pod traffic between nodes, e.g. eth0; empty lets the CNI autodetect it.',
     source: SOURCES.linuxInterfaceNames,
   },
   'nodes.underlayMtu': {
-    kind: 'integer', min: 1280, max: 9216, label: 'Underlay MTU',
+    kind: 'integer',
+    min: 1280,
+    max: 9216,
+    label: 'Underlay MTU',
     description: 'MTU of the node network (1280 to 9216). Overlay and encryption headers are subtracted from it.',
     source: SOURCES.mtuIssue,
   },
   'security.policy': {
-    kind: 'enum', values: POLICY_NEEDS, label: 'Network policy',
+    kind: 'enum',
+    values: POLICY_NEEDS,
+    label: 'Network policy',
     description: 'none, Kubernetes NetworkPolicy, or l7 (HTTP / DNS-aware policy).',
     source: SOURCES.ciliumL7,
   },
   'security.encryption': {
-    kind: 'enum', values: ENCRYPTIONS, label: 'Pod traffic encryption',
+    kind: 'enum',
+    values: ENCRYPTIONS,
+    label: 'Pod traffic encryption',
     description: 'Encrypt traffic between nodes: none, wireguard or ipsec.',
     source: SOURCES.ciliumEncryption,
   },
   'addressing.ipFamily': {
-    kind: 'enum', values: IP_FAMILIES, label: 'IP family',
+    kind: 'enum',
+    values: IP_FAMILIES,
+    label: 'IP family',
     description: 'ipv4, dual (dual-stack) or ipv6 (IPv6-only). Cannot be changed after the cluster starts.',
     source: SOURCES.basicNetworkOptionsDualStack,
   },
   'addressing.clusterCidrV4': {
-    kind: 'text', format: 'cidrV4', maxLength: 64, when: 'ipv4', label: 'IPv4 cluster (pod) CIDR',
-    description: 'cluster-cidr for IPv4 (ipv4 and dual). Each node gets a /24 from it, so it must be /24 or larger (/23 or larger with more than one node), and no larger than /8.',
+    kind: 'text',
+    format: 'cidrV4',
+    maxLength: 64,
+    when: 'ipv4',
+    label: 'IPv4 cluster (pod) CIDR',
+    description:
+      'cluster-cidr for IPv4 (ipv4 and dual). Each node gets a /24 from it, so it must be /24 or larger (/23 or larger with more than one node), and no larger than /8.',
     source: SOURCES.kubeNodeCidrSet,
   },
   'addressing.serviceCidrV4': {
-    kind: 'text', format: 'cidrV4', maxLength: 64, when: 'ipv4', label: 'IPv4 service CIDR',
-    description: 'service-cidr for IPv4 (ipv4 and dual): /12 to /28, not overlapping the cluster CIDR. RKE2 puts cluster DNS at its 10th address.',
+    kind: 'text',
+    format: 'cidrV4',
+    maxLength: 64,
+    when: 'ipv4',
+    label: 'IPv4 service CIDR',
+    description:
+      'service-cidr for IPv4 (ipv4 and dual): /12 to /28, not overlapping the cluster CIDR. RKE2 puts cluster DNS at its 10th address.',
     source: SOURCES.kubeServiceCidrLimit,
   },
   'addressing.clusterCidrV6': {
-    kind: 'text', format: 'cidrV6', maxLength: 64, when: 'ipv6', label: 'IPv6 cluster (pod) CIDR',
-    description: 'cluster-cidr for IPv6 (dual and ipv6). Each node gets a /64 from it, so it must be /64 or larger (/63 or larger with more than one node), and no larger than /48.',
+    kind: 'text',
+    format: 'cidrV6',
+    maxLength: 64,
+    when: 'ipv6',
+    label: 'IPv6 cluster (pod) CIDR',
+    description:
+      'cluster-cidr for IPv6 (dual and ipv6). Each node gets a /64 from it, so it must be /64 or larger (/63 or larger with more than one node), and no larger than /48.',
     source: SOURCES.dualStackIssue,
   },
   'addressing.serviceCidrV6': {
-    kind: 'text', format: 'cidrV6', maxLength: 64, when: 'ipv6', label: 'IPv6 service CIDR',
+    kind: 'text',
+    format: 'cidrV6',
+    maxLength: 64,
+    when: 'ipv6',
+    label: 'IPv6 service CIDR',
     description: 'service-cidr for IPv6 (dual and ipv6): /108 to /124, not overlapping the cluster CIDR.',
     source: SOURCES.dualStackIssue,
   },
   'extras.mode': {
-    kind: 'enum', values: EXTRA_INTERFACE_MODES, label: 'Extra pod interfaces',
+    kind: 'enum',
+    values: EXTRA_INTERFACE_MODES,
+    label: 'Extra pod interfaces',
     description: 'none, multus (secondary networks through Multus) or sriov (SR-IOV virtual functions, with Multus).',
     source: SOURCES.multusSriov,
   },
   'extras.secondary.name': {
-    kind: 'text', format: 'dnsLabel', maxLength: 63, when: 'secondaryNetwork', label: 'Secondary network name',
+    kind: 'text',
+    format: 'dnsLabel',
+    maxLength: 63,
+    when: 'secondaryNetwork',
+    label: 'Secondary network name',
     description: 'Name of the NetworkAttachmentDefinition (lowercase letters, digits and "-", up to 63).',
     source: SOURCES.k8sDns1123Label,
   },
   'extras.secondary.namespace': {
-    kind: 'text', format: 'dnsLabel', maxLength: 63, when: 'secondaryNetwork', label: 'Secondary network namespace',
+    kind: 'text',
+    format: 'dnsLabel',
+    maxLength: 63,
+    when: 'secondaryNetwork',
+    label: 'Secondary network namespace',
     description: 'Namespace of the NetworkAttachmentDefinition; pods use it from this namespace.',
     source: SOURCES.k8sDns1123Label,
   },
   'extras.secondary.type': {
-    kind: 'enum', values: SECONDARY_TYPES, when: 'multus', label: 'Secondary network type',
+    kind: 'enum',
+    values: SECONDARY_TYPES,
+    when: 'multus',
+    label: 'Secondary network type',
     description: 'CNI plugin of the secondary network: macvlan, ipvlan, bridge or host-device.',
     source: SOURCES.multusHowTo,
   },
   'extras.secondary.master': {
-    kind: 'text', format: 'interfaceName', maxLength: 64, when: 'multus', label: 'Host interface',
-    description: 'Host interface the secondary network uses (macvlan/ipvlan master, bridge name, or the device for host-device).',
+    kind: 'text',
+    format: 'interfaceName',
+    maxLength: 64,
+    when: 'multus',
+    label: 'Host interface',
+    description:
+      'Host interface the secondary network uses (macvlan/ipvlan master, bridge name, or the device for host-device).',
     source: SOURCES.linuxInterfaceNames,
   },
   'extras.secondary.ipam': {
-    kind: 'enum', values: SECONDARY_IPAMS, when: 'secondaryNetwork', label: 'Secondary network IPAM',
-    description: 'How pods get addresses: host-local (per node; a poor fit for multi-node), whereabouts (cluster-wide), dhcp, or static (per pod annotation).',
+    kind: 'enum',
+    values: SECONDARY_IPAMS,
+    when: 'secondaryNetwork',
+    label: 'Secondary network IPAM',
+    description:
+      'How pods get addresses: host-local (per node; a poor fit for multi-node), whereabouts (cluster-wide), dhcp, or static (per pod annotation).',
     source: SOURCES.multusSriov,
   },
   'extras.secondary.subnet': {
-    kind: 'text', format: 'cidr', maxLength: 64, when: 'ipamPool', label: 'Secondary subnet',
-    description: 'Subnet of the secondary network (host-local and whereabouts), e.g. 192.168.100.0/24. Must not overlap the cluster or service CIDRs.',
+    kind: 'text',
+    format: 'cidr',
+    maxLength: 64,
+    when: 'ipamPool',
+    label: 'Secondary subnet',
+    description:
+      'Subnet of the secondary network (host-local and whereabouts), e.g. 192.168.100.0/24. Must not overlap the cluster or service CIDRs.',
     source: SOURCES.multusHowTo,
   },
   'extras.secondary.rangeStart': {
-    kind: 'text', format: 'ip', maxLength: 64, allowEmpty: true, when: 'ipamPool', label: 'First address',
+    kind: 'text',
+    format: 'ip',
+    maxLength: 64,
+    allowEmpty: true,
+    when: 'ipamPool',
+    label: 'First address',
     description: 'First address handed out, inside the subnet; empty uses the start of the subnet.',
     source: SOURCES.multusHowTo,
   },
   'extras.secondary.rangeEnd': {
-    kind: 'text', format: 'ip', maxLength: 64, allowEmpty: true, when: 'ipamPool', label: 'Last address',
-    description: 'Last address handed out, inside the subnet and not before the first; empty uses the end of the subnet.',
+    kind: 'text',
+    format: 'ip',
+    maxLength: 64,
+    allowEmpty: true,
+    when: 'ipamPool',
+    label: 'Last address',
+    description:
+      'Last address handed out, inside the subnet and not before the first; empty uses the end of the subnet.',
     source: SOURCES.multusHowTo,
   },
   'extras.secondary.gateway': {
-    kind: 'text', format: 'ip', maxLength: 64, allowEmpty: true, when: 'ipamPool', label: 'Gateway',
+    kind: 'text',
+    format: 'ip',
+    maxLength: 64,
+    allowEmpty: true,
+    when: 'ipamPool',
+    label: 'Gateway',
     description: 'Gateway of the secondary network, inside the subnet; empty for none.',
     source: SOURCES.multusHowTo,
   },
   'extras.sriov.resourceName': {
-    kind: 'text', format: 'resourceName', maxLength: 63, when: 'sriov', label: 'SR-IOV resource name',
+    kind: 'text',
+    format: 'resourceName',
+    maxLength: 63,
+    when: 'sriov',
+    label: 'SR-IOV resource name',
     description: 'Device plugin resource name for the virtual functions (letters, digits and "_"); pods request it.',
     source: SOURCES.sriovResourceNameRule,
   },
   'extras.sriov.pfNames': {
-    kind: 'text', format: 'interfaceList', maxLength: 255, when: 'sriov', label: 'Physical functions',
+    kind: 'text',
+    format: 'interfaceList',
+    maxLength: 255,
+    when: 'sriov',
+    label: 'Physical functions',
     description: 'SR-IOV capable NICs (physical functions), comma separated, e.g. "ens1f0,ens1f1".',
     source: SOURCES.sriovOperator,
   },
   'extras.sriov.numVfs': {
-    kind: 'integer', min: 1, max: 256, when: 'sriov', label: 'Virtual functions per NIC',
-    description: 'Number of virtual functions to create on each physical function (1 to 256; the NIC sets the real limit).',
+    kind: 'integer',
+    min: 1,
+    max: 256,
+    when: 'sriov',
+    label: 'Virtual functions per NIC',
+    description:
+      'Number of virtual functions to create on each physical function (1 to 256; the NIC sets the real limit).',
     source: SOURCES.sriovOperator,
   },
   'extras.sriov.deviceType': {
-    kind: 'enum', values: SRIOV_DEVICE_TYPES, when: 'sriov', label: 'VF driver',
+    kind: 'enum',
+    values: SRIOV_DEVICE_TYPES,
+    when: 'sriov',
+    label: 'VF driver',
     description: 'netdevice (kernel driver, a normal interface in the pod) or vfio-pci (DPDK user space).',
     source: SOURCES.sriovOperator,
   },
   'extras.sriov.vlan': {
-    kind: 'integer', min: 0, max: 4094, when: 'sriov', label: 'VLAN',
+    kind: 'integer',
+    min: 0,
+    max: 4094,
+    when: 'sriov',
+    label: 'VLAN',
     description: 'VLAN ID set on the virtual functions, 0 for untagged (1 to 4094 tag).',
     source: SOURCES.sriovOperator,
   },
   'performance.kubeProxyReplacement': {
-    kind: 'boolean', label: 'Replace kube-proxy (eBPF)',
-    description: 'Let the CNI\'s eBPF dataplane replace kube-proxy. It then needs the API server address below.',
+    kind: 'boolean',
+    label: 'Replace kube-proxy (eBPF)',
+    description: "Let the CNI's eBPF dataplane replace kube-proxy. It then needs the API server address below.",
     source: SOURCES.ciliumKubeProxyFree,
   },
   'performance.apiServerHost': {
-    kind: 'text', format: 'host', maxLength: 253, allowEmpty: true, label: 'API server host',
-    description: 'IP or DNS name every node can reach the Kubernetes API on (a load balancer or a server IP). Needed for kube-proxy replacement.',
+    kind: 'text',
+    format: 'host',
+    maxLength: 253,
+    allowEmpty: true,
+    label: 'API server host',
+    description:
+      'IP or DNS name every node can reach the Kubernetes API on (a load balancer or a server IP). Needed for kube-proxy replacement.',
     source: SOURCES.calicoEbpfEndpointIssue,
   },
   'performance.apiServerPort': {
-    kind: 'integer', min: 1, max: 65535, label: 'API server port',
+    kind: 'integer',
+    min: 1,
+    max: 65535,
+    label: 'API server port',
     description: 'Port of the Kubernetes API at that host (6443 on RKE2 servers).',
     source: SOURCES.ciliumKubeProxyFree,
   },
   'performance.observability': {
-    kind: 'boolean', label: 'Flow observability (Hubble)',
+    kind: 'boolean',
+    label: 'Flow observability (Hubble)',
     description: 'Turn on Hubble flow visibility (Cilium only).',
     source: SOURCES.ciliumHubble,
   },
   'performance.bandwidthManager': {
-    kind: 'boolean', label: 'Bandwidth manager',
+    kind: 'boolean',
+    label: 'Bandwidth manager',
     description: 'Enforce pod egress bandwidth annotations with eBPF (Cilium).',
     source: SOURCES.ciliumBandwidth,
   },
   'performance.awsEni': {
-    kind: 'boolean', label: 'AWS ENI IPAM',
+    kind: 'boolean',
+    label: 'AWS ENI IPAM',
     description: 'Give pods VPC addresses from AWS ENIs (Cilium ENI mode).',
     source: SOURCES.ciliumEni,
   },
   'performance.bgp.enabled': {
-    kind: 'boolean', label: 'BGP peering',
+    kind: 'boolean',
+    label: 'BGP peering',
     description: 'Announce pod routes to a BGP router.',
     source: SOURCES.calicoBgp,
   },
   'performance.bgp.peerAddress': {
-    kind: 'text', format: 'ip', maxLength: 64, allowEmpty: 'whenUnused', when: 'bgp', label: 'BGP peer address',
+    kind: 'text',
+    format: 'ip',
+    maxLength: 64,
+    allowEmpty: 'whenUnused',
+    when: 'bgp',
+    label: 'BGP peer address',
     description: 'IP address of the BGP router to peer with.',
     source: SOURCES.calicoBgp,
   },
   'performance.bgp.peerAsn': {
-    kind: 'integer', min: 1, max: 4294967295, when: 'bgp', label: 'Peer AS number',
+    kind: 'integer',
+    min: 1,
+    max: 4294967295,
+    when: 'bgp',
+    label: 'Peer AS number',
     description: 'AS number of the router (1 to 4294967295).',
     source: SOURCES.calicoBgp,
   },
   'performance.bgp.localAsn': {
-    kind: 'integer', min: 1, max: 4294967295, when: 'bgp', label: 'Cluster AS number',
+    kind: 'integer',
+    min: 1,
+    max: 4294967295,
+    when: 'bgp',
+    label: 'Cluster AS number',
     description: 'AS number of the cluster nodes (1 to 4294967295).',
     source: SOURCES.calicoBgp,
   },
   'choice.forcedCni': {
-    kind: 'enum', values: FORCED_CNI_CHOICES, label: 'CNI choice',
+    kind: 'enum',
+    values: FORCED_CNI_CHOICES,
+    label: 'CNI choice',
     description: 'auto follows the recommendation; naming a CNI overrides it (the consequences are still shown).',
     source: SOURCES.basicNetworkOptions,
   },
@@ -355,15 +530,28 @@ type JsonSchema = Record<string, unknown>;
 
 function leafSchema(spec: FieldSpec, fallback: unknown): JsonSchema {
   const when = spec.when && spec.when !== 'always' ? ` Used ${RELEVANCE_TEXT[spec.when]}.` : '';
-  const base = { title: spec.label, description: `${spec.description}${when} Source: ${spec.source.url}`, default: fallback };
+  const base = {
+    title: spec.label,
+    description: `${spec.description}${when} Source: ${spec.source.url}`,
+    default: fallback,
+  };
   switch (spec.kind) {
-    case 'boolean': return { type: 'boolean', ...base };
-    case 'integer': return { type: 'integer', minimum: spec.min, maximum: spec.max, ...base };
-    case 'enum': return { type: 'string', enum: [...spec.values], ...base };
+    case 'boolean':
+      return { type: 'boolean', ...base };
+    case 'integer':
+      return { type: 'integer', minimum: spec.min, maximum: spec.max, ...base };
+    case 'enum':
+      return { type: 'string', enum: [...spec.values], ...base };
     case 'text': {
       const pattern = FORMAT_PATTERN[spec.format];
       const shaped = pattern === undefined ? {} : { pattern: spec.allowEmpty ? `^$|${pattern}` : pattern };
-      return { type: 'string', maxLength: spec.maxLength, ...(spec.allowEmpty ? {} : { minLength: 1 }), ...shaped, ...base };
+      return {
+        type: 'string',
+        maxLength: spec.maxLength,
+        ...(spec.allowEmpty ? {} : { minLength: 1 }),
+        ...shaped,
+        ...base,
+      };
     }
   }
 }
@@ -377,7 +565,8 @@ export function answersJsonSchema(): JsonSchema {
   const root: JsonSchema = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'rke2-cni-wizard answers',
-    description: 'What the rke2-cni-wizard asks, as a YAML or JSON file. Every field is optional: a missing one takes RKE2\'s default. Generated from src/domain/answers/answers-schema.ts by npm run schema:export.',
+    description:
+      "What the rke2-cni-wizard asks, as a YAML or JSON file. Every field is optional: a missing one takes RKE2's default. Generated from src/domain/answers/answers-schema.ts by npm run schema:export.",
     type: 'object',
     additionalProperties: false,
     properties: { $schema: { type: 'string', description: 'Optional link to this schema, for editors.' } },
@@ -394,23 +583,38 @@ export function answersJsonSchema(): JsonSchema {
   for (const path of ANSWER_PATHS) {
     const keys = path.split('.');
     const parent = objectAt(keys.slice(0, -1).join('.'));
-    (parent.properties as Record<string, JsonSchema>)[keys[keys.length - 1]!] = leafSchema(ANSWER_FIELDS[path], readPath(defaults, path));
+    (parent.properties as Record<string, JsonSchema>)[keys[keys.length - 1]!] = leafSchema(
+      ANSWER_FIELDS[path],
+      readPath(defaults, path),
+    );
   }
   return root;
 }
 
 const FORMAT_TEXT: Readonly<Record<TextFormat, string>> = {
-  release: 'RKE2 release', kernel: 'kernel version (quoted)', cidrV4: 'IPv4 CIDR', cidrV6: 'IPv6 CIDR', cidr: 'CIDR',
-  ip: 'IP address', host: 'IP address or DNS name', interfaceName: 'interface name', interfaceList: 'interface names, comma separated',
-  dnsLabel: 'DNS label', resourceName: 'resource name',
+  release: 'RKE2 release',
+  kernel: 'kernel version (quoted)',
+  cidrV4: 'IPv4 CIDR',
+  cidrV6: 'IPv6 CIDR',
+  cidr: 'CIDR',
+  ip: 'IP address',
+  host: 'IP address or DNS name',
+  interfaceName: 'interface name',
+  interfaceList: 'interface names, comma separated',
+  dnsLabel: 'DNS label',
+  resourceName: 'resource name',
 };
 
 function describeType(spec: FieldSpec): string {
   switch (spec.kind) {
-    case 'boolean': return 'true | false';
-    case 'integer': return `integer ${spec.min}..${spec.max}`;
-    case 'enum': return spec.values.join(' | ');
-    case 'text': return `${FORMAT_TEXT[spec.format]}${spec.allowEmpty === true ? ' or ""' : ''}`;
+    case 'boolean':
+      return 'true | false';
+    case 'integer':
+      return `integer ${spec.min}..${spec.max}`;
+    case 'enum':
+      return spec.values.join(' | ');
+    case 'text':
+      return `${FORMAT_TEXT[spec.format]}${spec.allowEmpty === true ? ' or ""' : ''}`;
   }
 }
 
@@ -419,7 +623,7 @@ export function describeAnswersFormat(): string {
   const defaults = defaultAnswers();
   const lines = [
     'Answers file (YAML or JSON, at most 256 KiB, one document).',
-    'Every field is optional: a missing field takes RKE2\'s default (shown below). Unknown fields are ignored with a warning.',
+    "Every field is optional: a missing field takes RKE2's default (shown below). Unknown fields are ignored with a warning.",
     'Fields used only in some situations are checked only then. The JSON Schema is schema/answers.schema.json.',
     '',
   ];
@@ -441,7 +645,9 @@ export function describeAnswersFormat(): string {
     }
     const indent = '  '.repeat(parents.length);
     const when = spec.when && spec.when !== 'always' ? ` Used ${RELEVANCE_TEXT[spec.when]}.` : '';
-    lines.push(`${indent}${keys[keys.length - 1]}: ${describeType(spec)}  (default ${JSON.stringify(readPath(defaults, path))})`);
+    lines.push(
+      `${indent}${keys[keys.length - 1]}: ${describeType(spec)}  (default ${JSON.stringify(readPath(defaults, path))})`,
+    );
     lines.push(`${indent}    ${spec.description}${when}`);
   }
   return lines.join('\n');

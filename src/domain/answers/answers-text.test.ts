@@ -13,17 +13,31 @@ function rootError(result: ParseResult): string | undefined {
 
 describe('parseAnswersText', () => {
   it('reads YAML, keeping kernels as text and coercing numbers and booleans', () => {
-    const r = parseAnswersText('cluster:\n  windowsNodes: true\nnodes:\n  osPreset: custom\n  kernel: 5.10\n  underlayMtu: 9000\n');
-    expect(r).toMatchObject({ ok: true, answers: { cluster: { windowsNodes: true }, nodes: { kernel: '5.10', underlayMtu: 9000 } } });
+    const r = parseAnswersText(
+      'cluster:\n  windowsNodes: true\nnodes:\n  osPreset: custom\n  kernel: 5.10\n  underlayMtu: 9000\n',
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      answers: { cluster: { windowsNodes: true }, nodes: { kernel: '5.10', underlayMtu: 9000 } },
+    });
   });
 
   it('reads JSON', () => {
-    const r = parseAnswersText(JSON.stringify({ security: { policy: 'l7' }, nodes: { underlayMtu: 1450 }, performance: { bgp: { enabled: false, peerAddress: null } } }));
+    const r = parseAnswersText(
+      JSON.stringify({
+        security: { policy: 'l7' },
+        nodes: { underlayMtu: 1450 },
+        performance: { bgp: { enabled: false, peerAddress: null } },
+      }),
+    );
     expect(r).toMatchObject({ ok: true, answers: { security: { policy: 'l7' }, nodes: { underlayMtu: 1450 } } });
   });
 
   it('accepts Windows line endings', () => {
-    expect(parseAnswersText('security:\r\n  policy: none\r\n')).toMatchObject({ ok: true, answers: { security: { policy: 'none' } } });
+    expect(parseAnswersText('security:\r\n  policy: none\r\n')).toMatchObject({
+      ok: true,
+      answers: { security: { policy: 'none' } },
+    });
   });
 
   it('never throws on a truncated answers file, and ends in answers or errors', () => {
@@ -55,7 +69,11 @@ describe('parseAnswersText', () => {
     ['duplicate keys', 'cluster: {}\ncluster: {}\n', 'yamlSyntax'],
     ['several documents', 'cluster: {}\n---\nnodes: {}\n', 'yamlMultipleDocuments'],
     ['any alias', 'base: &b {policy: l7}\nsecurity: *b\n', 'yamlAliases'],
-    ['a billion-laughs bomb', `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`, 'yamlAliases'],
+    [
+      'a billion-laughs bomb',
+      `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`,
+      'yamlAliases',
+    ],
     ['deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`, 'yamlTooDeep'],
     ['deep block nesting', Array.from({ length: 50 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n'), 'yamlTooDeep'],
     ['a NUL byte', 'cluster:\0\n', 'inputBinary'],
@@ -98,9 +116,49 @@ describe('parseAnswersText', () => {
       }
     };
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), check), { numRuns: 1000 });
-    fc.assert(fc.property(fc.jsonValue().map((v) => JSON.stringify(v) ?? ''), check), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
+        check,
+      ),
+      { numRuns: 500 },
+    );
     // YAML-ish text built from the characters that matter to YAML.
-    const yamlish = fc.array(fc.constantFrom('cluster:', 'nodes:', '\n', '  ', '- ', ': ', '&a ', '*a', '{', '}', '[', ']', ',', '"', "'", '#', '---', '...', '!!str ', '!!binary ', '<<: ', '? ', '|', '>', 'kernel', '5.10', '~', 'true'), { maxLength: 60 }).map((parts) => parts.join(''));
+    const yamlish = fc
+      .array(
+        fc.constantFrom(
+          'cluster:',
+          'nodes:',
+          '\n',
+          '  ',
+          '- ',
+          ': ',
+          '&a ',
+          '*a',
+          '{',
+          '}',
+          '[',
+          ']',
+          ',',
+          '"',
+          "'",
+          '#',
+          '---',
+          '...',
+          '!!str ',
+          '!!binary ',
+          '<<: ',
+          '? ',
+          '|',
+          '>',
+          'kernel',
+          '5.10',
+          '~',
+          'true',
+        ),
+        { maxLength: 60 },
+      )
+      .map((parts) => parts.join(''));
     fc.assert(fc.property(yamlish, check), { numRuns: 1000 });
   }, 60_000);
 });
@@ -124,23 +182,37 @@ describe('answersToYaml', () => {
 
   it('round-trips every answer set that parses', () => {
     const a = defaultAnswers();
-    fc.assert(fc.property(
-      fc.constantFrom('ipv4', 'dual', 'ipv6'), fc.constantFrom('none', 'multus', 'sriov'), fc.boolean(), fc.integer({ min: 1280, max: 9216 }),
-      fc.constantFrom('', 'eth0', 'bond0.100'), fc.constantFrom('host-local', 'whereabouts', 'dhcp', 'static'),
-      (ipFamily, mode, bgp, mtu, iface, ipam) => {
-        const input = {
-          ...a,
-          nodes: { ...a.nodes, underlayMtu: mtu, interface: iface },
-          addressing: { ...a.addressing, ipFamily },
-          extras: { ...a.extras, mode, secondary: { ...a.extras.secondary, ipam } },
-          performance: { ...a.performance, bgp: { ...a.performance.bgp, enabled: bgp, peerAddress: bgp ? '10.0.0.1' : '' } },
-        };
-        const parsed = parseAnswers(input);
-        expect(parsed.ok).toBe(true);
-        if (!parsed.ok) return;
-        expect(parseAnswersText(answersToYaml(parsed.answers))).toEqual({ ok: true, answers: parsed.answers, dropped: [] });
-      },
-    ), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('ipv4', 'dual', 'ipv6'),
+        fc.constantFrom('none', 'multus', 'sriov'),
+        fc.boolean(),
+        fc.integer({ min: 1280, max: 9216 }),
+        fc.constantFrom('', 'eth0', 'bond0.100'),
+        fc.constantFrom('host-local', 'whereabouts', 'dhcp', 'static'),
+        (ipFamily, mode, bgp, mtu, iface, ipam) => {
+          const input = {
+            ...a,
+            nodes: { ...a.nodes, underlayMtu: mtu, interface: iface },
+            addressing: { ...a.addressing, ipFamily },
+            extras: { ...a.extras, mode, secondary: { ...a.extras.secondary, ipam } },
+            performance: {
+              ...a.performance,
+              bgp: { ...a.performance.bgp, enabled: bgp, peerAddress: bgp ? '10.0.0.1' : '' },
+            },
+          };
+          const parsed = parseAnswers(input);
+          expect(parsed.ok).toBe(true);
+          if (!parsed.ok) return;
+          expect(parseAnswersText(answersToYaml(parsed.answers))).toEqual({
+            ok: true,
+            answers: parsed.answers,
+            dropped: [],
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   }, 60_000);
 
   it('gives the same bytes for the same answers', () => {

@@ -30,8 +30,10 @@ function utf8Length(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) { bytes += 4; i++; }
-    else bytes += 3;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }
@@ -42,9 +44,11 @@ function firstNonText(text: string): { index: number; what: string } | null {
     const c = text.charCodeAt(i);
     if (c === 0xfffd) return { index: i, what: 'a byte that is not UTF-8' };
     if (c === 0) return { index: i, what: 'a NUL byte' };
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return { index: i, what: `the control character 0x${c.toString(16).padStart(2, '0')}` };
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f)
+      return { index: i, what: `the control character 0x${c.toString(16).padStart(2, '0')}` };
     if (c >= 0xd800 && c <= 0xdfff) {
-      const pair = c <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
+      const pair =
+        c <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
       if (!pair) return { index: i, what: 'a broken UTF-16 surrogate' };
       i++;
     }
@@ -68,7 +72,10 @@ function yamlError(error: unknown): ParseResult {
     return rootError('yamlAliases', `Answers files do not use YAML aliases (*name)${at}; write each value out.`);
   }
   if (reason.includes('maxDepth')) {
-    return rootError('yamlTooDeep', `The YAML is nested more than ${MAX_DEPTH} levels deep${at}; answers are at most three levels deep.`);
+    return rootError(
+      'yamlTooDeep',
+      `The YAML is nested more than ${MAX_DEPTH} levels deep${at}; answers are at most three levels deep.`,
+    );
   }
   return rootError('yamlSyntax', `YAML/JSON syntax error${at}: ${reason.slice(0, 200)}.`);
 }
@@ -83,11 +90,15 @@ export function parseAnswersText(text: string): ParseResult {
     if (typeof text !== 'string') return rootError('inputNotText', 'The answers must be given as YAML or JSON text.');
     // UTF-8 never takes fewer bytes than UTF-16 code units, so the cheap test comes first.
     if (text.length > MAX_ANSWERS_TEXT_BYTES || utf8Length(text) > MAX_ANSWERS_TEXT_BYTES) {
-      return rootError('inputTooLarge', `The answers text is larger than ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB; an answers file is a few KiB.`);
+      return rootError(
+        'inputTooLarge',
+        `The answers text is larger than ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB; an answers file is a few KiB.`,
+      );
     }
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const bad = firstNonText(body);
-    if (bad) return rootError('inputBinary', `This is not a UTF-8 text file: ${bad.what} at line ${lineOf(body, bad.index)}.`);
+    if (bad)
+      return rootError('inputBinary', `This is not a UTF-8 text file: ${bad.what} at line ${lineOf(body, bad.index)}.`);
     loadSchema ??= FAILSAFE_SCHEMA.withTags(nullCoreTag);
     const options = { schema: loadSchema, maxAliases: 0, maxDepth: MAX_DEPTH };
     let documents: unknown[];
@@ -97,11 +108,17 @@ export function parseAnswersText(text: string): ParseResult {
       return yamlError(error);
     }
     if (documents.length > 1) {
-      return rootError('yamlMultipleDocuments', `The text holds ${documents.length} YAML documents (separated by ---); an answers file is one document.`);
+      return rootError(
+        'yamlMultipleDocuments',
+        `The text holds ${documents.length} YAML documents (separated by ---); an answers file is one document.`,
+      );
     }
     const [document] = documents;
     if (documents.length === 0 || document === null || document === undefined) {
-      return rootError('inputEmpty', 'The answers text is empty. Write the sections you want to set, or {} for all defaults.');
+      return rootError(
+        'inputEmpty',
+        'The answers text is empty. Write the sections you want to set, or {} for all defaults.',
+      );
     }
     return parseAnswers(document);
   } catch (error) {
@@ -116,7 +133,7 @@ const HEADER = [
   '# rke2-cni-wizard answers. Load them back with',
   '#   npm run cli -- recommend --answers answers.yaml',
   '# or with "Import answers" in the web app. Every field is optional: a missing one takes',
-  '# RKE2\'s default. The format is described by schema/answers.schema.json and by --help.',
+  "# RKE2's default. The format is described by schema/answers.schema.json and by --help.",
   '',
 ].join('\n');
 
@@ -124,4 +141,3 @@ const HEADER = [
 export function answersToYaml(answers: Answers): string {
   return `${HEADER}${dump(answers, DUMP_OPTIONS)}`;
 }
-

@@ -9,7 +9,13 @@ import { NEWEST_KNOWN_RELEASE } from '../rke2/releases';
  */
 export function defaultAnswers(): Answers {
   return {
-    cluster: { release: NEWEST_KNOWN_RELEASE, management: 'standalone', size: 'small', windowsNodes: false, cisProfile: false },
+    cluster: {
+      release: NEWEST_KNOWN_RELEASE,
+      management: 'standalone',
+      size: 'small',
+      windowsNodes: false,
+      cisProfile: false,
+    },
     nodes: { osPreset: 'ubuntu-24.04', kernel: '6.8', interface: '', underlayMtu: 1500 },
     security: { policy: 'kubernetes', encryption: 'none' },
     addressing: {
@@ -22,14 +28,25 @@ export function defaultAnswers(): Answers {
     extras: {
       mode: 'none',
       secondary: {
-        name: 'macvlan-net', namespace: 'default', type: 'macvlan', master: 'eth1', ipam: 'whereabouts',
-        subnet: '192.168.100.0/24', rangeStart: '192.168.100.10', rangeEnd: '192.168.100.200', gateway: '192.168.100.1',
+        name: 'macvlan-net',
+        namespace: 'default',
+        type: 'macvlan',
+        master: 'eth1',
+        ipam: 'whereabouts',
+        subnet: '192.168.100.0/24',
+        rangeStart: '192.168.100.10',
+        rangeEnd: '192.168.100.200',
+        gateway: '192.168.100.1',
       },
       sriov: { resourceName: 'sriovnics', pfNames: 'ens1f0', numVfs: 8, deviceType: 'netdevice', vlan: 0 },
     },
     performance: {
-      kubeProxyReplacement: false, apiServerHost: '', apiServerPort: 6443,
-      observability: false, bandwidthManager: false, awsEni: false,
+      kubeProxyReplacement: false,
+      apiServerHost: '',
+      apiServerPort: 6443,
+      observability: false,
+      bandwidthManager: false,
+      awsEni: false,
       bgp: { enabled: false, peerAddress: '', peerAsn: 64512, localAsn: 64513 },
     },
     choice: { forcedCni: 'auto' },

@@ -5,9 +5,22 @@
  */
 export * from './types';
 export { defaultAnswers } from './defaults';
-export { parseAnswers, isFieldRelevant, ANSWER_MESSAGE_IDS, NODE_CIDR_MASK, type AnswerMessageId } from './parse-answers';
+export {
+  parseAnswers,
+  isFieldRelevant,
+  ANSWER_MESSAGE_IDS,
+  NODE_CIDR_MASK,
+  type AnswerMessageId,
+} from './parse-answers';
 export { parseAnswersText, answersToYaml, MAX_ANSWERS_TEXT_BYTES } from './answers-text';
 export {
-  answersJsonSchema, describeAnswersFormat, ANSWER_FIELDS, ANSWER_PATHS,
-  type AnswerPath, type AnswerValue, type FieldSpec, type Relevance, type TextFormat,
+  answersJsonSchema,
+  describeAnswersFormat,
+  ANSWER_FIELDS,
+  ANSWER_PATHS,
+  type AnswerPath,
+  type AnswerValue,
+  type FieldSpec,
+  type Relevance,
+  type TextFormat,
 } from './answers-schema';

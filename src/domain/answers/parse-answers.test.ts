@@ -33,33 +33,96 @@ describe('parseAnswers: valid input', () => {
     ['yes/no booleans', { performance: { observability: 'no' } }, 'performance.observability', false],
     ['enums in any case', { addressing: { ipFamily: 'IPv4' } }, 'addressing.ipFamily', 'ipv4'],
     ['a release without v or revision', { cluster: { release: '1.33.6' } }, 'cluster.release', 'v1.33.6+rke2r1'],
-    ['canonical IPv6 CIDRs', { addressing: { ipFamily: 'dual', clusterCidrV6: '2001:CAFE:0042::/56' } }, 'addressing.clusterCidrV6', '2001:cafe:42::/56'],
-    ['uname -r kernels as typed', { nodes: { osPreset: 'custom', kernel: '5.14.0-427.el9.x86_64' } }, 'nodes.kernel', '5.14.0-427.el9.x86_64'],
-    ['the preset kernel when kernel is empty', { nodes: { osPreset: 'rhel-8.10', kernel: '' } }, 'nodes.kernel', '4.18'],
+    [
+      'canonical IPv6 CIDRs',
+      { addressing: { ipFamily: 'dual', clusterCidrV6: '2001:CAFE:0042::/56' } },
+      'addressing.clusterCidrV6',
+      '2001:cafe:42::/56',
+    ],
+    [
+      'uname -r kernels as typed',
+      { nodes: { osPreset: 'custom', kernel: '5.14.0-427.el9.x86_64' } },
+      'nodes.kernel',
+      '5.14.0-427.el9.x86_64',
+    ],
+    [
+      'the preset kernel when kernel is empty',
+      { nodes: { osPreset: 'rhel-8.10', kernel: '' } },
+      'nodes.kernel',
+      '4.18',
+    ],
     ['the preset kernel when kernel is missing', { nodes: { osPreset: 'rhel-9' } }, 'nodes.kernel', '5.14'],
     ['a typed kernel over the preset', { nodes: { osPreset: 'rhel-9', kernel: '5.15' } }, 'nodes.kernel', '5.15'],
     ['an empty interface (autodetect)', { nodes: { interface: '' } }, 'nodes.interface', ''],
     ['VLAN interface names', { nodes: { interface: 'bond0.100' } }, 'nodes.interface', 'bond0.100'],
     ['15-character interface names', { nodes: { interface: 'enp0s31f6abcdef' } }, 'nodes.interface', 'enp0s31f6abcdef'],
-    ['pfNames with spaces after commas', { extras: { mode: 'sriov', sriov: { pfNames: 'ens1f0, ens1f1' } } }, 'extras.sriov.pfNames', 'ens1f0,ens1f1'],
-    ['an IPv6 API host', { performance: { apiServerHost: '2001:DB8::10' } }, 'performance.apiServerHost', '2001:db8::10'],
-    ['a DNS API host', { performance: { apiServerHost: 'api.example.internal' } }, 'performance.apiServerHost', 'api.example.internal'],
-    ['a 4-byte ASN', { performance: { bgp: { enabled: true, peerAddress: '10.0.0.1', peerAsn: '4294967295' } } }, 'performance.bgp.peerAsn', 4294967295],
-    ['a /24 cluster CIDR on a single node', { cluster: { size: 'single' }, addressing: { clusterCidrV4: '10.42.0.0/24' } }, 'addressing.clusterCidrV4', '10.42.0.0/24'],
-    ['a /63 IPv6 cluster CIDR', { addressing: { ipFamily: 'ipv6', clusterCidrV6: '2001:cafe:42::/63' } }, 'addressing.clusterCidrV6', '2001:cafe:42::/63'],
-    ['dhcp IPAM with no subnet', { extras: { mode: 'multus', secondary: { ipam: 'dhcp', subnet: '' } } }, 'extras.secondary.ipam', 'dhcp'],
-    ['an empty range (whole subnet)', { extras: { mode: 'multus', secondary: { rangeStart: '', rangeEnd: '', gateway: '' } } }, 'extras.secondary.rangeStart', ''],
+    [
+      'pfNames with spaces after commas',
+      { extras: { mode: 'sriov', sriov: { pfNames: 'ens1f0, ens1f1' } } },
+      'extras.sriov.pfNames',
+      'ens1f0,ens1f1',
+    ],
+    [
+      'an IPv6 API host',
+      { performance: { apiServerHost: '2001:DB8::10' } },
+      'performance.apiServerHost',
+      '2001:db8::10',
+    ],
+    [
+      'a DNS API host',
+      { performance: { apiServerHost: 'api.example.internal' } },
+      'performance.apiServerHost',
+      'api.example.internal',
+    ],
+    [
+      'a 4-byte ASN',
+      { performance: { bgp: { enabled: true, peerAddress: '10.0.0.1', peerAsn: '4294967295' } } },
+      'performance.bgp.peerAsn',
+      4294967295,
+    ],
+    [
+      'a /24 cluster CIDR on a single node',
+      { cluster: { size: 'single' }, addressing: { clusterCidrV4: '10.42.0.0/24' } },
+      'addressing.clusterCidrV4',
+      '10.42.0.0/24',
+    ],
+    [
+      'a /63 IPv6 cluster CIDR',
+      { addressing: { ipFamily: 'ipv6', clusterCidrV6: '2001:cafe:42::/63' } },
+      'addressing.clusterCidrV6',
+      '2001:cafe:42::/63',
+    ],
+    [
+      'dhcp IPAM with no subnet',
+      { extras: { mode: 'multus', secondary: { ipam: 'dhcp', subnet: '' } } },
+      'extras.secondary.ipam',
+      'dhcp',
+    ],
+    [
+      'an empty range (whole subnet)',
+      { extras: { mode: 'multus', secondary: { rangeStart: '', rangeEnd: '', gateway: '' } } },
+      'extras.secondary.rangeStart',
+      '',
+    ],
   ])('accepts %s', (_name, input, path, expected) => {
     expect(readPath(expectOk(parseAnswers(input)), path)).toEqual(expected);
   });
 
   it('ignores unknown keys and reports them in dropped', () => {
-    const r = parseAnswers({ $schema: './schema/answers.schema.json', bogus: 1, cluster: { relase: 'x' }, extras: { secondary: { extra: true } } });
+    const r = parseAnswers({
+      $schema: './schema/answers.schema.json',
+      bogus: 1,
+      cluster: { relase: 'x' },
+      extras: { secondary: { extra: true } },
+    });
     expect(r).toMatchObject({ ok: true, dropped: ['bogus', 'cluster.relase', 'extras.secondary.extra'] });
   });
 
   it('resets invalid values of unused fields to their default and reports them, instead of failing', () => {
-    const r = parseAnswers({ addressing: { ipFamily: 'ipv4', clusterCidrV6: 'garbage' }, extras: { mode: 'none', sriov: { numVfs: 0 } } });
+    const r = parseAnswers({
+      addressing: { ipFamily: 'ipv4', clusterCidrV6: 'garbage' },
+      extras: { mode: 'none', sriov: { numVfs: 0 } },
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.dropped).toEqual(['addressing.clusterCidrV6', 'extras.sriov.numVfs']);
@@ -68,7 +131,11 @@ describe('parseAnswers: valid input', () => {
   });
 
   it('does not check unused cross-field rules (overlap of IPv6 ranges in an IPv4 cluster)', () => {
-    expectOk(parseAnswers({ addressing: { ipFamily: 'ipv4', clusterCidrV6: '2001:cafe::/56', serviceCidrV6: '2001:cafe::/112' } }));
+    expectOk(
+      parseAnswers({
+        addressing: { ipFamily: 'ipv4', clusterCidrV6: '2001:cafe::/56', serviceCidrV6: '2001:cafe::/112' },
+      }),
+    );
   });
 
   it('gives every OS preset a kernel the parser accepts', () => {
@@ -92,7 +159,20 @@ describe('parseAnswers: invalid input', () => {
 
   it('covers every message id that parseAnswers itself can give', () => {
     const catalogued = new Set<string>(BAD_INPUT_CATALOGUE.map((e) => e.messageId));
-    const elsewhere = ['notAMapping', 'internalError', 'expectedText', 'tooLong', 'inputNotText', 'inputTooLarge', 'inputEmpty', 'inputBinary', 'yamlSyntax', 'yamlMultipleDocuments', 'yamlAliases', 'yamlTooDeep'];
+    const elsewhere = [
+      'notAMapping',
+      'internalError',
+      'expectedText',
+      'tooLong',
+      'inputNotText',
+      'inputTooLarge',
+      'inputEmpty',
+      'inputBinary',
+      'yamlSyntax',
+      'yamlMultipleDocuments',
+      'yamlAliases',
+      'yamlTooDeep',
+    ];
     expect(ANSWER_MESSAGE_IDS.filter((id) => !catalogued.has(id) && !elsewhere.includes(id))).toEqual([]);
   });
 
@@ -104,14 +184,46 @@ describe('parseAnswers: invalid input', () => {
     ['a nested section that is text', { extras: { sriov: 'yes' } }, [['extras.sriov', 'notAMapping']]],
     ['a kernel given as a YAML number', { nodes: { kernel: 5.1 } }, [['nodes.kernel', 'expectedText']]],
     ['a huge string', { cluster: { release: 'v'.repeat(1_000_000) } }, [['cluster.release', 'tooLong']]],
-    ['a dual-stack pair in one field', { addressing: { clusterCidrV4: '10.42.0.0/16,2001:cafe:42::/56' } }, [['addressing.clusterCidrV4', 'cidrSyntax']]],
-    ['an IPv4 cluster CIDR too large for node masks', { addressing: { clusterCidrV4: '0.0.0.0/7' } }, [['addressing.clusterCidrV4', 'clusterCidrTooLarge']]],
-    ['an IPv4 service CIDR above /12', { addressing: { serviceCidrV4: '10.0.0.0/11' } }, [['addressing.serviceCidrV4', 'serviceCidrTooLarge']]],
-    ['a /24 cluster CIDR with several nodes', { addressing: { clusterCidrV4: '10.42.0.0/24' } }, [['addressing.clusterCidrV4', 'clusterCidrTooSmall']]],
-    ['IPv6 overlap in dual-stack', { addressing: { ipFamily: 'dual', clusterCidrV6: '2001:cafe:42::/56', serviceCidrV6: '2001:cafe:42::/112' } }, [['addressing.serviceCidrV6', 'cidrOverlap']]],
-    ['a host:port API host', { performance: { apiServerHost: '10.0.0.1:6443' } }, [['performance.apiServerHost', 'hostInvalid']]],
-    ['an empty pfNames item', { extras: { mode: 'sriov', sriov: { pfNames: 'ens1f0,,ens1f1' } } }, [['extras.sriov.pfNames', 'interfaceNameInvalid']]],
-    ['an interface shown with its parent', { nodes: { interface: 'eth0.100@eth0' } }, [['nodes.interface', 'interfaceNameInvalid']]],
+    [
+      'a dual-stack pair in one field',
+      { addressing: { clusterCidrV4: '10.42.0.0/16,2001:cafe:42::/56' } },
+      [['addressing.clusterCidrV4', 'cidrSyntax']],
+    ],
+    [
+      'an IPv4 cluster CIDR too large for node masks',
+      { addressing: { clusterCidrV4: '0.0.0.0/7' } },
+      [['addressing.clusterCidrV4', 'clusterCidrTooLarge']],
+    ],
+    [
+      'an IPv4 service CIDR above /12',
+      { addressing: { serviceCidrV4: '10.0.0.0/11' } },
+      [['addressing.serviceCidrV4', 'serviceCidrTooLarge']],
+    ],
+    [
+      'a /24 cluster CIDR with several nodes',
+      { addressing: { clusterCidrV4: '10.42.0.0/24' } },
+      [['addressing.clusterCidrV4', 'clusterCidrTooSmall']],
+    ],
+    [
+      'IPv6 overlap in dual-stack',
+      { addressing: { ipFamily: 'dual', clusterCidrV6: '2001:cafe:42::/56', serviceCidrV6: '2001:cafe:42::/112' } },
+      [['addressing.serviceCidrV6', 'cidrOverlap']],
+    ],
+    [
+      'a host:port API host',
+      { performance: { apiServerHost: '10.0.0.1:6443' } },
+      [['performance.apiServerHost', 'hostInvalid']],
+    ],
+    [
+      'an empty pfNames item',
+      { extras: { mode: 'sriov', sriov: { pfNames: 'ens1f0,,ens1f1' } } },
+      [['extras.sriov.pfNames', 'interfaceNameInvalid']],
+    ],
+    [
+      'an interface shown with its parent',
+      { nodes: { interface: 'eth0.100@eth0' } },
+      [['nodes.interface', 'interfaceNameInvalid']],
+    ],
     ['a reserved interface name', { nodes: { interface: '..' } }, [['nodes.interface', 'interfaceNameInvalid']]],
     ['an infinite MTU', { nodes: { underlayMtu: Infinity } }, [['nodes.underlayMtu', 'expectedInteger']]],
   ])('refuses %s', (_name, input, expected) => {
@@ -142,15 +254,30 @@ describe('parseAnswers: invalid input', () => {
   });
 
   it('never touches Object.prototype', () => {
-    const r = parseAnswers(JSON.parse('{"__proto__": {"polluted": 1}, "cluster": {"__proto__": {"polluted": 2}, "constructor": {"prototype": {"polluted": 3}}}}'));
+    const r = parseAnswers(
+      JSON.parse(
+        '{"__proto__": {"polluted": 1}, "cluster": {"__proto__": {"polluted": 2}, "constructor": {"prototype": {"polluted": 3}}}}',
+      ),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(r).toMatchObject({ ok: true, dropped: ['__proto__', 'cluster.__proto__', 'cluster.constructor'] });
   });
 
   it('survives hostile objects (throwing getters, proxies)', () => {
-    const hostile = { get cluster(): unknown { throw new Error('boom'); } };
+    const hostile = {
+      get cluster(): unknown {
+        throw new Error('boom');
+      },
+    };
     expect(parseAnswers(hostile)).toMatchObject({ ok: false, errors: [{ field: '', messageId: 'internalError' }] });
-    const proxy = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(() => parseAnswers(proxy)).not.toThrow();
   });
 
@@ -182,32 +309,58 @@ describe('isFieldRelevant', () => {
 /** Answer-shaped input: mostly sensible values, sometimes junk, sometimes missing. */
 const leafValue = (path: AnswerPath): fc.Arbitrary<unknown> => {
   const spec = ANSWER_FIELDS[path];
-  const junk = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 1 }));
+  const junk = fc.oneof(
+    fc.string({ maxLength: 20 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.jsonValue({ maxDepth: 1 }),
+  );
   const good = (() => {
     switch (spec.kind) {
-      case 'boolean': return fc.boolean();
-      case 'integer': return fc.oneof(fc.integer({ min: spec.min, max: spec.max }), fc.integer({ min: spec.min, max: spec.max }).map(String));
-      case 'enum': return fc.constantFrom(...spec.values);
-      case 'text': return fc.constantFrom(String(readPath(defaultAnswers(), path)), '', '10.44.0.0/16', '10.43.0.0/16', '2001:cafe:44::/56',
-        '2001:cafe:43::/112', '192.168.100.50', '10.0.0.1', 'eth0', 'v1.33.6+rke2r1', '5.4', 'ens1f0,ens1f1', 'net-a');
+      case 'boolean':
+        return fc.boolean();
+      case 'integer':
+        return fc.oneof(
+          fc.integer({ min: spec.min, max: spec.max }),
+          fc.integer({ min: spec.min, max: spec.max }).map(String),
+        );
+      case 'enum':
+        return fc.constantFrom(...spec.values);
+      case 'text':
+        return fc.constantFrom(
+          String(readPath(defaultAnswers(), path)),
+          '',
+          '10.44.0.0/16',
+          '10.43.0.0/16',
+          '2001:cafe:44::/56',
+          '2001:cafe:43::/112',
+          '192.168.100.50',
+          '10.0.0.1',
+          'eth0',
+          'v1.33.6+rke2r1',
+          '5.4',
+          'ens1f0,ens1f1',
+          'net-a',
+        );
     }
   })();
   return fc.option(fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: junk }), { nil: undefined });
 };
 
-const answerShaped: fc.Arbitrary<Record<string, unknown>> = fc.record(
-  Object.fromEntries(ANSWER_PATHS.map((p) => [p, leafValue(p)])) as Record<AnswerPath, fc.Arbitrary<unknown>>,
-).map((flat) => {
-  const root: Record<string, unknown> = {};
-  for (const [path, value] of Object.entries(flat)) {
-    if (value === undefined) continue;
-    const keys = path.split('.');
-    let node = root;
-    for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-    node[keys[keys.length - 1]!] = value;
-  }
-  return root;
-});
+const answerShaped: fc.Arbitrary<Record<string, unknown>> = fc
+  .record(Object.fromEntries(ANSWER_PATHS.map((p) => [p, leafValue(p)])) as Record<AnswerPath, fc.Arbitrary<unknown>>)
+  .map((flat) => {
+    const root: Record<string, unknown> = {};
+    for (const [path, value] of Object.entries(flat)) {
+      if (value === undefined) continue;
+      const keys = path.split('.');
+      let node = root;
+      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+      node[keys[keys.length - 1]!] = value;
+    }
+    return root;
+  });
 
 describe('parseAnswers: properties', () => {
   const invariant = (input: unknown) => {
@@ -227,7 +380,23 @@ describe('parseAnswers: properties', () => {
   }, 60_000);
 
   it('never throws on arbitrary values', () => {
-    fc.assert(fc.property(fc.anything({ withObjectString: true, withNullPrototype: true, withMap: true, withSet: true, withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true }), invariant), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.anything({
+          withObjectString: true,
+          withNullPrototype: true,
+          withMap: true,
+          withSet: true,
+          withBigInt: true,
+          withDate: true,
+          withTypedArray: true,
+          withSparseArray: true,
+          withBoxedValues: true,
+        }),
+        invariant,
+      ),
+      { numRuns: 1000 },
+    );
   }, 60_000);
 
   it('holds on answer-shaped input, where most fields are sensible', () => {

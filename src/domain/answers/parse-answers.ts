@@ -25,27 +25,74 @@
 import { parseRke2Version } from '../rke2/version';
 import { OS_PRESET_INFO, parseKernel } from '../kernel';
 import {
-  addressBits, cidrContainsIp, cidrsOverlap, firstAddress, lastAddress, parseCidr, parseIp,
-  type Cidr, type IpVersion,
+  addressBits,
+  cidrContainsIp,
+  cidrsOverlap,
+  firstAddress,
+  lastAddress,
+  parseCidr,
+  parseIp,
+  type Cidr,
+  type IpVersion,
 } from '../net/cidr';
 import { defaultAnswers } from './defaults';
 import type { Answers, FieldError, FieldPath, ParseResult } from './types';
 import {
-  ANSWER_FIELDS, ANSWER_PATHS, ANSWER_SECTIONS, RELEVANCE_TEXT, readPath, writePath,
-  type AnswerPath, type FieldSpec, type Relevance, type TextSpec,
+  ANSWER_FIELDS,
+  ANSWER_PATHS,
+  ANSWER_SECTIONS,
+  RELEVANCE_TEXT,
+  readPath,
+  writePath,
+  type AnswerPath,
+  type FieldSpec,
+  type Relevance,
+  type TextSpec,
 } from './answers-schema';
 
 /** Every message id parseAnswers and parseAnswersText can return. */
 export const ANSWER_MESSAGE_IDS = [
-  'notAMapping', 'internalError',
-  'expectedText', 'expectedInteger', 'expectedBoolean', 'notInList', 'outOfRange', 'tooLong', 'required',
-  'releaseInvalid', 'kernelInvalid', 'kernelRequired',
-  'cidrSyntax', 'cidrPrefix', 'cidrHostBits', 'cidrFamily', 'cidrOverlap',
-  'clusterCidrTooSmall', 'clusterCidrTooLarge', 'serviceCidrTooLarge', 'serviceCidrTooSmall',
-  'ipInvalid', 'ipFamilyMismatch', 'addressOutsideSubnet', 'addressNotUsable', 'rangeReversed', 'subnetOverlapsCluster',
-  'hostInvalid', 'interfaceNameInvalid', 'interfaceDuplicate', 'dnsLabelInvalid', 'resourceNameInvalid',
+  'notAMapping',
+  'internalError',
+  'expectedText',
+  'expectedInteger',
+  'expectedBoolean',
+  'notInList',
+  'outOfRange',
+  'tooLong',
+  'required',
+  'releaseInvalid',
+  'kernelInvalid',
+  'kernelRequired',
+  'cidrSyntax',
+  'cidrPrefix',
+  'cidrHostBits',
+  'cidrFamily',
+  'cidrOverlap',
+  'clusterCidrTooSmall',
+  'clusterCidrTooLarge',
+  'serviceCidrTooLarge',
+  'serviceCidrTooSmall',
+  'ipInvalid',
+  'ipFamilyMismatch',
+  'addressOutsideSubnet',
+  'addressNotUsable',
+  'rangeReversed',
+  'subnetOverlapsCluster',
+  'hostInvalid',
+  'interfaceNameInvalid',
+  'interfaceDuplicate',
+  'dnsLabelInvalid',
+  'resourceNameInvalid',
   // whole-text errors (answers-text.ts)
-  'inputNotText', 'inputTooLarge', 'inputEmpty', 'inputBinary', 'yamlSyntax', 'yamlMultipleDocuments', 'yamlAliases', 'yamlTooDeep',
+  'inputNotText',
+  'inputTooLarge',
+  'inputEmpty',
+  'inputBinary',
+  'yamlSyntax',
+  'yamlMultipleDocuments',
+  'yamlAliases',
+  'yamlTooDeep',
 ] as const;
 export type AnswerMessageId = (typeof ANSWER_MESSAGE_IDS)[number];
 
@@ -94,9 +141,13 @@ function coerceInteger(spec: Extract<FieldSpec, { kind: 'integer' }>, raw: unkno
   if (typeof raw === 'number') n = raw;
   else if (typeof raw === 'string' && /^\s*[+-]?\d{1,16}\s*$/.test(raw)) n = Number(raw.trim());
   if (n === null || !Number.isSafeInteger(n)) {
-    return fail('expectedInteger', `${spec.label} is a whole number from ${spec.min} to ${spec.max}; got ${show(raw)}.`);
+    return fail(
+      'expectedInteger',
+      `${spec.label} is a whole number from ${spec.min} to ${spec.max}; got ${show(raw)}.`,
+    );
   }
-  if (n < spec.min || n > spec.max) return fail('outOfRange', `${spec.label} must be from ${spec.min} to ${spec.max}; got ${n}.`);
+  if (n < spec.min || n > spec.max)
+    return fail('outOfRange', `${spec.label} must be from ${spec.min} to ${spec.max}; got ${n}.`);
   return pass(n);
 }
 
@@ -113,13 +164,15 @@ const INTERFACE_CHARS = /^[A-Za-z0-9_.-]+$/;
 
 /** Linux dev_valid_name() plus what is safe to write into configs and scripts. */
 function checkInterfaceName(name: string, label: string): Outcome {
-  const bad = (why: string) => fail('interfaceNameInvalid', `${label}: ${show(name)} is not a valid interface name: ${why}.`);
+  const bad = (why: string) =>
+    fail('interfaceNameInvalid', `${label}: ${show(name)} is not a valid interface name: ${why}.`);
   if (name.length > 15) return bad(`Linux allows at most 15 characters, this has ${name.length}`);
   if (/\s/.test(name)) return bad('it contains whitespace');
   if (name.includes('/')) return bad('it contains "/"');
   if (name.includes(':')) return bad('it contains ":" (an alias such as eth0:1 is not an interface; use eth0)');
   if (/["'`]/.test(name)) return bad('it contains a quote');
-  if (name.includes('@')) return bad(`"@" is how "ip link" shows the parent; the name is ${JSON.stringify(name.split('@')[0])}`);
+  if (name.includes('@'))
+    return bad(`"@" is how "ip link" shows the parent; the name is ${JSON.stringify(name.split('@')[0])}`);
   if (name === '.' || name === '..') return bad('"." and ".." are reserved');
   if (!INTERFACE_CHARS.test(name)) return bad('use letters, digits, ".", "-" and "_"');
   if (!/^[A-Za-z0-9_]/.test(name)) return bad('it must start with a letter, a digit or "_"');
@@ -130,16 +183,21 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const HOST_LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 function checkHost(text: string, label: string): Outcome {
-  if (/^[a-z]+:\/\//i.test(text)) return fail('hostInvalid', `${label}: give only the host, without "${text.split('://')[0]}://".`);
+  if (/^[a-z]+:\/\//i.test(text))
+    return fail('hostInvalid', `${label}: give only the host, without "${text.split('://')[0]}://".`);
   if (text.includes(':') || /^[\d.]+$/.test(text)) {
     const ip = parseIp(text);
     if (ip.ok) return pass(ip.ip.text);
-    if (/^[^:]+:\d+$/.test(text)) return fail('hostInvalid', `${label}: give the port separately (apiServerPort), not in ${show(text)}.`);
+    if (/^[^:]+:\d+$/.test(text))
+      return fail('hostInvalid', `${label}: give the port separately (apiServerPort), not in ${show(text)}.`);
     return fail('hostInvalid', `${label}: ${ip.message}`);
   }
   const labels = text.split('.');
   if (text.length > 253 || !labels.every((l) => HOST_LABEL.test(l))) {
-    return fail('hostInvalid', `${label}: ${show(text)} is neither an IP address nor a DNS name (letters, digits and "-" between dots).`);
+    return fail(
+      'hostInvalid',
+      `${label}: ${show(text)} is neither an IP address nor a DNS name (letters, digits and "-" between dots).`,
+    );
   }
   return pass(text);
 }
@@ -150,7 +208,10 @@ function familyName(family: IpVersion): string {
 
 function checkCidrText(text: string, label: string, family?: IpVersion): Outcome {
   if (text.includes(',')) {
-    return fail('cidrSyntax', `${label}: give one CIDR here; with dual-stack the IPv4 and IPv6 ranges go in their own fields.`);
+    return fail(
+      'cidrSyntax',
+      `${label}: give one CIDR here; with dual-stack the IPv4 and IPv6 ranges go in their own fields.`,
+    );
   }
   const parsed = parseCidr(text);
   if (!parsed.ok) {
@@ -159,7 +220,10 @@ function checkCidrText(text: string, label: string, family?: IpVersion): Outcome
   }
   if (family !== undefined && parsed.cidr.family !== family) {
     const example = family === 4 ? '10.42.0.0/16' : '2001:cafe:42::/56';
-    return fail('cidrFamily', `${label}: ${parsed.cidr.text} is an ${familyName(parsed.cidr.family)} CIDR; this field takes ${familyName(family)}, e.g. ${example}.`);
+    return fail(
+      'cidrFamily',
+      `${label}: ${parsed.cidr.text} is an ${familyName(parsed.cidr.family)} CIDR; this field takes ${familyName(family)}, e.g. ${example}.`,
+    );
   }
   return pass(parsed.cidr.text);
 }
@@ -170,9 +234,11 @@ function checkText(spec: TextSpec, raw: unknown): Outcome {
     return fail('expectedText', `${spec.label} is text; got ${describeKind(raw)}.${hint}`);
   }
   // Refuse huge strings before trimming or matching anything.
-  if (raw.length > spec.maxLength + 64) return fail('tooLong', `${spec.label} is too long (${raw.length} characters; at most ${spec.maxLength}).`);
+  if (raw.length > spec.maxLength + 64)
+    return fail('tooLong', `${spec.label} is too long (${raw.length} characters; at most ${spec.maxLength}).`);
   const text = raw.trim();
-  if (text.length > spec.maxLength) return fail('tooLong', `${spec.label} is too long (${text.length} characters; at most ${spec.maxLength}).`);
+  if (text.length > spec.maxLength)
+    return fail('tooLong', `${spec.label} is too long (${text.length} characters; at most ${spec.maxLength}).`);
   if (text === '') return spec.allowEmpty ? pass('') : fail('required', `${spec.label} is required.`);
   switch (spec.format) {
     case 'release': {
@@ -183,18 +249,27 @@ function checkText(spec: TextSpec, raw: unknown): Outcome {
       const k = parseKernel(text);
       return k.ok ? pass(text) : fail('kernelInvalid', k.message);
     }
-    case 'cidrV4': return checkCidrText(text, spec.label, 4);
-    case 'cidrV6': return checkCidrText(text, spec.label, 6);
-    case 'cidr': return checkCidrText(text, spec.label);
+    case 'cidrV4':
+      return checkCidrText(text, spec.label, 4);
+    case 'cidrV6':
+      return checkCidrText(text, spec.label, 6);
+    case 'cidr':
+      return checkCidrText(text, spec.label);
     case 'ip': {
       const ip = parseIp(text);
       return ip.ok ? pass(ip.ip.text) : fail('ipInvalid', `${spec.label}: ${ip.message}`);
     }
-    case 'host': return checkHost(text, spec.label);
-    case 'interfaceName': return checkInterfaceName(text, spec.label);
+    case 'host':
+      return checkHost(text, spec.label);
+    case 'interfaceName':
+      return checkInterfaceName(text, spec.label);
     case 'interfaceList': {
       const names = text.split(',').map((n) => n.trim());
-      if (names.some((n) => n === '')) return fail('interfaceNameInvalid', `${spec.label}: list interface names separated by single commas, e.g. "ens1f0,ens1f1".`);
+      if (names.some((n) => n === ''))
+        return fail(
+          'interfaceNameInvalid',
+          `${spec.label}: list interface names separated by single commas, e.g. "ens1f0,ens1f1".`,
+        );
       for (const name of names) {
         const one = checkInterfaceName(name, spec.label);
         if (!one.ok) return one;
@@ -204,9 +279,19 @@ function checkText(spec: TextSpec, raw: unknown): Outcome {
       return pass(names.join(','));
     }
     case 'dnsLabel':
-      return DNS_LABEL.test(text) ? pass(text) : fail('dnsLabelInvalid', `${spec.label}: ${show(text)} is not a valid name: use lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.`);
+      return DNS_LABEL.test(text)
+        ? pass(text)
+        : fail(
+            'dnsLabelInvalid',
+            `${spec.label}: ${show(text)} is not a valid name: use lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.`,
+          );
     case 'resourceName':
-      return /^[A-Za-z0-9_]+$/.test(text) ? pass(text) : fail('resourceNameInvalid', `${spec.label}: ${show(text)} may contain only letters, digits and "_" (the SR-IOV device plugin refuses anything else).`);
+      return /^[A-Za-z0-9_]+$/.test(text)
+        ? pass(text)
+        : fail(
+            'resourceNameInvalid',
+            `${spec.label}: ${show(text)} may contain only letters, digits and "_" (the SR-IOV device plugin refuses anything else).`,
+          );
   }
 }
 
@@ -216,9 +301,12 @@ const textCache = new Map<string, Outcome>();
 function checkField(path: AnswerPath, raw: unknown): Outcome {
   const spec: FieldSpec = ANSWER_FIELDS[path];
   switch (spec.kind) {
-    case 'boolean': return coerceBoolean(spec, raw);
-    case 'integer': return coerceInteger(spec, raw);
-    case 'enum': return coerceEnum(spec, raw);
+    case 'boolean':
+      return coerceBoolean(spec, raw);
+    case 'integer':
+      return coerceInteger(spec, raw);
+    case 'enum':
+      return coerceEnum(spec, raw);
     case 'text': {
       if (typeof raw !== 'string' || raw.length > 300) return checkText(spec, raw);
       const key = `${path}\u0000${raw}`;
@@ -240,7 +328,8 @@ const RELEVANT: Readonly<Record<Relevance, (a: Answers) => boolean>> = {
   secondaryNetwork: (a) => a.extras.mode !== 'none',
   multus: (a) => a.extras.mode === 'multus',
   sriov: (a) => a.extras.mode === 'sriov',
-  ipamPool: (a) => a.extras.mode !== 'none' && (a.extras.secondary.ipam === 'host-local' || a.extras.secondary.ipam === 'whereabouts'),
+  ipamPool: (a) =>
+    a.extras.mode !== 'none' && (a.extras.secondary.ipam === 'host-local' || a.extras.secondary.ipam === 'whereabouts'),
   bgp: (a) => a.performance.bgp.enabled,
 };
 
@@ -282,7 +371,11 @@ interface Validation {
 }
 
 /** Cross-field checks on fields that are used and individually valid. */
-function crossChecks(values: Answers, hasError: (p: AnswerPath) => boolean, report: (p: AnswerPath, id: AnswerMessageId, message: string) => void): void {
+function crossChecks(
+  values: Answers,
+  hasError: (p: AnswerPath) => boolean,
+  report: (p: AnswerPath, id: AnswerMessageId, message: string) => void,
+): void {
   const cidrOf = (p: AnswerPath): Cidr | null => {
     if (hasError(p) || !isFieldRelevant(p, values)) return null;
     const parsed = parseCidr(readPath(values, p));
@@ -302,23 +395,43 @@ function crossChecks(values: Answers, hasError: (p: AnswerPath) => boolean, repo
     if (cluster) {
       clusterRanges.push({ path: clusterPath, cidr: cluster });
       if (cluster.prefix > nodeMask || (cluster.prefix === nodeMask && !single)) {
-        report(clusterPath, 'clusterCidrTooSmall', cluster.prefix > nodeMask
-          ? `${cluster.text} is smaller than the /${nodeMask} each node gets, so no node can get pods. Use /${nodeMask - 8} or larger (e.g. ${family === 4 ? '10.42.0.0/16' : '2001:cafe:42::/56'}).`
-          : `${cluster.text} holds a single /${nodeMask} node subnet, so only one node can get pods. Use /${nodeMask - 1} or larger; /${nodeMask - 8} gives 256 nodes.`);
+        report(
+          clusterPath,
+          'clusterCidrTooSmall',
+          cluster.prefix > nodeMask
+            ? `${cluster.text} is smaller than the /${nodeMask} each node gets, so no node can get pods. Use /${nodeMask - 8} or larger (e.g. ${family === 4 ? '10.42.0.0/16' : '2001:cafe:42::/56'}).`
+            : `${cluster.text} holds a single /${nodeMask} node subnet, so only one node can get pods. Use /${nodeMask - 1} or larger; /${nodeMask - 8} gives 256 nodes.`,
+        );
       } else if (nodeMask - cluster.prefix > MAX_NODE_MASK_DIFF) {
-        report(clusterPath, 'clusterCidrTooLarge', `${cluster.text} is too large: kube-controller-manager allows at most ${MAX_NODE_MASK_DIFF} bits between it and the /${nodeMask} node subnets. Use /${nodeMask - MAX_NODE_MASK_DIFF} or smaller.`);
+        report(
+          clusterPath,
+          'clusterCidrTooLarge',
+          `${cluster.text} is too large: kube-controller-manager allows at most ${MAX_NODE_MASK_DIFF} bits between it and the /${nodeMask} node subnets. Use /${nodeMask - MAX_NODE_MASK_DIFF} or smaller.`,
+        );
       }
     }
     if (service) {
       clusterRanges.push({ path: servicePath, cidr: service });
       if (bits - service.prefix > MAX_SERVICE_HOST_BITS) {
-        report(servicePath, 'serviceCidrTooLarge', `${service.text} is too large: kube-apiserver allows at most 2^${MAX_SERVICE_HOST_BITS} service addresses. Use /${bits - MAX_SERVICE_HOST_BITS} or smaller.`);
+        report(
+          servicePath,
+          'serviceCidrTooLarge',
+          `${service.text} is too large: kube-apiserver allows at most 2^${MAX_SERVICE_HOST_BITS} service addresses. Use /${bits - MAX_SERVICE_HOST_BITS} or smaller.`,
+        );
       } else if (bits - service.prefix < MIN_SERVICE_HOST_BITS) {
-        report(servicePath, 'serviceCidrTooSmall', `${service.text} is too small: RKE2 puts cluster DNS at its 10th address. Use /${bits - MIN_SERVICE_HOST_BITS} or larger.`);
+        report(
+          servicePath,
+          'serviceCidrTooSmall',
+          `${service.text} is too small: RKE2 puts cluster DNS at its 10th address. Use /${bits - MIN_SERVICE_HOST_BITS} or larger.`,
+        );
       }
     }
     if (cluster && service && cidrsOverlap(cluster, service)) {
-      report(servicePath, 'cidrOverlap', `${service.text} overlaps the cluster (pod) CIDR ${cluster.text}; pod and service ranges must be disjoint.`);
+      report(
+        servicePath,
+        'cidrOverlap',
+        `${service.text} overlaps the cluster (pod) CIDR ${cluster.text}; pod and service ranges must be disjoint.`,
+      );
     }
   }
 
@@ -326,7 +439,12 @@ function crossChecks(values: Answers, hasError: (p: AnswerPath) => boolean, repo
   const subnet = cidrOf('extras.secondary.subnet');
   if (subnet) {
     const clash = clusterRanges.find((r) => cidrsOverlap(r.cidr, subnet));
-    if (clash) report('extras.secondary.subnet', 'subnetOverlapsCluster', `${subnet.text} overlaps ${clash.cidr.text} (${ANSWER_FIELDS[clash.path].label}); pods would not know which way to route.`);
+    if (clash)
+      report(
+        'extras.secondary.subnet',
+        'subnetOverlapsCluster',
+        `${subnet.text} overlaps ${clash.cidr.text} (${ANSWER_FIELDS[clash.path].label}); pods would not know which way to route.`,
+      );
     const addressAt = (p: AnswerPath) => {
       if (hasError(p)) return null;
       const text = readPath(values, p);
@@ -335,15 +453,27 @@ function crossChecks(values: Answers, hasError: (p: AnswerPath) => boolean, repo
       if (!ip.ok) return null;
       const label = ANSWER_FIELDS[p].label;
       if (ip.ip.family !== subnet.family) {
-        report(p, 'ipFamilyMismatch', `${label}: ${ip.ip.text} is ${familyName(ip.ip.family)} but the subnet ${subnet.text} is ${familyName(subnet.family)}.`);
+        report(
+          p,
+          'ipFamilyMismatch',
+          `${label}: ${ip.ip.text} is ${familyName(ip.ip.family)} but the subnet ${subnet.text} is ${familyName(subnet.family)}.`,
+        );
         return null;
       }
       if (!cidrContainsIp(subnet, ip.ip)) {
         report(p, 'addressOutsideSubnet', `${label}: ${ip.ip.text} is outside the subnet ${subnet.text}.`);
         return null;
       }
-      if (subnet.family === 4 && subnet.prefix <= 30 && (ip.ip.value === firstAddress(subnet) || ip.ip.value === lastAddress(subnet))) {
-        report(p, 'addressNotUsable', `${label}: ${ip.ip.text} is the ${ip.ip.value === firstAddress(subnet) ? 'network' : 'broadcast'} address of ${subnet.text}; it cannot be given to a pod or gateway.`);
+      if (
+        subnet.family === 4 &&
+        subnet.prefix <= 30 &&
+        (ip.ip.value === firstAddress(subnet) || ip.ip.value === lastAddress(subnet))
+      ) {
+        report(
+          p,
+          'addressNotUsable',
+          `${label}: ${ip.ip.text} is the ${ip.ip.value === firstAddress(subnet) ? 'network' : 'broadcast'} address of ${subnet.text}; it cannot be given to a pod or gateway.`,
+        );
         return null;
       }
       return ip.ip;
@@ -352,7 +482,11 @@ function crossChecks(values: Answers, hasError: (p: AnswerPath) => boolean, repo
     const end = addressAt('extras.secondary.rangeEnd');
     addressAt('extras.secondary.gateway');
     if (start && end && start.value > end.value) {
-      report('extras.secondary.rangeEnd', 'rangeReversed', `The last address ${end.text} comes before the first address ${start.text}.`);
+      report(
+        'extras.secondary.rangeEnd',
+        'rangeReversed',
+        `The last address ${end.text} comes before the first address ${start.text}.`,
+      );
     }
   }
 }
@@ -361,10 +495,16 @@ function validate(input: unknown): Validation {
   const values = defaultAnswers();
   const errors: FieldError[] = [];
   const dropped: FieldPath[] = [];
-  const drop = (p: FieldPath) => { if (dropped.length < MAX_DROPPED) dropped.push(p); };
+  const drop = (p: FieldPath) => {
+    if (dropped.length < MAX_DROPPED) dropped.push(p);
+  };
 
   if (!isMapping(input)) {
-    errors.push({ field: '', messageId: 'notAMapping', message: `The answers must be a mapping of sections (cluster, nodes, security, addressing, extras, performance, choice); got ${show(input)}.` });
+    errors.push({
+      field: '',
+      messageId: 'notAMapping',
+      message: `The answers must be a mapping of sections (cluster, nodes, security, addressing, extras, performance, choice); got ${show(input)}.`,
+    });
     return { values, errors, dropped };
   }
 
@@ -376,7 +516,11 @@ function validate(input: unknown): Validation {
     if (!isMapping(node)) {
       if ([...badSections].some((s) => parent.startsWith(`${s}.`))) continue;
       badSections.add(parent);
-      errors.push({ field: parent, messageId: 'notAMapping', message: `"${parent}" must be a mapping of its fields; got ${show(node)}.` });
+      errors.push({
+        field: parent,
+        messageId: 'notAMapping',
+        message: `"${parent}" must be a mapping of its fields; got ${show(node)}.`,
+      });
       continue;
     }
     for (const key of Object.keys(node)) {
@@ -399,14 +543,26 @@ function validate(input: unknown): Validation {
     const preset = OS_PRESET_INFO[values.nodes.osPreset];
     if (preset.kernel !== '') writePath(values, 'nodes.kernel', preset.kernel);
     else if (outcomes.get('nodes.kernel')?.ok !== false) {
-      outcomes.set('nodes.kernel', fail('kernelRequired', 'With the "custom" OS preset, enter the oldest node kernel, e.g. 5.14 or the output of uname -r.'));
+      outcomes.set(
+        'nodes.kernel',
+        fail(
+          'kernelRequired',
+          'With the "custom" OS preset, enter the oldest node kernel, e.g. 5.14 or the output of uname -r.',
+        ),
+      );
     }
   }
 
   const errorFields = new Set<string>(badSections);
   for (const path of ANSWER_PATHS) {
     const spec = ANSWER_FIELDS[path];
-    if (spec.kind === 'text' && spec.allowEmpty === 'whenUnused' && outcomes.get(path)?.ok !== false && readPath(values, path) === '' && isFieldRelevant(path, values)) {
+    if (
+      spec.kind === 'text' &&
+      spec.allowEmpty === 'whenUnused' &&
+      outcomes.get(path)?.ok !== false &&
+      readPath(values, path) === '' &&
+      isFieldRelevant(path, values)
+    ) {
       outcomes.set(path, fail('required', `${spec.label} is required ${RELEVANCE_TEXT[spec.when ?? 'always']}.`));
     }
     const outcome = outcomes.get(path);
@@ -420,11 +576,15 @@ function validate(input: unknown): Validation {
     }
   }
 
-  crossChecks(values, (p) => errorFields.has(p), (field, messageId, message) => {
-    if (errorFields.has(field)) return;
-    errorFields.add(field);
-    errors.push({ field, messageId, message });
-  });
+  crossChecks(
+    values,
+    (p) => errorFields.has(p),
+    (field, messageId, message) => {
+      if (errorFields.has(field)) return;
+      errorFields.add(field);
+      errors.push({ field, messageId, message });
+    },
+  );
   for (const e of errors) {
     if (PATH_SET.has(e.field)) writePath(values, e.field as AnswerPath, fallbackFor(e.field as AnswerPath, values));
   }
@@ -454,6 +614,11 @@ export function parseAnswers(input: unknown): ParseResult {
     return { ok: false, errors, partial: settle(values), dropped };
   } catch {
     // Only a hostile object (a throwing getter or Proxy) gets here.
-    return { ok: false, errors: [{ field: '', messageId: 'internalError', message: 'The answers could not be read.' }], partial: defaultAnswers(), dropped: [] };
+    return {
+      ok: false,
+      errors: [{ field: '', messageId: 'internalError', message: 'The answers could not be read.' }],
+      partial: defaultAnswers(),
+      dropped: [],
+    };
   }
 }

@@ -16,7 +16,17 @@ export const SECONDARY_IPAMS = ['host-local', 'whereabouts', 'dhcp', 'static'] a
 export const SRIOV_DEVICE_TYPES = ['netdevice', 'vfio-pci'] as const;
 export const FORCED_CNI_CHOICES = ['auto', 'canal', 'calico', 'cilium', 'flannel', 'none'] as const;
 /** OS presets for the oldest node; each maps to a kernel (os-presets.ts). */
-export const OS_PRESETS = ['custom', 'rhel-8.10', 'rhel-9', 'rhel-10', 'sles-15-sp6', 'sle-micro-6', 'ubuntu-22.04', 'ubuntu-24.04', 'debian-12'] as const;
+export const OS_PRESETS = [
+  'custom',
+  'rhel-8.10',
+  'rhel-9',
+  'rhel-10',
+  'sles-15-sp6',
+  'sle-micro-6',
+  'ubuntu-22.04',
+  'ubuntu-24.04',
+  'debian-12',
+] as const;
 
 export type ManagementMode = (typeof MANAGEMENT_MODES)[number];
 export type ClusterSize = (typeof CLUSTER_SIZES)[number];

@@ -1,15 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { RELEASES, resolveRelease } from '../rke2/releases';
-import { CNI_PROFILES, COMPARISON_ONLY_PROFILES, DEFAULT_PORT_OPTIONS, PROFILE_IDS, calicoMinorFromChart, chartVersionsByRelease, ciliumKernelFor, ciliumMinorFromChart, offeredIn, profilePorts } from './profiles';
+import {
+  CNI_PROFILES,
+  COMPARISON_ONLY_PROFILES,
+  DEFAULT_PORT_OPTIONS,
+  PROFILE_IDS,
+  calicoMinorFromChart,
+  chartVersionsByRelease,
+  ciliumKernelFor,
+  ciliumMinorFromChart,
+  offeredIn,
+  profilePorts,
+} from './profiles';
 
-const rel = (t: string) => { const r = resolveRelease(t); if (!r.ok) throw new Error(r.message); return r.release; };
+const rel = (t: string) => {
+  const r = resolveRelease(t);
+  if (!r.ok) throw new Error(r.message);
+  return r.release;
+};
 const https = /^https:\/\/\S+$/;
 
 describe('CNI profiles', () => {
   it('covers every primary CNI and add-on, each fact with an https source', () => {
     expect(Object.keys(CNI_PROFILES).sort()).toEqual([...PROFILE_IDS].sort());
     for (const p of Object.values(CNI_PROFILES)) {
-      for (const fact of [p.windows, p.dualStack, p.ipv6Only, ...p.kernel]) expect(fact.source.url, p.id).toMatch(https);
+      for (const fact of [p.windows, p.dualStack, p.ipv6Only, ...p.kernel])
+        expect(fact.source.url, p.id).toMatch(https);
       expect(p.pitfalls.length, p.id).toBeGreaterThan(0);
       for (const pit of p.pitfalls) for (const s of pit.sources) expect(s.url, `${p.id} ${pit.title}`).toMatch(https);
       expect(p.sources.length, p.id).toBeGreaterThan(0);
@@ -55,7 +71,11 @@ describe('CNI profiles', () => {
 
   it('derives the Cilium kernel minimum from the bundled Cilium', () => {
     expect(ciliumKernelFor(rel('v1.22.13+rke2r1'))).toMatchObject({ cilium: '1.12', minimum: '4.9.17' });
-    expect(ciliumKernelFor(rel('v1.26.13+rke2r1'))).toMatchObject({ cilium: '1.14', minimum: '4.19.57', rhel8: '4.18' });
+    expect(ciliumKernelFor(rel('v1.26.13+rke2r1'))).toMatchObject({
+      cilium: '1.14',
+      minimum: '4.19.57',
+      rhel8: '4.18',
+    });
     expect(ciliumKernelFor(rel('v1.28.13+rke2r1'))).toMatchObject({ cilium: '1.16', minimum: '5.4', rhel8: '4.18' });
     expect(ciliumKernelFor(rel('v1.36.4+rke2r1'))).toMatchObject({ cilium: '1.19', minimum: '5.10', rhel8: '4.18' });
     expect(ciliumKernelFor(rel('v1.36.4+rke2r1')).source.url).toContain('/v1.19/');

@@ -84,153 +84,398 @@ const HOST_FIREWALL: Pitfall = {
 };
 const SWITCH_LATER: Pitfall = {
   title: 'The CNI cannot be changed on a running cluster',
-  advice: 'Choose the CNI, backend, CIDRs and IP family before the first server starts; changing them means rebuilding.',
+  advice:
+    'Choose the CNI, backend, CIDRs and IP family before the first server starts; changing them means rebuilding.',
   sources: [SOURCES.cniSwitchIssue, SOURCES.basicNetworkOptions],
 };
 const HCC_NAMING: Pitfall = {
   title: 'Chart values silently ignored (wrong object, nesting or file name)',
-  advice: 'Use a HelmChartConfig named exactly like the chart in kube-system, without the old wrapper key, in a file not named like a packaged component.',
+  advice:
+    'Use a HelmChartConfig named exactly like the chart in kube-system, without the old wrapper key, in a file not named like a packaged component.',
   sources: [SOURCES.hccNotAppliedIssue, SOURCES.ciliumNestingIssue, SOURCES.hccNamingIssue],
 };
 const DUAL_STACK_LATER: Pitfall = {
   title: 'Dual-stack cannot be added later',
-  advice: 'Set both cluster and service CIDRs on every server before the first start; the IPv6 cluster CIDR must hold a /64 per node.',
+  advice:
+    'Set both cluster and service CIDRs on every server before the first start; the IPv6 cluster CIDR must hold a /64 per node.',
   sources: [SOURCES.dualStackLaterIssue, SOURCES.dualStackIssue],
 };
 const MTU: Pitfall = {
   title: 'An MTU above the underlay drops or fragments packets',
-  advice: 'Leave the MTU to autodetection, or subtract the encapsulation (VXLAN 50 bytes, WireGuard 60/80) from the underlay MTU.',
+  advice:
+    'Leave the MTU to autodetection, or subtract the encapsulation (VXLAN 50 bytes, WireGuard 60/80) from the underlay MTU.',
   sources: [SOURCES.mtuIssue, SOURCES.vxlanNsxIssue],
 };
 
 export const CNI_PROFILES: Readonly<Record<ProfileId, CniProfile>> = {
   canal: {
-    id: 'canal', name: 'Canal', role: 'primary', chart: CHART_NAME.canal,
+    id: 'canal',
+    name: 'Canal',
+    role: 'primary',
+    chart: CHART_NAME.canal,
     summary: 'Flannel for the pod network plus Calico (Felix) for network policy. The RKE2 default.',
     networkModel: 'vxlan-overlay',
-    howItWorks: 'Flannel gives each node a pod subnet and wraps pod traffic between nodes in VXLAN on UDP 8472 (the kernel default port), or in WireGuard. Calico Felix enforces Kubernetes NetworkPolicy with iptables on each node; no BGP runs.',
+    howItWorks:
+      'Flannel gives each node a pod subnet and wraps pod traffic between nodes in VXLAN on UDP 8472 (the kernel default port), or in WireGuard. Calico Felix enforces Kubernetes NetworkPolicy with iptables on each node; no BGP runs.',
     kernel: [
-      { minimum: '5.6', note: 'Only for the WireGuard backend: in-kernel from 5.6; older kernels need the module installed.', source: SOURCES.basicNetworkOptions },
+      {
+        minimum: '5.6',
+        note: 'Only for the WireGuard backend: in-kernel from 5.6; older kernels need the module installed.',
+        source: SOURCES.basicNetworkOptions,
+      },
       IPTABLES,
     ],
-    windows: { level: 'no', note: 'The Windows agent rejects canal ("unsupported CNI canal").', source: SOURCES.windowsCniCode },
-    dualStack: { level: 'yes', note: 'Detects the dual-stack CIDRs RKE2 injects (global.clusterCIDRv4/v6).', source: SOURCES.basicNetworkOptionsDualStack },
-    ipv6Only: { level: 'yes', note: 'With only IPv6 CIDRs the chart renders EnableIPv4: false.', source: SOURCES.basicNetworkOptionsIpv6 },
+    windows: {
+      level: 'no',
+      note: 'The Windows agent rejects canal ("unsupported CNI canal").',
+      source: SOURCES.windowsCniCode,
+    },
+    dualStack: {
+      level: 'yes',
+      note: 'Detects the dual-stack CIDRs RKE2 injects (global.clusterCIDRv4/v6).',
+      source: SOURCES.basicNetworkOptionsDualStack,
+    },
+    ipv6Only: {
+      level: 'yes',
+      note: 'With only IPv6 CIDRs the chart renders EnableIPv4: false.',
+      source: SOURCES.basicNetworkOptionsIpv6,
+    },
     pitfalls: [
-      { title: 'IP exhaustion without iptables', advice: 'Install iptables or xtables-nft: hostPort pods leak an IP on each retry otherwise.', sources: [SOURCES.knownIssues] },
-      { title: 'VXLAN on UDP 8472 dropped by some hypervisors', advice: 'On VMware NSX check that UDP 8472 passes, or lower the MTU.', sources: [SOURCES.vxlanNsxIssue, SOURCES.canalMtuIssue] },
-      HOST_FIREWALL, DUAL_STACK_LATER, HCC_NAMING, SWITCH_LATER,
+      {
+        title: 'IP exhaustion without iptables',
+        advice: 'Install iptables or xtables-nft: hostPort pods leak an IP on each retry otherwise.',
+        sources: [SOURCES.knownIssues],
+      },
+      {
+        title: 'VXLAN on UDP 8472 dropped by some hypervisors',
+        advice: 'On VMware NSX check that UDP 8472 passes, or lower the MTU.',
+        sources: [SOURCES.vxlanNsxIssue, SOURCES.canalMtuIssue],
+      },
+      HOST_FIREWALL,
+      DUAL_STACK_LATER,
+      HCC_NAMING,
+      SWITCH_LATER,
     ],
     sources: [SOURCES.basicNetworkOptions, SOURCES.canalValues, SOURCES.requirementsPorts],
   },
   calico: {
-    id: 'calico', name: 'Calico', role: 'primary', chart: CHART_NAME.calico,
-    summary: 'Calico installed by the Tigera operator: networking, NetworkPolicy, BGP, eBPF dataplane and Windows nodes. Rancher’s default for RKE2.',
+    id: 'calico',
+    name: 'Calico',
+    role: 'primary',
+    chart: CHART_NAME.calico,
+    summary:
+      'Calico installed by the Tigera operator: networking, NetworkPolicy, BGP, eBPF dataplane and Windows nodes. Rancher’s default for RKE2.',
     networkModel: 'routed-bgp',
-    howItWorks: 'By default in RKE2 the IP pools use VXLAN (UDP 4789) with BGP disabled. With bgp: Enabled and no encapsulation, nodes announce their pod blocks over BGP (TCP 179) and packets are routed unencapsulated. From its release gate Calico can replace kube-proxy with its eBPF dataplane.',
+    howItWorks:
+      'By default in RKE2 the IP pools use VXLAN (UDP 4789) with BGP disabled. With bgp: Enabled and no encapsulation, nodes announce their pod blocks over BGP (TCP 179) and packets are routed unencapsulated. From its release gate Calico can replace kube-proxy with its eBPF dataplane.',
     kernel: [CALICO_CHECKSUM, IPTABLES],
-    windows: { level: 'yes', note: 'Supported on Windows Server 2019/2022 nodes (VXLAN 4789, VNI 4096); Windows pods may see TCP resets from VFP.', source: SOURCES.adrFlannel },
-    dualStack: { level: 'yes', note: 'Two IP pools, both VXLAN: dual-stack no longer switches to BGP (since rke2-calico v3.23.001).', source: SOURCES.calicoDualStackPools },
+    windows: {
+      level: 'yes',
+      note: 'Supported on Windows Server 2019/2022 nodes (VXLAN 4789, VNI 4096); Windows pods may see TCP resets from VFP.',
+      source: SOURCES.adrFlannel,
+    },
+    dualStack: {
+      level: 'yes',
+      note: 'Two IP pools, both VXLAN: dual-stack no longer switches to BGP (since rke2-calico v3.23.001).',
+      source: SOURCES.calicoDualStackPools,
+    },
     ipv6Only: { level: 'yes', note: 'Only the IPv6 pool is created.', source: SOURCES.basicNetworkOptionsIpv6 },
     pitfalls: [
-      { title: 'Checksum offload disabled caps VXLAN throughput', advice: 'On kernels above 5.7 set felixConfiguration.featureDetectOverride: "ChecksumOffloadBroken=false".', sources: [SOURCES.calicoChecksumIssue, SOURCES.basicNetworkOptions] },
-      { title: 'eBPF dataplane with localhost as API endpoint', advice: 'Give kubernetesServiceEndpoint a reachable server IP or load balancer, and disable kube-proxy.', sources: [SOURCES.calicoEbpfEndpointIssue, SOURCES.calicoEbpfKubeProxyIssue] },
-      { title: 'Project Network Isolation breaks ingress', advice: 'Allow ingress-controller traffic explicitly when Rancher PNI is on.', sources: [SOURCES.pniCalicoIssue] },
-      { title: 'Windows VXLAN and TCP resets', advice: 'Consider Flannel for Windows-heavy clusters if you need no policy (RKE2 ADR 006).', sources: [SOURCES.adrFlannel, SOURCES.calicoWindowsVxlanIssue] },
-      { title: 'A fixed MTU above the host MTU', advice: 'Do not set installation.calicoNetwork.mtu above the underlay.', sources: [SOURCES.mtuIssue] },
-      HOST_FIREWALL, SWITCH_LATER,
+      {
+        title: 'Checksum offload disabled caps VXLAN throughput',
+        advice: 'On kernels above 5.7 set felixConfiguration.featureDetectOverride: "ChecksumOffloadBroken=false".',
+        sources: [SOURCES.calicoChecksumIssue, SOURCES.basicNetworkOptions],
+      },
+      {
+        title: 'eBPF dataplane with localhost as API endpoint',
+        advice: 'Give kubernetesServiceEndpoint a reachable server IP or load balancer, and disable kube-proxy.',
+        sources: [SOURCES.calicoEbpfEndpointIssue, SOURCES.calicoEbpfKubeProxyIssue],
+      },
+      {
+        title: 'Project Network Isolation breaks ingress',
+        advice: 'Allow ingress-controller traffic explicitly when Rancher PNI is on.',
+        sources: [SOURCES.pniCalicoIssue],
+      },
+      {
+        title: 'Windows VXLAN and TCP resets',
+        advice: 'Consider Flannel for Windows-heavy clusters if you need no policy (RKE2 ADR 006).',
+        sources: [SOURCES.adrFlannel, SOURCES.calicoWindowsVxlanIssue],
+      },
+      {
+        title: 'A fixed MTU above the host MTU',
+        advice: 'Do not set installation.calicoNetwork.mtu above the underlay.',
+        sources: [SOURCES.mtuIssue],
+      },
+      HOST_FIREWALL,
+      SWITCH_LATER,
     ],
     sources: [SOURCES.basicNetworkOptions, SOURCES.calicoValues, SOURCES.requirementsPorts],
   },
   cilium: {
-    id: 'cilium', name: 'Cilium', role: 'primary', chart: CHART_NAME.cilium,
-    summary: 'eBPF-based networking, L3–L7 policy, kube-proxy replacement, Hubble observability and transparent encryption.',
+    id: 'cilium',
+    name: 'Cilium',
+    role: 'primary',
+    chart: CHART_NAME.cilium,
+    summary:
+      'eBPF-based networking, L3–L7 policy, kube-proxy replacement, Hubble observability and transparent encryption.',
     networkModel: 'ebpf',
-    howItWorks: 'eBPF programs in the kernel route and filter pod traffic on each node. Between nodes rke2-cilium tunnels in VXLAN on UDP 8472 (Geneve UDP 6081 optional), or routes natively. With kubeProxyReplacement it also load-balances Services in eBPF instead of kube-proxy.',
+    howItWorks:
+      'eBPF programs in the kernel route and filter pod traffic on each node. Between nodes rke2-cilium tunnels in VXLAN on UDP 8472 (Geneve UDP 6081 optional), or routes natively. With kubeProxyReplacement it also load-balances Services in eBPF instead of kube-proxy.',
     kernel: [
-      { minimum: '5.8', note: 'kube-proxy replacement is not recommended below 5.8 (RKE2 docs); socket load-balancing needs at least 5.2 upstream.', source: SOURCES.ciliumKubeProxyFree },
+      {
+        minimum: '5.8',
+        note: 'kube-proxy replacement is not recommended below 5.8 (RKE2 docs); socket load-balancing needs at least 5.2 upstream.',
+        source: SOURCES.ciliumKubeProxyFree,
+      },
       { minimum: '5.6', note: 'WireGuard encryption needs 5.6.', source: SOURCES.ciliumSystemRequirements },
       { minimum: null, note: 'Bandwidth Manager needs CONFIG_NET_SCH_FQ.', source: SOURCES.ciliumBandwidth },
     ],
-    windows: { level: 'no', note: 'Cilium does not run on Windows; the Windows agent rejects it.', source: SOURCES.windowsCniCode },
-    dualStack: { level: 'yes', note: 'Detects the dual-stack CIDRs RKE2 injects; ipv6.enabled need not be set.', source: SOURCES.basicNetworkOptionsDualStack },
-    ipv6Only: { level: 'partial', note: 'RKE2 docs: no IPv6 encapsulation between nodes; set autoDirectNodeRoutes: true on a flat L2 network.', source: SOURCES.basicNetworkOptionsIpv6 },
+    windows: {
+      level: 'no',
+      note: 'Cilium does not run on Windows; the Windows agent rejects it.',
+      source: SOURCES.windowsCniCode,
+    },
+    dualStack: {
+      level: 'yes',
+      note: 'Detects the dual-stack CIDRs RKE2 injects; ipv6.enabled need not be set.',
+      source: SOURCES.basicNetworkOptionsDualStack,
+    },
+    ipv6Only: {
+      level: 'partial',
+      note: 'RKE2 docs: no IPv6 encapsulation between nodes; set autoDirectNodeRoutes: true on a flat L2 network.',
+      source: SOURCES.basicNetworkOptionsIpv6,
+    },
     pitfalls: [
-      { title: 'Multus silently broken by cni.exclusive', advice: 'Before v1.31.14 / v1.32.10 / v1.33.6 / v1.34.2 set cni.exclusive: false when Multus is in front.', sources: [SOURCES.multusCiliumIssue, SOURCES.multusCiliumNoInterface, SOURCES.multusCiliumSock] },
-      { title: 'kubeProxyReplacement: strict fails to render', advice: 'Use true or false, set disable-kube-proxy: true, and give k8sServiceHost/Port.', sources: [SOURCES.kprStrictIssue, SOURCES.kprStrictDocs, SOURCES.kprNoStartIssue, SOURCES.ciliumIngressKubeProxy] },
-      { title: 'Operator replica Pending on a single node', advice: 'Set operator.replicas: 1 on single-node clusters.', sources: [SOURCES.ciliumOperatorSingleNode] },
-      { title: 'Bundled Cilium behind new kernels', advice: 'Check the bundled Cilium against your kernel, both oldest and newest.', sources: [SOURCES.ciliumKernel72Issue, SOURCES.rhel10ModulesIssue] },
-      { title: 'WireGuard port and failures', advice: 'Open UDP 51871 and watch the MTU when enabling WireGuard.', sources: [SOURCES.ciliumWireguardIssue, SOURCES.ciliumWireguardPortDocs] },
-      { title: 'VXLAN is UDP 8472, not TCP', advice: 'Open UDP 8472; the Rancher FAQ says TCP and an early RKE2 draft typed 8742.', sources: [SOURCES.requirementsPorts, SOURCES.ciliumPortTypoPr] },
-      { title: 'Project Network Isolation blocks ingress to other nodes', advice: 'Add a CiliumNetworkPolicy allowing the remote-node entity.', sources: [SOURCES.pniCiliumIssue] },
-      HCC_NAMING, SWITCH_LATER,
+      {
+        title: 'Multus silently broken by cni.exclusive',
+        advice: 'Before v1.31.14 / v1.32.10 / v1.33.6 / v1.34.2 set cni.exclusive: false when Multus is in front.',
+        sources: [SOURCES.multusCiliumIssue, SOURCES.multusCiliumNoInterface, SOURCES.multusCiliumSock],
+      },
+      {
+        title: 'kubeProxyReplacement: strict fails to render',
+        advice: 'Use true or false, set disable-kube-proxy: true, and give k8sServiceHost/Port.',
+        sources: [
+          SOURCES.kprStrictIssue,
+          SOURCES.kprStrictDocs,
+          SOURCES.kprNoStartIssue,
+          SOURCES.ciliumIngressKubeProxy,
+        ],
+      },
+      {
+        title: 'Operator replica Pending on a single node',
+        advice: 'Set operator.replicas: 1 on single-node clusters.',
+        sources: [SOURCES.ciliumOperatorSingleNode],
+      },
+      {
+        title: 'Bundled Cilium behind new kernels',
+        advice: 'Check the bundled Cilium against your kernel, both oldest and newest.',
+        sources: [SOURCES.ciliumKernel72Issue, SOURCES.rhel10ModulesIssue],
+      },
+      {
+        title: 'WireGuard port and failures',
+        advice: 'Open UDP 51871 and watch the MTU when enabling WireGuard.',
+        sources: [SOURCES.ciliumWireguardIssue, SOURCES.ciliumWireguardPortDocs],
+      },
+      {
+        title: 'VXLAN is UDP 8472, not TCP',
+        advice: 'Open UDP 8472; the Rancher FAQ says TCP and an early RKE2 draft typed 8742.',
+        sources: [SOURCES.requirementsPorts, SOURCES.ciliumPortTypoPr],
+      },
+      {
+        title: 'Project Network Isolation blocks ingress to other nodes',
+        advice: 'Add a CiliumNetworkPolicy allowing the remote-node entity.',
+        sources: [SOURCES.pniCiliumIssue],
+      },
+      HCC_NAMING,
+      SWITCH_LATER,
     ],
     sources: [SOURCES.basicNetworkOptions, SOURCES.ciliumValues, SOURCES.ciliumSystemRequirements],
   },
   flannel: {
-    id: 'flannel', name: 'Flannel', role: 'primary', chart: CHART_NAME.flannel,
-    summary: 'Plain Flannel VXLAN networking with no network policy. Offered from the February 2024 releases; also on Windows.',
+    id: 'flannel',
+    name: 'Flannel',
+    role: 'primary',
+    chart: CHART_NAME.flannel,
+    summary:
+      'Plain Flannel VXLAN networking with no network policy. Offered from the February 2024 releases; also on Windows.',
     networkModel: 'vxlan-overlay',
-    howItWorks: 'Each node gets a pod subnet; traffic between nodes is wrapped in VXLAN on UDP 4789 with VNI 4096 (RKE2 changed these from Flannel’s 8472/1 to match Windows), unlike Canal’s 8472. Only the vxlan backend is supported.',
+    howItWorks:
+      'Each node gets a pod subnet; traffic between nodes is wrapped in VXLAN on UDP 4789 with VNI 4096 (RKE2 changed these from Flannel’s 8472/1 to match Windows), unlike Canal’s 8472. Only the vxlan backend is supported.',
     kernel: [{ minimum: null, note: 'No extra kernel need beyond VXLAN support.', source: SOURCES.flannelBackends }],
-    windows: { level: 'yes', note: 'Supported on Windows nodes from the Flannel release gate (VXLAN 4789, VNI 4096).', source: SOURCES.adrFlannel },
-    dualStack: { level: 'yes', note: 'Detects the dual-stack CIDRs RKE2 injects.', source: SOURCES.basicNetworkOptionsDualStack },
-    ipv6Only: { level: 'yes', note: 'With only IPv6 CIDRs the chart renders EnableIPv4: false.', source: SOURCES.basicNetworkOptionsIpv6 },
+    windows: {
+      level: 'yes',
+      note: 'Supported on Windows nodes from the Flannel release gate (VXLAN 4789, VNI 4096).',
+      source: SOURCES.adrFlannel,
+    },
+    dualStack: {
+      level: 'yes',
+      note: 'Detects the dual-stack CIDRs RKE2 injects.',
+      source: SOURCES.basicNetworkOptionsDualStack,
+    },
+    ipv6Only: {
+      level: 'yes',
+      note: 'With only IPv6 CIDRs the chart renders EnableIPv4: false.',
+      source: SOURCES.basicNetworkOptionsIpv6,
+    },
     pitfalls: [
-      { title: 'NetworkPolicies are accepted but not enforced', advice: 'Choose Canal, Calico or Cilium if you need policy or the CIS profile.', sources: [SOURCES.flannelNoPolicy, SOURCES.basicNetworkOptions] },
-      { title: 'UDP 4789, not 8472', advice: 'Open UDP 4789 for rke2-flannel; the requirements prose still says 8472.', sources: [SOURCES.requirementsPorts, SOURCES.flannelValues] },
-      { title: 'Switching the backend to wireguard keeps port 4789', advice: 'Stay on vxlan, the only backend RKE2 supports.', sources: [SOURCES.flannelValues] },
-      MTU, SWITCH_LATER,
+      {
+        title: 'NetworkPolicies are accepted but not enforced',
+        advice: 'Choose Canal, Calico or Cilium if you need policy or the CIS profile.',
+        sources: [SOURCES.flannelNoPolicy, SOURCES.basicNetworkOptions],
+      },
+      {
+        title: 'UDP 4789, not 8472',
+        advice: 'Open UDP 4789 for rke2-flannel; the requirements prose still says 8472.',
+        sources: [SOURCES.requirementsPorts, SOURCES.flannelValues],
+      },
+      {
+        title: 'Switching the backend to wireguard keeps port 4789',
+        advice: 'Stay on vxlan, the only backend RKE2 supports.',
+        sources: [SOURCES.flannelValues],
+      },
+      MTU,
+      SWITCH_LATER,
     ],
     sources: [SOURCES.basicNetworkOptions, SOURCES.flannelValues, SOURCES.adrFlannel],
   },
   none: {
-    id: 'none', name: 'None (bring your own)', role: 'bring-your-own', chart: null,
+    id: 'none',
+    name: 'None (bring your own)',
+    role: 'bring-your-own',
+    chart: null,
     summary: 'RKE2 installs no CNI chart; you deploy your own. Nodes stay NotReady until you do.',
     networkModel: 'bring-your-own',
     howItWorks: 'cni: none disables every packaged CNI chart. Whatever you install decides how packets move.',
     kernel: [{ minimum: null, note: 'Depends on the CNI you bring.', source: SOURCES.basicNetworkOptions }],
-    windows: { level: 'partial', note: 'The Windows agent accepts none, but you must provide a Windows-capable CNI yourself.', source: SOURCES.windowsCniCode },
+    windows: {
+      level: 'partial',
+      note: 'The Windows agent accepts none, but you must provide a Windows-capable CNI yourself.',
+      source: SOURCES.windowsCniCode,
+    },
     dualStack: { level: 'not-applicable', note: 'Depends on the CNI you bring.', source: SOURCES.basicNetworkOptions },
     ipv6Only: { level: 'not-applicable', note: 'Depends on the CNI you bring.', source: SOURCES.basicNetworkOptions },
     pitfalls: [
-      { title: 'Nodes stay NotReady', advice: 'Install your CNI right after the first server starts; in Rancher, Additional Manifests may apply too late.', sources: [SOURCES.basicNetworkOptions, SOURCES.byoCniAdditionalManifest] },
-      { title: 'disable: rke2-canal is not the way to remove the CNI', advice: 'Use cni: none.', sources: [SOURCES.cniValidateCode] },
-      { title: 'Windows with cni: none', advice: 'Windows agents need a CNI they support.', sources: [SOURCES.windowsCniNoneIssue] },
+      {
+        title: 'Nodes stay NotReady',
+        advice:
+          'Install your CNI right after the first server starts; in Rancher, Additional Manifests may apply too late.',
+        sources: [SOURCES.basicNetworkOptions, SOURCES.byoCniAdditionalManifest],
+      },
+      {
+        title: 'disable: rke2-canal is not the way to remove the CNI',
+        advice: 'Use cni: none.',
+        sources: [SOURCES.cniValidateCode],
+      },
+      {
+        title: 'Windows with cni: none',
+        advice: 'Windows agents need a CNI they support.',
+        sources: [SOURCES.windowsCniNoneIssue],
+      },
     ],
     sources: [SOURCES.basicNetworkOptions, SOURCES.cniValidateCode],
   },
   multus: {
-    id: 'multus', name: 'Multus', role: 'addon', chart: CHART_NAME.multus,
-    summary: 'A meta plugin that gives pods extra interfaces from NetworkAttachmentDefinitions. Always first in cni, before a primary CNI.',
+    id: 'multus',
+    name: 'Multus',
+    role: 'addon',
+    chart: CHART_NAME.multus,
+    summary:
+      'A meta plugin that gives pods extra interfaces from NetworkAttachmentDefinitions. Always first in cni, before a primary CNI.',
     networkModel: 'meta',
-    howItWorks: 'Multus calls the primary CNI for eth0, then one CNI plugin per requested NetworkAttachmentDefinition (macvlan, ipvlan, bridge, host-device, SR-IOV) for net1, net2, … Traffic on those interfaces bypasses the primary CNI.',
-    kernel: [{ minimum: null, note: 'Depends on the secondary plugins (macvlan, ipvlan, …).', source: SOURCES.multusSriov }],
-    windows: { level: 'no', note: 'Linux only: the Windows agent sets up Calico or Flannel alone, so Windows pods get no extra interfaces.', source: SOURCES.windowsCniCode },
-    dualStack: { level: 'yes', note: 'The primary CNI handles the cluster family; secondary networks use their own IPAM.', source: SOURCES.multusSriov },
-    ipv6Only: { level: 'yes', note: 'Same as dual-stack: secondary networks use their own IPAM.', source: SOURCES.multusSriov },
+    howItWorks:
+      'Multus calls the primary CNI for eth0, then one CNI plugin per requested NetworkAttachmentDefinition (macvlan, ipvlan, bridge, host-device, SR-IOV) for net1, net2, … Traffic on those interfaces bypasses the primary CNI.',
+    kernel: [
+      { minimum: null, note: 'Depends on the secondary plugins (macvlan, ipvlan, …).', source: SOURCES.multusSriov },
+    ],
+    windows: {
+      level: 'no',
+      note: 'Linux only: the Windows agent sets up Calico or Flannel alone, so Windows pods get no extra interfaces.',
+      source: SOURCES.windowsCniCode,
+    },
+    dualStack: {
+      level: 'yes',
+      note: 'The primary CNI handles the cluster family; secondary networks use their own IPAM.',
+      source: SOURCES.multusSriov,
+    },
+    ipv6Only: {
+      level: 'yes',
+      note: 'Same as dual-stack: secondary networks use their own IPAM.',
+      source: SOURCES.multusSriov,
+    },
     pitfalls: [
-      { title: 'multus must be first and never alone', advice: 'Write cni: [multus, <primary>]; two values at most.', sources: [SOURCES.cniValidateCode, SOURCES.multusSriov] },
-      { title: 'Cilium renames the Multus config (exclusive mode)', advice: 'Set cni.exclusive: false in rke2-cilium on releases before the fix.', sources: [SOURCES.multusCiliumIssue] },
-      { title: 'host-local IPAM on several nodes', advice: 'Use whereabouts or the DHCP daemon: host-local hands out the same IPs on every node.', sources: [SOURCES.multusSriov] },
-      { title: 'Thick plugin schedules workloads too early', advice: 'The thick plugin is experimental; test pod start after reboots.', sources: [SOURCES.multusThickEarly] },
+      {
+        title: 'multus must be first and never alone',
+        advice: 'Write cni: [multus, <primary>]; two values at most.',
+        sources: [SOURCES.cniValidateCode, SOURCES.multusSriov],
+      },
+      {
+        title: 'Cilium renames the Multus config (exclusive mode)',
+        advice: 'Set cni.exclusive: false in rke2-cilium on releases before the fix.',
+        sources: [SOURCES.multusCiliumIssue],
+      },
+      {
+        title: 'host-local IPAM on several nodes',
+        advice: 'Use whereabouts or the DHCP daemon: host-local hands out the same IPs on every node.',
+        sources: [SOURCES.multusSriov],
+      },
+      {
+        title: 'Thick plugin schedules workloads too early',
+        advice: 'The thick plugin is experimental; test pod start after reboots.',
+        sources: [SOURCES.multusThickEarly],
+      },
     ],
     sources: [SOURCES.multusSriov, SOURCES.multusValues, SOURCES.multusHowTo],
   },
   sriov: {
-    id: 'sriov', name: 'SR-IOV', role: 'addon', chart: null,
-    summary: 'Hardware virtual functions of an SR-IOV NIC as secondary pod interfaces, through the sriov-network-operator and Multus.',
+    id: 'sriov',
+    name: 'SR-IOV',
+    role: 'addon',
+    chart: null,
+    summary:
+      'Hardware virtual functions of an SR-IOV NIC as secondary pod interfaces, through the sriov-network-operator and Multus.',
     networkModel: 'sriov-vf',
-    howItWorks: 'The NIC splits into virtual functions (VFs). The device plugin advertises them as node resources; a pod that requests one gets a VF moved into its namespace via Multus, so its traffic bypasses the kernel network stack of the host.',
-    kernel: [{ minimum: null, note: 'IOMMU enabled, SR-IOV-capable NIC and its drivers (i40e, vfio-pci, …).', source: SOURCES.sriovPrereqIssue }],
+    howItWorks:
+      'The NIC splits into virtual functions (VFs). The device plugin advertises them as node resources; a pod that requests one gets a VF moved into its namespace via Multus, so its traffic bypasses the kernel network stack of the host.',
+    kernel: [
+      {
+        minimum: null,
+        note: 'IOMMU enabled, SR-IOV-capable NIC and its drivers (i40e, vfio-pci, …).',
+        source: SOURCES.sriovPrereqIssue,
+      },
+    ],
     windows: { level: 'no', note: 'Linux only.', source: SOURCES.sriovOperator },
-    dualStack: { level: 'yes', note: 'The VF gets addresses from the SriovNetwork IPAM, independent of the cluster family.', source: SOURCES.sriovOperator },
-    ipv6Only: { level: 'yes', note: 'The VF gets addresses from the SriovNetwork IPAM.', source: SOURCES.sriovOperator },
+    dualStack: {
+      level: 'yes',
+      note: 'The VF gets addresses from the SriovNetwork IPAM, independent of the cluster family.',
+      source: SOURCES.sriovOperator,
+    },
+    ipv6Only: {
+      level: 'yes',
+      note: 'The VF gets addresses from the SriovNetwork IPAM.',
+      source: SOURCES.sriovOperator,
+    },
     pitfalls: [
-      { title: 'NAD without the resourceName annotation', advice: 'The NetworkAttachmentDefinition needs k8s.v1.cni.cncf.io/resourceName matching the device plugin resource.', sources: [SOURCES.sriovResourceNameIssue] },
-      { title: 'SR-IOV is never the primary CNI', advice: 'Use cni: [multus, <primary>] and attach SR-IOV as a secondary network.', sources: [SOURCES.multusSriov] },
-      { title: 'SELinux blocks the plugin install', advice: 'Check /opt/cni/bin is writeable by the installer on SELinux-enforcing hosts.', sources: [SOURCES.sriovSelinuxIssue] },
-      { title: 'Hardware prerequisites', advice: 'Check sriov_totalvfs, IOMMU and drivers before planning VFs.', sources: [SOURCES.sriovPrereqIssue] },
+      {
+        title: 'NAD without the resourceName annotation',
+        advice:
+          'The NetworkAttachmentDefinition needs k8s.v1.cni.cncf.io/resourceName matching the device plugin resource.',
+        sources: [SOURCES.sriovResourceNameIssue],
+      },
+      {
+        title: 'SR-IOV is never the primary CNI',
+        advice: 'Use cni: [multus, <primary>] and attach SR-IOV as a secondary network.',
+        sources: [SOURCES.multusSriov],
+      },
+      {
+        title: 'SELinux blocks the plugin install',
+        advice: 'Check /opt/cni/bin is writeable by the installer on SELinux-enforcing hosts.',
+        sources: [SOURCES.sriovSelinuxIssue],
+      },
+      {
+        title: 'Hardware prerequisites',
+        advice: 'Check sriov_totalvfs, IOMMU and drivers before planning VFs.',
+        sources: [SOURCES.sriovPrereqIssue],
+      },
     ],
     sources: [SOURCES.multusSriov, SOURCES.sriovOperator],
   },
@@ -238,13 +483,17 @@ export const CNI_PROFILES: Readonly<Record<ProfileId, CniProfile>> = {
 
 export const COMPARISON_ONLY_PROFILES: Readonly<Record<ComparisonOnly, ComparisonOnlyProfile>> = {
   weave: {
-    id: 'weave', name: 'Weave Net', networkModel: 'vxlan-overlay',
+    id: 'weave',
+    name: 'Weave Net',
+    networkModel: 'vxlan-overlay',
     summary: 'A mesh overlay with its own gossip control plane (TCP 6783, UDP 6783/6784).',
     whyNotOffered: 'Offered by Rancher for RKE1 only; the project is archived. RKE2 rejects cni: weave.',
     source: SOURCES.weaveArchived,
   },
   'aws-vpc-cni': {
-    id: 'aws-vpc-cni', name: 'Amazon VPC CNI', networkModel: 'routed-bgp',
+    id: 'aws-vpc-cni',
+    name: 'Amazon VPC CNI',
+    networkModel: 'routed-bgp',
     summary: 'Gives pods VPC IP addresses from EC2 elastic network interfaces.',
     whyNotOffered: 'Made for Amazon EKS; RKE2 does not ship it. On AWS, Cilium’s ENI IPAM mode is the RKE2 route.',
     source: SOURCES.awsVpcCni,
@@ -257,7 +506,13 @@ export function profilePorts(id: ProfileId, options: PortOptions): PortRule[] {
   return cniPorts(id, options);
 }
 
-export const DEFAULT_PORT_OPTIONS: PortOptions = { encryption: 'none', ipv6: false, observability: false, bgp: false, windows: false };
+export const DEFAULT_PORT_OPTIONS: PortOptions = {
+  encryption: 'none',
+  ipv6: false,
+  observability: false,
+  bgp: false,
+  windows: false,
+};
 export { COMMON_PORTS };
 
 /** Chart version of a profile in every known release, oldest first (null: not bundled). */
@@ -312,9 +567,17 @@ export function calicoMinorFromChart(chartVersion: string | null): number | null
 }
 
 /** Whether the release offers the profile at all, with the reason when not. */
-export function offeredIn(id: ProfileId, release: ResolvedRelease): { offered: true } | { offered: false; reason: string; source: Source; since: string } {
+export function offeredIn(
+  id: ProfileId,
+  release: ResolvedRelease,
+): { offered: true } | { offered: false; reason: string; source: Source; since: string } {
   if (id === 'flannel' && !hasGate(release, 'flannel')) {
-    return { offered: false, reason: `rke2-flannel is bundled only from ${describeGate(GATES.flannel)}.`, source: GATES.flannel.source, since: describeGate(GATES.flannel) };
+    return {
+      offered: false,
+      reason: `rke2-flannel is bundled only from ${describeGate(GATES.flannel)}.`,
+      source: GATES.flannel.source,
+      since: describeGate(GATES.flannel),
+    };
   }
   return { offered: true };
 }

@@ -22,7 +22,8 @@ function fallbackRelease(): ResolvedRelease {
 export function buildContext(answers: Answers): RuleContext {
   const resolved = resolveRelease(answers.cluster?.release);
   const release = resolved.ok ? resolved.release : fallbackRelease();
-  const preset = OS_PRESET_INFO[answers.nodes?.osPreset] as (typeof OS_PRESET_INFO)[keyof typeof OS_PRESET_INFO] | undefined;
+  const preset = OS_PRESET_INFO[answers.nodes?.osPreset] as
+    (typeof OS_PRESET_INFO)[keyof typeof OS_PRESET_INFO] | undefined;
   // As in parseAnswers: an empty kernel takes the OS preset's kernel.
   const typed = answers.nodes?.kernel;
   const kernel = parseKernel(typed === '' && preset?.kernel ? preset.kernel : typed);

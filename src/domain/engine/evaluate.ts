@@ -4,9 +4,24 @@ import { PRIMARY_CNIS, type PrimaryCni } from '../cni/vocabulary';
 import { buildContext } from './context';
 import { engineRule, explain } from './explain';
 import { RULES } from './rules';
-import type { Candidate, CandidateStatus, Decision, Finding, FindingOutput, Reason, ReasonEffect, Rule, RuleContext } from './types';
+import type {
+  Candidate,
+  CandidateStatus,
+  Decision,
+  Finding,
+  FindingOutput,
+  Reason,
+  ReasonEffect,
+  Rule,
+  RuleContext,
+} from './types';
 
-const DEFAULT_WEIGHT: Readonly<Record<ReasonEffect, number>> = { excludes: -1000, discourages: -30, favours: 20, info: 0 };
+const DEFAULT_WEIGHT: Readonly<Record<ReasonEffect, number>> = {
+  excludes: -1000,
+  discourages: -30,
+  favours: 20,
+  info: 0,
+};
 
 /** Tie-break when scores are equal: RKE2's default first, then by breadth of what RKE2 documents. */
 export const PREFERENCE: readonly PrimaryCni[] = ['canal', 'calico', 'cilium', 'flannel', 'none'];
@@ -17,14 +32,22 @@ interface PendingFinding extends Finding {
 
 function toFinding(rule: Rule, f: FindingOutput): PendingFinding {
   return {
-    ruleId: rule.id, messageId: f.messageId, data: f.data ?? {}, severity: f.severity, source: f.source ?? rule.source,
-    fields: f.fields ?? [], ...(f.irreversible ? { irreversible: true } : {}), ...(f.when ? { when: f.when } : {}),
+    ruleId: rule.id,
+    messageId: f.messageId,
+    data: f.data ?? {},
+    severity: f.severity,
+    source: f.source ?? rule.source,
+    fields: f.fields ?? [],
+    ...(f.irreversible ? { irreversible: true } : {}),
+    ...(f.when ? { when: f.when } : {}),
   };
 }
 
 function failure(rule: Rule, error: unknown): PendingFinding {
   return toFinding(engineRule, {
-    messageId: 'ruleFailed', severity: 'blocking', data: { ruleId: rule.id, error: error instanceof Error ? error.message : String(error) },
+    messageId: 'ruleFailed',
+    severity: 'blocking',
+    data: { ruleId: rule.id, error: error instanceof Error ? error.message : String(error) },
   });
 }
 
@@ -35,12 +58,19 @@ function isPrimary(value: unknown): value is PrimaryCni {
 function rankCandidates(reasonsByCni: Map<PrimaryCni, Reason[]>): Candidate[] {
   const scored = PRIMARY_CNIS.map((cni) => {
     const reasons = reasonsByCni.get(cni) ?? [];
-    const status: CandidateStatus = reasons.some((r) => r.effect === 'excludes') ? 'unavailable'
-      : reasons.some((r) => r.effect === 'discourages') ? 'discouraged' : 'suitable';
+    const status: CandidateStatus = reasons.some((r) => r.effect === 'excludes')
+      ? 'unavailable'
+      : reasons.some((r) => r.effect === 'discourages')
+        ? 'discouraged'
+        : 'suitable';
     return { cni, status, rank: 0, score: reasons.reduce((sum, r) => sum + r.weight, 0), reasons };
   });
-  scored.sort((a, b) => Number(a.status === 'unavailable') - Number(b.status === 'unavailable')
-    || b.score - a.score || PREFERENCE.indexOf(a.cni) - PREFERENCE.indexOf(b.cni));
+  scored.sort(
+    (a, b) =>
+      Number(a.status === 'unavailable') - Number(b.status === 'unavailable') ||
+      b.score - a.score ||
+      PREFERENCE.indexOf(a.cni) - PREFERENCE.indexOf(b.cni),
+  );
   return scored.map((c, i) => ({ ...c, rank: i + 1 }));
 }
 
@@ -52,8 +82,13 @@ function run(ctx: RuleContext): Decision {
       const out = rule.check(ctx);
       for (const r of out.reasons ?? []) {
         const reason: Reason = {
-          ruleId: rule.id, messageId: r.messageId, data: r.data ?? {}, effect: r.effect,
-          weight: r.weight ?? DEFAULT_WEIGHT[r.effect], source: r.source ?? rule.source, ...(r.fields ? { fields: r.fields } : {}),
+          ruleId: rule.id,
+          messageId: r.messageId,
+          data: r.data ?? {},
+          effect: r.effect,
+          weight: r.weight ?? DEFAULT_WEIGHT[r.effect],
+          source: r.source ?? rule.source,
+          ...(r.fields ? { fields: r.fields } : {}),
         };
         reasonsByCni.set(r.cni, [...(reasonsByCni.get(r.cni) ?? []), reason]);
       }
@@ -112,7 +147,9 @@ export function evaluate(answers: Answers): Decision {
   } catch (error) {
     const fallback = run(buildContext(defaultAnswers()));
     const blocking = [...fallback.blocking, failure({ ...engineRule, id: 'evaluate' }, error)];
-    const candidates = fallback.candidates.map((c) => (c.status === 'recommended' ? { ...c, status: 'suitable' as const } : c));
+    const candidates = fallback.candidates.map((c) =>
+      c.status === 'recommended' ? { ...c, status: 'suitable' as const } : c,
+    );
     return { ...fallback, candidates, recommended: null, chosen: null, blocking };
   }
 }

@@ -8,7 +8,8 @@ export const engineRule: Rule = {
   description: 'Failures of the engine itself; never expected, always reported instead of thrown.',
   source: { title: 'rke2-cni-wizard: decision engine', url: 'https://github.com/rancher/rke2' },
   messages: {
-    ruleFailed: 'The check "{{ruleId}}" failed on these answers ({{error}}); its advice is missing, so the decision is held back.',
+    ruleFailed:
+      'The check "{{ruleId}}" failed on these answers ({{error}}); its advice is missing, so the decision is held back.',
   },
   check: () => ({}),
 };
@@ -22,7 +23,9 @@ export function messageTemplate(ruleId: string, messageId: string): string | und
 
 /** Every message the engine can produce, for documentation and tests. */
 export function allMessages(): { ruleId: string; messageId: string; template: string }[] {
-  return [...BY_ID.values()].flatMap((r) => Object.entries(r.messages).map(([messageId, template]) => ({ ruleId: r.id, messageId, template })));
+  return [...BY_ID.values()].flatMap((r) =>
+    Object.entries(r.messages).map(([messageId, template]) => ({ ruleId: r.id, messageId, template })),
+  );
 }
 
 /** English text of a reason or finding, from its rule's template and data. */

@@ -18,7 +18,8 @@ export interface BenchmarkRow {
 export const BENCHMARK = {
   title: 'Ducastel 2024 CNI benchmark (run on RKE2)',
   context: '40 GbE, MTU 9000, RKE2; pod-to-pod TCP, median of 3 runs',
-  caveat: 'Measured on one specific 40 GbE setup at MTU 9000. Your hardware will differ: use these figures as context, never as the only reason to choose a CNI.',
+  caveat:
+    'Measured on one specific 40 GbE setup at MTU 9000. Your hardware will differ: use these figures as context, never as the only reason to choose a CNI.',
   source: SOURCES.ducastelBenchmark as Source,
   rows: [
     { variant: 'baremetal', cni: null, label: 'Bare metal (no CNI)', tcpSingle: 31.9, tcpMulti: 39.6 },
@@ -28,7 +29,13 @@ export const BENCHMARK = {
     { variant: 'calico-ebpf', cni: 'calico', label: 'Calico eBPF', tcpSingle: 25.4, tcpMulti: 39.5 },
     { variant: 'calico-wg', cni: 'calico', label: 'Calico WireGuard', tcpSingle: 7.9, tcpMulti: 8.1 },
     { variant: 'cilium', cni: 'cilium', label: 'Cilium', tcpSingle: 22.3, tcpMulti: 39.3 },
-    { variant: 'cilium-nokproxy', cni: 'cilium', label: 'Cilium, kube-proxy replacement', tcpSingle: 22.6, tcpMulti: 39.2 },
+    {
+      variant: 'cilium-nokproxy',
+      cni: 'cilium',
+      label: 'Cilium, kube-proxy replacement',
+      tcpSingle: 22.6,
+      tcpMulti: 39.2,
+    },
     { variant: 'cilium-wg', cni: 'cilium', label: 'Cilium WireGuard', tcpSingle: 9.1, tcpMulti: 8.5 },
     { variant: 'cilium-ipsec', cni: 'cilium', label: 'Cilium IPsec', tcpSingle: 4.6, tcpMulti: 5.3 },
   ] satisfies BenchmarkRow[] as readonly BenchmarkRow[],

@@ -17,7 +17,13 @@ describe('evidence', () => {
   });
 
   it('gives each CNI its variants plus the bare-metal baseline', () => {
-    expect(benchmarkFor('cilium').map((r) => r.variant)).toEqual(['baremetal', 'cilium', 'cilium-nokproxy', 'cilium-wg', 'cilium-ipsec']);
+    expect(benchmarkFor('cilium').map((r) => r.variant)).toEqual([
+      'baremetal',
+      'cilium',
+      'cilium-nokproxy',
+      'cilium-wg',
+      'cilium-ipsec',
+    ]);
     expect(benchmarkFor('canal').map((r) => r.variant)).toEqual(['baremetal', 'canal']);
   });
 

@@ -19,7 +19,13 @@ export const POPULARITY = {
   figures: [
     { cni: 'canal', project: 'https://github.com/projectcalico/canal', stars: '679', forks: '100', contributors: 21 },
     { cni: 'flannel', project: 'https://github.com/flannel-io/flannel', stars: '7k', forks: '2.5k', contributors: 185 },
-    { cni: 'calico', project: 'https://github.com/projectcalico/calico', stars: '3.1k', forks: '741', contributors: 224 },
+    {
+      cni: 'calico',
+      project: 'https://github.com/projectcalico/calico',
+      stars: '3.1k',
+      forks: '741',
+      contributors: 224,
+    },
     { cni: 'weave', project: 'https://github.com/weaveworks/weave/', stars: '6.2k', forks: '635', contributors: 84 },
     { cni: 'cilium', project: 'https://github.com/cilium/cilium', stars: '10.6k', forks: '1.3k', contributors: 352 },
   ] satisfies PopularityFigure[] as readonly PopularityFigure[],

@@ -64,9 +64,27 @@ function mtuNote(plan: BundlePlan): string {
 function canal(plan: BundlePlan): ChartValues {
   const b = new ValuesBuilder();
   const iface = plan.answers.nodes.interface.trim();
-  if (iface) b.set('flannel.iface', iface, 'flannel carries node-to-node traffic over this interface (default: the default-route interface)', SOURCES.canalValues);
-  if (plan.encryption === 'wireguard') b.set('flannel.backend', 'wireguard', "WireGuard encryption: flannel's wireguard backend replaces VXLAN (default vxlan)", SOURCES.basicNetworkOptions);
-  if (plan.mtu.chartValue !== null) b.set('calico.vethuMTU', plan.mtu.chartValue, `${mtuNote(plan)} (chart default 1450 fits only IPv4 VXLAN on 1500)`, SOURCES.canalValues);
+  if (iface)
+    b.set(
+      'flannel.iface',
+      iface,
+      'flannel carries node-to-node traffic over this interface (default: the default-route interface)',
+      SOURCES.canalValues,
+    );
+  if (plan.encryption === 'wireguard')
+    b.set(
+      'flannel.backend',
+      'wireguard',
+      "WireGuard encryption: flannel's wireguard backend replaces VXLAN (default vxlan)",
+      SOURCES.basicNetworkOptions,
+    );
+  if (plan.mtu.chartValue !== null)
+    b.set(
+      'calico.vethuMTU',
+      plan.mtu.chartValue,
+      `${mtuNote(plan)} (chart default 1450 fits only IPv4 VXLAN on 1500)`,
+      SOURCES.canalValues,
+    );
   return b.result(CHART_NAME.canal);
 }
 
@@ -75,40 +93,108 @@ function calico(plan: BundlePlan): ChartValues {
   const a = plan.answers;
   const chart = chartVersion(plan.release, CHART_NAME.calico);
   if (plan.bgp) {
-    b.set('installation.calicoNetwork.bgp', 'Enabled', 'BGP peering asked for (chart default Disabled)', SOURCES.windowsBgp);
+    b.set(
+      'installation.calicoNetwork.bgp',
+      'Enabled',
+      'BGP peering asked for (chart default Disabled)',
+      SOURCES.windowsBgp,
+    );
     if (chartAtLeast(chart, CALICO_BACKEND_KEY)) {
-      b.set('installation.backend', 'None', 'routes are exchanged over BGP, so pod traffic is not encapsulated (chart default VXLAN)', SOURCES.windowsBgp);
+      b.set(
+        'installation.backend',
+        'None',
+        'routes are exchanged over BGP, so pod traffic is not encapsulated (chart default VXLAN)',
+        SOURCES.windowsBgp,
+      );
     } else {
       // Older charts hard-code a VXLAN pool: supply the pools, which must match cluster-cidr.
       const pools: Record<string, unknown>[] = [];
-      if (plan.ipv4) pools.push({ cidr: a.addressing.clusterCidrV4.trim(), encapsulation: 'None', natOutgoing: 'Enabled' });
-      if (plan.ipv6) pools.push({ cidr: a.addressing.clusterCidrV6.trim(), encapsulation: 'None', natOutgoing: 'Enabled' });
-      b.set('installation.calicoNetwork.ipPools', pools, `rke2-calico ${chart ?? ''} has no installation.backend key; the pools must match cluster-cidr`, SOURCES.calicoBgp);
+      if (plan.ipv4)
+        pools.push({ cidr: a.addressing.clusterCidrV4.trim(), encapsulation: 'None', natOutgoing: 'Enabled' });
+      if (plan.ipv6)
+        pools.push({ cidr: a.addressing.clusterCidrV6.trim(), encapsulation: 'None', natOutgoing: 'Enabled' });
+      b.set(
+        'installation.calicoNetwork.ipPools',
+        pools,
+        `rke2-calico ${chart ?? ''} has no installation.backend key; the pools must match cluster-cidr`,
+        SOURCES.calicoBgp,
+      );
     }
   }
-  if (plan.mtu.chartValue !== null) b.set('installation.calicoNetwork.mtu', plan.mtu.chartValue, mtuNote(plan), SOURCES.calicoValues);
+  if (plan.mtu.chartValue !== null)
+    b.set('installation.calicoNetwork.mtu', plan.mtu.chartValue, mtuNote(plan), SOURCES.calicoValues);
   if (plan.calicoEbpf) {
-    b.set('installation.calicoNetwork.linuxDataplane', 'BPF', 'eBPF dataplane replaces kube-proxy (default Iptables)', SOURCES.calicoEbpf);
-    b.set('installation.calicoNetwork.kubeProxyManagement', 'Enabled', 'lets the operator keep kube-proxy off (default Disabled)', SOURCES.basicNetworkOptions);
+    b.set(
+      'installation.calicoNetwork.linuxDataplane',
+      'BPF',
+      'eBPF dataplane replaces kube-proxy (default Iptables)',
+      SOURCES.calicoEbpf,
+    );
+    b.set(
+      'installation.calicoNetwork.kubeProxyManagement',
+      'Enabled',
+      'lets the operator keep kube-proxy off (default Disabled)',
+      SOURCES.basicNetworkOptions,
+    );
   }
   const iface = a.nodes.interface.trim();
   if (iface) {
-    if (plan.ipv4) b.set('installation.calicoNetwork.nodeAddressAutodetectionV4', { interface: iface }, 'node address from this interface (chart default firstFound); Windows nodes read it too', SOURCES.windowsBgp);
-    if (plan.ipv6) b.set('installation.calicoNetwork.nodeAddressAutodetectionV6', { interface: iface }, 'node IPv6 address from this interface (chart default firstFound)', SOURCES.windowsBgp);
+    if (plan.ipv4)
+      b.set(
+        'installation.calicoNetwork.nodeAddressAutodetectionV4',
+        { interface: iface },
+        'node address from this interface (chart default firstFound); Windows nodes read it too',
+        SOURCES.windowsBgp,
+      );
+    if (plan.ipv6)
+      b.set(
+        'installation.calicoNetwork.nodeAddressAutodetectionV6',
+        { interface: iface },
+        'node IPv6 address from this interface (chart default firstFound)',
+        SOURCES.windowsBgp,
+      );
   }
   if (plan.encryption === 'wireguard') {
-    if (plan.ipv4) b.set('felixConfiguration.wireguardEnabled', true, 'WireGuard encryption of pod traffic (default false)', SOURCES.calicoWireguard);
-    if (plan.ipv6) b.set('felixConfiguration.wireguardEnabledV6', true, 'WireGuard encryption of IPv6 pod traffic (default false)', SOURCES.calicoWireguard);
+    if (plan.ipv4)
+      b.set(
+        'felixConfiguration.wireguardEnabled',
+        true,
+        'WireGuard encryption of pod traffic (default false)',
+        SOURCES.calicoWireguard,
+      );
+    if (plan.ipv6)
+      b.set(
+        'felixConfiguration.wireguardEnabledV6',
+        true,
+        'WireGuard encryption of IPv6 pod traffic (default false)',
+        SOURCES.calicoWireguard,
+      );
   }
   // The chart forces ChecksumOffloadBroken=true for the pre-5.7 kernel bug; kernels above 5.7 get full speed back
   // (same threshold as the engine's calico-checksum-offload rule, which tells the user so).
   if (plan.kernel && kernelAtLeast(plan.kernel, '5.7.1')) {
-    b.set('felixConfiguration.featureDetectOverride', 'ChecksumOffloadBroken=false', `kernel ${plan.kernel.text} is past the checksum offload bug (< 5.7); the chart default caps TCP at ~2.5 Gbps`, SOURCES.calicoChecksumIssue);
+    b.set(
+      'felixConfiguration.featureDetectOverride',
+      'ChecksumOffloadBroken=false',
+      `kernel ${plan.kernel.text} is past the checksum offload bug (< 5.7); the chart default caps TCP at ~2.5 Gbps`,
+      SOURCES.calicoChecksumIssue,
+    );
   }
   if (plan.calicoEbpf) {
     const host = a.performance.apiServerHost.trim();
-    b.set('kubernetesServiceEndpoint.host', host, 'eBPF reaches the API server directly; never localhost (rke2-docs#567)', SOURCES.calicoEbpfEndpointIssue);
-    if (a.performance.apiServerPort !== 6443) b.set('kubernetesServiceEndpoint.port', String(a.performance.apiServerPort), 'API server port (chart default "6443")', SOURCES.calicoValues);
+    b.set(
+      'kubernetesServiceEndpoint.host',
+      host,
+      'eBPF reaches the API server directly; never localhost (rke2-docs#567)',
+      SOURCES.calicoEbpfEndpointIssue,
+    );
+    if (a.performance.apiServerPort !== 6443)
+      b.set(
+        'kubernetesServiceEndpoint.port',
+        String(a.performance.apiServerPort),
+        'API server port (chart default "6443")',
+        SOURCES.calicoValues,
+      );
   }
   return b.result(CHART_NAME.calico);
 }
@@ -124,7 +210,10 @@ const CILIUM_FLAT_VALUES = '1.11.0';
 const CILIUM_KPR_BOOLEAN = '1.14.0';
 const CILIUM_BANDWIDTH_OBJECT = '1.12.0';
 const CILIUM_ENI_OBJECT = '1.10.0';
-const ciliumUpgradeNotes: Source = { title: 'Cilium docs: Upgrade notes (renamed and removed Helm values)', url: 'https://docs.cilium.io/en/stable/operations/upgrade/' };
+const ciliumUpgradeNotes: Source = {
+  title: 'Cilium docs: Upgrade notes (renamed and removed Helm values)',
+  url: 'https://docs.cilium.io/en/stable/operations/upgrade/',
+};
 
 function cilium(plan: BundlePlan): ChartValues {
   const b = new ValuesBuilder();
@@ -136,40 +225,100 @@ function cilium(plan: BundlePlan): ChartValues {
     else b.set('tunnel', 'disabled', `${why} (rke2-cilium ${chart ?? ''} predates routingMode)`, ciliumUpgradeNotes);
   };
   if (plan.ciliumKpr) {
-    if (kprBoolean) b.set('kubeProxyReplacement', true, 'eBPF kube-proxy replacement; the chart accepts only true/false ("strict" fails rendering)', SOURCES.ciliumConfigmapKpr);
-    else b.set('kubeProxyReplacement', 'strict', `rke2-cilium ${chart ?? ''} (Cilium < 1.14) knows strict/partial/probe/disabled, not true; "strict" is the full replacement there`, ciliumUpgradeNotes);
-    b.set('k8sServiceHost', a.performance.apiServerHost.trim() || 'localhost', 'without kube-proxy Cilium must reach the API server itself; localhost works through the RKE2 agent load balancer', SOURCES.basicNetworkOptions);
+    if (kprBoolean)
+      b.set(
+        'kubeProxyReplacement',
+        true,
+        'eBPF kube-proxy replacement; the chart accepts only true/false ("strict" fails rendering)',
+        SOURCES.ciliumConfigmapKpr,
+      );
+    else
+      b.set(
+        'kubeProxyReplacement',
+        'strict',
+        `rke2-cilium ${chart ?? ''} (Cilium < 1.14) knows strict/partial/probe/disabled, not true; "strict" is the full replacement there`,
+        ciliumUpgradeNotes,
+      );
+    b.set(
+      'k8sServiceHost',
+      a.performance.apiServerHost.trim() || 'localhost',
+      'without kube-proxy Cilium must reach the API server itself; localhost works through the RKE2 agent load balancer',
+      SOURCES.basicNetworkOptions,
+    );
     b.set('k8sServicePort', a.performance.apiServerPort, 'API server port for the same', SOURCES.basicNetworkOptions);
   }
   if (a.performance.observability) {
     b.set('hubble.enabled', true, 'Hubble flow visibility (RKE2 default false)', SOURCES.ciliumHubble);
-    b.set('hubble.relay.enabled', true, 'Hubble Relay: the chart refuses relay without hubble, and UI without relay', SOURCES.ciliumHubble);
+    b.set(
+      'hubble.relay.enabled',
+      true,
+      'Hubble Relay: the chart refuses relay without hubble, and UI without relay',
+      SOURCES.ciliumHubble,
+    );
     b.set('hubble.ui.enabled', true, 'Hubble UI', SOURCES.ciliumHubble);
   }
   if (plan.encryption !== 'none') {
-    b.set('encryption.enabled', true, `transparent ${plan.encryption} encryption (default false)`, SOURCES.ciliumEncryption);
+    b.set(
+      'encryption.enabled',
+      true,
+      `transparent ${plan.encryption} encryption (default false)`,
+      SOURCES.ciliumEncryption,
+    );
     // The chart's default encryption.type is ipsec: only WireGuard needs saying.
-    if (plan.encryption === 'wireguard') b.set('encryption.type', 'wireguard', 'WireGuard instead of the default ipsec', SOURCES.ciliumEncryption);
+    if (plan.encryption === 'wireguard')
+      b.set('encryption.type', 'wireguard', 'WireGuard instead of the default ipsec', SOURCES.ciliumEncryption);
   }
   if (plan.mtu.chartValue !== null) b.set('MTU', plan.mtu.chartValue, mtuNote(plan), SOURCES.ciliumValues);
   if (a.performance.awsEni) {
-    b.set(chartAtLeast(chart, CILIUM_ENI_OBJECT) ? 'eni.enabled' : 'eni', true, 'AWS ENI IPAM: pods get VPC addresses', SOURCES.ciliumEni);
+    b.set(
+      chartAtLeast(chart, CILIUM_ENI_OBJECT) ? 'eni.enabled' : 'eni',
+      true,
+      'AWS ENI IPAM: pods get VPC addresses',
+      SOURCES.ciliumEni,
+    );
     b.set('ipam.mode', 'eni', 'ENI IPAM (RKE2 default kubernetes)', SOURCES.ciliumEni);
     nativeRouting('ENI addresses are routable in the VPC: no tunnel', SOURCES.ciliumEni);
   }
   if (a.performance.bandwidthManager) {
-    b.set(chartAtLeast(chart, CILIUM_BANDWIDTH_OBJECT) ? 'bandwidthManager.enabled' : 'bandwidthManager', true, 'EDT-based pod egress rate limits (default false)', SOURCES.ciliumBandwidth);
+    b.set(
+      chartAtLeast(chart, CILIUM_BANDWIDTH_OBJECT) ? 'bandwidthManager.enabled' : 'bandwidthManager',
+      true,
+      'EDT-based pod egress rate limits (default false)',
+      SOURCES.ciliumBandwidth,
+    );
   }
   if (plan.multus && !hasGate(plan.release, 'ciliumMultusNoExclusive')) {
-    b.set('cni.exclusive', false, 'this release still defaults exclusive: true, which renames the Multus CNI config', SOURCES.multusCiliumIssue);
+    b.set(
+      'cni.exclusive',
+      false,
+      'this release still defaults exclusive: true, which renames the Multus CNI config',
+      SOURCES.multusCiliumIssue,
+    );
   }
-  if (plan.singleNode) b.set('operator.replicas', 1, 'the second operator replica stays Pending on one node (anti-affinity; default 2)', SOURCES.ciliumOperatorSingleNode);
+  if (plan.singleNode)
+    b.set(
+      'operator.replicas',
+      1,
+      'the second operator replica stays Pending on one node (anti-affinity; default 2)',
+      SOURCES.ciliumOperatorSingleNode,
+    );
   const iface = a.nodes.interface.trim();
   if (iface) b.set('devices', iface, 'attach the datapath to this interface', SOURCES.ciliumValues);
   if (a.addressing.ipFamily === 'ipv6') {
-    if (!a.performance.awsEni) nativeRouting('IPv6-only: RKE2 docs use native routing, no IPv6 encapsulation', SOURCES.basicNetworkOptionsIpv6);
-    b.set('autoDirectNodeRoutes', true, 'IPv6-only: nodes on one L2 segment install direct routes to each other', SOURCES.basicNetworkOptionsIpv6);
-    b.set('ipv6NativeRoutingCIDR', a.addressing.clusterCidrV6.trim(), 'native routing with IPv6 masquerade needs the pod CIDR not to masquerade', SOURCES.ciliumValues);
+    if (!a.performance.awsEni)
+      nativeRouting('IPv6-only: RKE2 docs use native routing, no IPv6 encapsulation', SOURCES.basicNetworkOptionsIpv6);
+    b.set(
+      'autoDirectNodeRoutes',
+      true,
+      'IPv6-only: nodes on one L2 segment install direct routes to each other',
+      SOURCES.basicNetworkOptionsIpv6,
+    );
+    b.set(
+      'ipv6NativeRoutingCIDR',
+      a.addressing.clusterCidrV6.trim(),
+      'native routing with IPv6 masquerade needs the pod CIDR not to masquerade',
+      SOURCES.ciliumValues,
+    );
   }
   if (!chartAtLeast(chart, CILIUM_FLAT_VALUES) && Object.keys(b.values).length > 0) {
     const notes = b.notes.map((n) => ({ ...n, path: `cilium.${n.path}` }));
@@ -184,7 +333,13 @@ export const FLANNEL_DEFAULT_ARGS = ['--ip-masq', '--kube-subnet-mgr'] as const;
 function flannel(plan: BundlePlan): ChartValues {
   const b = new ValuesBuilder();
   const iface = plan.answers.nodes.interface.trim();
-  if (iface) b.set('flannel.args', [...FLANNEL_DEFAULT_ARGS, `--iface=${iface}`], 'rke2-flannel has no iface value: the interface goes into the whole args list', SOURCES.flannelValues);
+  if (iface)
+    b.set(
+      'flannel.args',
+      [...FLANNEL_DEFAULT_ARGS, `--iface=${iface}`],
+      'rke2-flannel has no iface value: the interface goes into the whole args list',
+      SOURCES.flannelValues,
+    );
   if (plan.mtu.chartValue !== null) b.set('flannel.mtu', plan.mtu.chartValue, mtuNote(plan), SOURCES.flannelValues);
   return b.result(CHART_NAME.flannel);
 }
@@ -193,20 +348,36 @@ function multus(plan: BundlePlan): ChartValues[] {
   const b = new ValuesBuilder();
   const out: ChartValues[] = [];
   // SR-IOV networks use the same IPAM (except vfio-pci VFs, which get no address).
-  const usesIpam = plan.extras === 'multus' || (plan.extras === 'sriov' && plan.answers.extras.sriov.deviceType !== 'vfio-pci');
+  const usesIpam =
+    plan.extras === 'multus' || (plan.extras === 'sriov' && plan.answers.extras.sriov.deviceType !== 'vfio-pci');
   if (usesIpam) {
     const ipam = plan.answers.extras.secondary.ipam;
     const chart = chartVersion(plan.release, CHART_NAME.multus);
     if (ipam === 'whereabouts') {
-      b.set('rke2-whereabouts.enabled', true, 'cluster-wide IPAM for the secondary network (default false)', SOURCES.multusSriov);
+      b.set(
+        'rke2-whereabouts.enabled',
+        true,
+        'cluster-wide IPAM for the secondary network (default false)',
+        SOURCES.multusSriov,
+      );
       if (chartAtLeast(chart, MULTUS_CRD_SPLIT)) {
         const crd = new ValuesBuilder();
-        crd.set('rke2-whereabouts.enabled', true, 'the whereabouts CRDs moved to rke2-multus-crd and are only rendered with this flag', SOURCES.multusValues);
+        crd.set(
+          'rke2-whereabouts.enabled',
+          true,
+          'the whereabouts CRDs moved to rke2-multus-crd and are only rendered with this flag',
+          SOURCES.multusValues,
+        );
         out.push(crd.result('rke2-multus-crd'));
       }
     }
     if (ipam === 'dhcp' && hasGate(plan.release, 'multusDhcpDaemon')) {
-      b.set('manifests.dhcpDaemonSet', true, 'runs the CNI dhcp daemon the dhcp IPAM needs (default false)', SOURCES.multusSriov);
+      b.set(
+        'manifests.dhcpDaemonSet',
+        true,
+        'runs the CNI dhcp daemon the dhcp IPAM needs (default false)',
+        SOURCES.multusSriov,
+      );
     }
   }
   out.unshift(b.result(CHART_NAME.multus));
@@ -218,11 +389,20 @@ export function chartValuesFor(plan: BundlePlan): ChartValues[] {
   const out: ChartValues[] = [];
   if (plan.multus) out.push(...multus(plan));
   switch (plan.cni) {
-    case 'canal': out.push(canal(plan)); break;
-    case 'calico': out.push(calico(plan)); break;
-    case 'cilium': out.push(cilium(plan)); break;
-    case 'flannel': out.push(flannel(plan)); break;
-    case 'none': break;
+    case 'canal':
+      out.push(canal(plan));
+      break;
+    case 'calico':
+      out.push(calico(plan));
+      break;
+    case 'cilium':
+      out.push(cilium(plan));
+      break;
+    case 'flannel':
+      out.push(flannel(plan));
+      break;
+    case 'none':
+      break;
   }
   return out;
 }

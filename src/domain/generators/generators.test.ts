@@ -7,9 +7,21 @@ import { defaultAnswers } from '../answers/defaults';
 import { evaluate } from '../engine';
 import type { Answers } from '../answers/types';
 import type { BundleFile } from './types';
-import { FORCED_CNI_CHOICES, IP_FAMILIES, ENCRYPTIONS, EXTRA_INTERFACE_MODES, MANAGEMENT_MODES } from '../answers/types';
+import {
+  FORCED_CNI_CHOICES,
+  IP_FAMILIES,
+  ENCRYPTIONS,
+  EXTRA_INTERFACE_MODES,
+  MANAGEMENT_MODES,
+} from '../answers/types';
 
-const keysFile = (name: string) => new Set(readFileSync(new URL(`../../../data/upstream/rke2/${name}`, import.meta.url), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean));
+const keysFile = (name: string) =>
+  new Set(
+    readFileSync(new URL(`../../../data/upstream/rke2/${name}`, import.meta.url), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
 const SERVER_KEYS = keysFile('server_config-keys.txt');
 const AGENT_KEYS = keysFile('linux_agent_config-keys.txt');
 const OLD_RELEASE = 'v1.31.13+rke2r1';
@@ -37,23 +49,27 @@ const hccValues = (files: BundleFile[], chart: string) => {
 
 /** A spread of discrete answers (every forced CNI × family × encryption × KPR × extras × management × old/new release). */
 function* answerSpace(): Generator<Answers> {
-  for (const forcedCni of FORCED_CNI_CHOICES) for (const ipFamily of IP_FAMILIES) for (const encryption of ENCRYPTIONS)
-    for (const kpr of [false, true]) for (const mode of EXTRA_INTERFACE_MODES) for (const management of MANAGEMENT_MODES)
-      for (const release of [OLD_RELEASE, NEW_RELEASE]) {
-        yield answers((a) => {
-          a.choice.forcedCni = forcedCni;
-          a.addressing.ipFamily = ipFamily;
-          a.security.encryption = encryption;
-          a.performance.kubeProxyReplacement = kpr;
-          a.performance.apiServerHost = kpr ? '192.0.2.10' : '';
-          a.extras.mode = mode;
-          a.cluster.management = management;
-          a.cluster.release = release;
-          a.nodes.interface = encryption === 'ipsec' ? 'eth1' : '';
-          a.cluster.cisProfile = encryption === 'wireguard';
-          a.cluster.size = kpr ? 'single' : 'small';
-        });
-      }
+  for (const forcedCni of FORCED_CNI_CHOICES)
+    for (const ipFamily of IP_FAMILIES)
+      for (const encryption of ENCRYPTIONS)
+        for (const kpr of [false, true])
+          for (const mode of EXTRA_INTERFACE_MODES)
+            for (const management of MANAGEMENT_MODES)
+              for (const release of [OLD_RELEASE, NEW_RELEASE]) {
+                yield answers((a) => {
+                  a.choice.forcedCni = forcedCni;
+                  a.addressing.ipFamily = ipFamily;
+                  a.security.encryption = encryption;
+                  a.performance.kubeProxyReplacement = kpr;
+                  a.performance.apiServerHost = kpr ? '192.0.2.10' : '';
+                  a.extras.mode = mode;
+                  a.cluster.management = management;
+                  a.cluster.release = release;
+                  a.nodes.interface = encryption === 'ipsec' ? 'eth1' : '';
+                  a.cluster.cisProfile = encryption === 'wireguard';
+                  a.cluster.size = kpr ? 'single' : 'small';
+                });
+              }
 }
 
 const SPACE = [...answerSpace()].map((a) => ({ a, r: generateBundle(a) }));
@@ -77,7 +93,11 @@ describe('generateBundle over a spread of answers', { timeout: 60_000 }, () => {
       const server = file(files, 'etc/rancher/rke2/config.yaml');
       if (server) for (const key of Object.keys(yamlOf(server))) expect(SERVER_KEYS).toContain(key);
       const agent = file(files, 'agent/etc/rancher/rke2/config.yaml');
-      if (agent) for (const key of Object.keys(yamlOf(agent))) { expect(AGENT_KEYS).toContain(key); expect(key).not.toBe('cni'); }
+      if (agent)
+        for (const key of Object.keys(yamlOf(agent))) {
+          expect(AGENT_KEYS).toContain(key);
+          expect(key).not.toBe('cni');
+        }
     }
   });
 
@@ -121,7 +141,9 @@ describe('generateBundle over a spread of answers', { timeout: 60_000 }, () => {
       const calico = hccValues(files, 'rke2-calico');
       const ciliumKpr = cilium?.kubeProxyReplacement;
       if (ciliumKpr !== undefined) expect(ciliumKpr).toBe(true);
-      const ebpf = (calico?.installation as { calicoNetwork?: { linuxDataplane?: string } } | undefined)?.calicoNetwork?.linuxDataplane === 'BPF';
+      const ebpf =
+        (calico?.installation as { calicoNetwork?: { linuxDataplane?: string } } | undefined)?.calicoNetwork
+          ?.linuxDataplane === 'BPF';
       expect(dkp).toBe(ciliumKpr === true || ebpf);
     }
   });
@@ -140,7 +162,8 @@ describe('generateBundle over a spread of answers', { timeout: 60_000 }, () => {
       expect(files.some((f) => f.path.startsWith('var/lib/'))).toBe(false);
       const cluster = yamlOf(file(files, 'rancher/cluster.yaml'));
       expect(cluster.apiVersion).toBe('provisioning.cattle.io/v1');
-      const mgc = (cluster.spec as { rkeConfig: { machineGlobalConfig: Record<string, unknown> } }).rkeConfig.machineGlobalConfig;
+      const mgc = (cluster.spec as { rkeConfig: { machineGlobalConfig: Record<string, unknown> } }).rkeConfig
+        .machineGlobalConfig;
       expect(typeof mgc.cni).toBe('string');
       expect(mgc.cni as string).not.toContain(' ');
       for (const key of Object.keys(mgc)) expect(SERVER_KEYS).toContain(key);
@@ -164,12 +187,20 @@ describe('generateBundle over a spread of answers', { timeout: 60_000 }, () => {
 describe('per-chart values', () => {
   it('names the bundle after the CNI and release', () => {
     expect(bundleName('cilium', 'v1.33.6+rke2r1')).toBe('rke2-cni-cilium-v1.33.6-rke2r1');
-    const r = generateBundle(answers((a) => { a.choice.forcedCni = 'cilium'; a.cluster.release = 'v1.33.6+rke2r1'; }));
+    const r = generateBundle(
+      answers((a) => {
+        a.choice.forcedCni = 'cilium';
+        a.cluster.release = 'v1.33.6+rke2r1';
+      }),
+    );
     expect(r.ok && r.name).toBe('rke2-cni-cilium-v1.33.6-rke2r1');
   });
 
   it('refuses blocked answers with no files', () => {
-    const a = answers((x) => { x.cluster.windowsNodes = true; x.addressing.ipFamily = 'dual'; });
+    const a = answers((x) => {
+      x.cluster.windowsNodes = true;
+      x.addressing.ipFamily = 'dual';
+    });
     const r = generateBundle(a);
     expect(r.ok).toBe(false);
     expect(r.ok ? [] : r.blocking.map((f) => f.messageId)).toContain('windowsDualStack');
@@ -177,7 +208,11 @@ describe('per-chart values', () => {
   });
 
   it('refuses Calico eBPF without an API endpoint even when handed a decision that allowed it', () => {
-    const withHost = answers((x) => { x.choice.forcedCni = 'calico'; x.performance.kubeProxyReplacement = true; x.performance.apiServerHost = '10.0.0.10'; });
+    const withHost = answers((x) => {
+      x.choice.forcedCni = 'calico';
+      x.performance.kubeProxyReplacement = true;
+      x.performance.apiServerHost = '10.0.0.10';
+    });
     const decision = evaluate(withHost);
     expect(decision.blocking).toEqual([]);
     const r = generateBundle({ ...withHost, performance: { ...withHost.performance, apiServerHost: '' } }, decision);
@@ -186,42 +221,102 @@ describe('per-chart values', () => {
 
   it('stock answers: canal, no HCC, CIDRs as given', () => {
     const files = bundle(() => {});
-    expect(yamlOf(file(files, 'etc/rancher/rke2/config.yaml'))).toEqual({ cni: ['canal'], 'cluster-cidr': '10.42.0.0/16', 'service-cidr': '10.43.0.0/16' });
+    expect(yamlOf(file(files, 'etc/rancher/rke2/config.yaml'))).toEqual({
+      cni: ['canal'],
+      'cluster-cidr': '10.42.0.0/16',
+      'service-cidr': '10.43.0.0/16',
+    });
     expect(files.some((f) => f.path.startsWith('var/lib/'))).toBe(false);
-    expect(file(files, 'README.md')?.contents).toContain('rke2-canal: the chart defaults fit, so no HelmChartConfig is emitted');
+    expect(file(files, 'README.md')?.contents).toContain(
+      'rke2-canal: the chart defaults fit, so no HelmChartConfig is emitted',
+    );
   });
 
   it('dual-stack: comma-joined CIDRs with IPv4 first', () => {
-    const config = yamlOf(file(bundle((a) => { a.addressing.ipFamily = 'dual'; }), 'etc/rancher/rke2/config.yaml'));
+    const config = yamlOf(
+      file(
+        bundle((a) => {
+          a.addressing.ipFamily = 'dual';
+        }),
+        'etc/rancher/rke2/config.yaml',
+      ),
+    );
     expect(config['cluster-cidr']).toBe('10.42.0.0/16,2001:cafe:42::/56');
     expect(config['service-cidr']).toBe('10.43.0.0/16,2001:cafe:43::/112');
     expect(config).not.toHaveProperty('kube-controller-manager-arg');
   });
 
   it('a /64 IPv6 cluster CIDR gets a longer per-node mask', () => {
-    const config = yamlOf(file(bundle((a) => { a.addressing.ipFamily = 'dual'; a.addressing.clusterCidrV6 = '2001:cafe:42::/64'; }), 'etc/rancher/rke2/config.yaml'));
+    const config = yamlOf(
+      file(
+        bundle((a) => {
+          a.addressing.ipFamily = 'dual';
+          a.addressing.clusterCidrV6 = '2001:cafe:42::/64';
+        }),
+        'etc/rancher/rke2/config.yaml',
+      ),
+    );
     expect(config['kube-controller-manager-arg']).toEqual(['node-cidr-mask-size-ipv6=72']);
   });
 
   it('CIS: profile cis on new releases, cis-1.23 on v1.24, and an agent config', () => {
-    const files = bundle((a) => { a.cluster.cisProfile = true; });
+    const files = bundle((a) => {
+      a.cluster.cisProfile = true;
+    });
     expect(yamlOf(file(files, 'etc/rancher/rke2/config.yaml')).profile).toBe('cis');
     expect(yamlOf(file(files, 'agent/etc/rancher/rke2/config.yaml'))).toEqual({ profile: 'cis' });
-    const old = bundle((a) => { a.cluster.cisProfile = true; a.cluster.release = 'v1.24.17+rke2r1'; });
+    const old = bundle((a) => {
+      a.cluster.cisProfile = true;
+      a.cluster.release = 'v1.24.17+rke2r1';
+    });
     expect(yamlOf(file(old, 'etc/rancher/rke2/config.yaml')).profile).toBe('cis-1.23');
   });
 
   it('CIS without Canal: baseline policies (webhook port; Cilium host networking in the three namespaces); none with Canal', () => {
-    expect(file(bundle((a) => { a.cluster.cisProfile = true; }), 'kubectl-apply/cis-baseline-policies.yaml')).toBeUndefined();
-    const calico = loadAll(file(bundle((a) => { a.cluster.cisProfile = true; a.choice.forcedCni = 'calico'; }), 'kubectl-apply/cis-baseline-policies.yaml')!.contents) as { kind: string }[];
+    expect(
+      file(
+        bundle((a) => {
+          a.cluster.cisProfile = true;
+        }),
+        'kubectl-apply/cis-baseline-policies.yaml',
+      ),
+    ).toBeUndefined();
+    const calico = loadAll(
+      file(
+        bundle((a) => {
+          a.cluster.cisProfile = true;
+          a.choice.forcedCni = 'calico';
+        }),
+        'kubectl-apply/cis-baseline-policies.yaml',
+      )!.contents,
+    ) as { kind: string }[];
     expect(calico.map((o) => o.kind)).toEqual(['NetworkPolicy']);
-    const cilium = loadAll(file(bundle((a) => { a.cluster.cisProfile = true; a.choice.forcedCni = 'cilium'; }), 'kubectl-apply/cis-baseline-policies.yaml')!.contents) as { kind: string; metadata: { namespace: string } }[];
-    expect(cilium.filter((o) => o.kind === 'CiliumNetworkPolicy').map((o) => o.metadata.namespace)).toEqual(['kube-system', 'kube-public', 'default']);
+    const cilium = loadAll(
+      file(
+        bundle((a) => {
+          a.cluster.cisProfile = true;
+          a.choice.forcedCni = 'cilium';
+        }),
+        'kubectl-apply/cis-baseline-policies.yaml',
+      )!.contents,
+    ) as { kind: string; metadata: { namespace: string } }[];
+    expect(cilium.filter((o) => o.kind === 'CiliumNetworkPolicy').map((o) => o.metadata.namespace)).toEqual([
+      'kube-system',
+      'kube-public',
+      'default',
+    ]);
   });
 
   it('canal: iface, wireguard backend, its MTU and its WireGuard ports', () => {
-    const files = bundle((a) => { a.nodes.interface = 'eth1'; a.security.encryption = 'wireguard'; a.addressing.ipFamily = 'dual'; });
-    expect(hccValues(files, 'rke2-canal')).toEqual({ flannel: { iface: 'eth1', backend: 'wireguard' }, calico: { vethuMTU: 1420 } });
+    const files = bundle((a) => {
+      a.nodes.interface = 'eth1';
+      a.security.encryption = 'wireguard';
+      a.addressing.ipFamily = 'dual';
+    });
+    expect(hccValues(files, 'rke2-canal')).toEqual({
+      flannel: { iface: 'eth1', backend: 'wireguard' },
+      calico: { vethuMTU: 1420 },
+    });
     const fw = file(files, 'firewall/firewalld.sh')!.contents;
     expect(fw).toContain('--add-port=51820/udp');
     expect(fw).toContain('--add-port=51821/udp');
@@ -229,15 +324,27 @@ describe('per-chart values', () => {
   });
 
   it('flannel: the interface goes through the whole args list; VXLAN UDP 4789', () => {
-    const files = bundle((a) => { a.choice.forcedCni = 'flannel'; a.security.policy = 'none'; a.nodes.interface = 'ens3'; a.nodes.underlayMtu = 9000; });
-    expect(hccValues(files, 'rke2-flannel')).toEqual({ flannel: { args: ['--ip-masq', '--kube-subnet-mgr', '--iface=ens3'], mtu: 9000 } });
+    const files = bundle((a) => {
+      a.choice.forcedCni = 'flannel';
+      a.security.policy = 'none';
+      a.nodes.interface = 'ens3';
+      a.nodes.underlayMtu = 9000;
+    });
+    expect(hccValues(files, 'rke2-flannel')).toEqual({
+      flannel: { args: ['--ip-masq', '--kube-subnet-mgr', '--iface=ens3'], mtu: 9000 },
+    });
     expect(file(files, 'firewall/nftables.conf')!.contents).toContain('udp dport 4789 accept');
   });
 
   it('cilium: KPR with host and port, hubble trio, ipsec, single-node operator, no exclusive on new releases', () => {
     const files = bundle((a) => {
-      a.choice.forcedCni = 'cilium'; a.performance.kubeProxyReplacement = true; a.performance.apiServerHost = '10.0.0.10';
-      a.performance.observability = true; a.security.encryption = 'ipsec'; a.cluster.size = 'single'; a.extras.mode = 'multus';
+      a.choice.forcedCni = 'cilium';
+      a.performance.kubeProxyReplacement = true;
+      a.performance.apiServerHost = '10.0.0.10';
+      a.performance.observability = true;
+      a.security.encryption = 'ipsec';
+      a.cluster.size = 'single';
+      a.extras.mode = 'multus';
     });
     const v = hccValues(files, 'rke2-cilium')!;
     expect(v.kubeProxyReplacement).toBe(true);
@@ -254,32 +361,82 @@ describe('per-chart values', () => {
   });
 
   it('cilium on old charts: values chosen by version (cilium: wrapper before 1.11, strict before 1.14, boolean bandwidthManager before 1.12)', () => {
-    const kpr = (release: string) => hccValues(bundle((a) => {
-      a.cluster.release = release; a.choice.forcedCni = 'cilium'; a.performance.kubeProxyReplacement = true; a.performance.bandwidthManager = true;
-      a.nodes.osPreset = 'custom'; a.nodes.kernel = '5.15';
-    }), 'rke2-cilium');
-    expect(kpr('v1.21.5+rke2r1')).toEqual({ cilium: { kubeProxyReplacement: 'strict', k8sServiceHost: 'localhost', k8sServicePort: 6443, bandwidthManager: true } });
-    expect(kpr('v1.23.5+rke2r1')).toEqual({ kubeProxyReplacement: 'strict', k8sServiceHost: 'localhost', k8sServicePort: 6443, bandwidthManager: true });
-    expect(kpr('v1.26.5+rke2r1')).toMatchObject({ kubeProxyReplacement: 'strict', bandwidthManager: { enabled: true } });
+    const kpr = (release: string) =>
+      hccValues(
+        bundle((a) => {
+          a.cluster.release = release;
+          a.choice.forcedCni = 'cilium';
+          a.performance.kubeProxyReplacement = true;
+          a.performance.bandwidthManager = true;
+          a.nodes.osPreset = 'custom';
+          a.nodes.kernel = '5.15';
+        }),
+        'rke2-cilium',
+      );
+    expect(kpr('v1.21.5+rke2r1')).toEqual({
+      cilium: {
+        kubeProxyReplacement: 'strict',
+        k8sServiceHost: 'localhost',
+        k8sServicePort: 6443,
+        bandwidthManager: true,
+      },
+    });
+    expect(kpr('v1.23.5+rke2r1')).toEqual({
+      kubeProxyReplacement: 'strict',
+      k8sServiceHost: 'localhost',
+      k8sServicePort: 6443,
+      bandwidthManager: true,
+    });
+    expect(kpr('v1.26.5+rke2r1')).toMatchObject({
+      kubeProxyReplacement: 'strict',
+      bandwidthManager: { enabled: true },
+    });
     expect(kpr('v1.27.10+rke2r1')).toMatchObject({ kubeProxyReplacement: true });
-    const ipv6 = hccValues(bundle((a) => { a.cluster.release = 'v1.26.5+rke2r1'; a.choice.forcedCni = 'cilium'; a.addressing.ipFamily = 'ipv6'; a.nodes.osPreset = 'custom'; a.nodes.kernel = '5.15'; }), 'rke2-cilium');
+    const ipv6 = hccValues(
+      bundle((a) => {
+        a.cluster.release = 'v1.26.5+rke2r1';
+        a.choice.forcedCni = 'cilium';
+        a.addressing.ipFamily = 'ipv6';
+        a.nodes.osPreset = 'custom';
+        a.nodes.kernel = '5.15';
+      }),
+      'rke2-cilium',
+    );
     expect(ipv6).toMatchObject({ tunnel: 'disabled', autoDirectNodeRoutes: true });
     expect(ipv6).not.toHaveProperty('routingMode');
   });
 
   it('cilium + multus before the gate sets cni.exclusive: false', () => {
-    const files = bundle((a) => { a.choice.forcedCni = 'cilium'; a.extras.mode = 'multus'; a.cluster.release = OLD_RELEASE; });
+    const files = bundle((a) => {
+      a.choice.forcedCni = 'cilium';
+      a.extras.mode = 'multus';
+      a.cluster.release = OLD_RELEASE;
+    });
     expect(hccValues(files, 'rke2-cilium')).toMatchObject({ cni: { exclusive: false } });
     expect(yamlOf(file(files, 'etc/rancher/rke2/config.yaml')).cni).toEqual(['multus', 'cilium']);
   });
 
   it('cilium IPv6-only uses native routing with direct node routes', () => {
-    const v = hccValues(bundle((a) => { a.choice.forcedCni = 'cilium'; a.addressing.ipFamily = 'ipv6'; }), 'rke2-cilium')!;
-    expect(v).toMatchObject({ routingMode: 'native', autoDirectNodeRoutes: true, ipv6NativeRoutingCIDR: '2001:cafe:42::/56' });
+    const v = hccValues(
+      bundle((a) => {
+        a.choice.forcedCni = 'cilium';
+        a.addressing.ipFamily = 'ipv6';
+      }),
+      'rke2-cilium',
+    )!;
+    expect(v).toMatchObject({
+      routingMode: 'native',
+      autoDirectNodeRoutes: true,
+      ipv6NativeRoutingCIDR: '2001:cafe:42::/56',
+    });
   });
 
   it('calico eBPF: BPF dataplane, kube-proxy management, endpoint host, and disable-kube-proxy', () => {
-    const files = bundle((a) => { a.choice.forcedCni = 'calico'; a.performance.kubeProxyReplacement = true; a.performance.apiServerHost = '10.0.0.10'; });
+    const files = bundle((a) => {
+      a.choice.forcedCni = 'calico';
+      a.performance.kubeProxyReplacement = true;
+      a.performance.apiServerHost = '10.0.0.10';
+    });
     const v = hccValues(files, 'rke2-calico')!;
     expect(v).toMatchObject({
       installation: { calicoNetwork: { linuxDataplane: 'BPF', kubeProxyManagement: 'Enabled' } },
@@ -290,13 +447,27 @@ describe('per-chart values', () => {
   });
 
   it('calico: checksum override only past kernel 5.7; MTU an integer; WireGuard and BGP', () => {
-    const old = hccValues(bundle((a) => { a.choice.forcedCni = 'calico'; a.nodes.osPreset = 'custom'; a.nodes.kernel = '5.4'; a.security.encryption = 'wireguard'; }), 'rke2-calico')!;
+    const old = hccValues(
+      bundle((a) => {
+        a.choice.forcedCni = 'calico';
+        a.nodes.osPreset = 'custom';
+        a.nodes.kernel = '5.4';
+        a.security.encryption = 'wireguard';
+      }),
+      'rke2-calico',
+    )!;
     expect(old).not.toHaveProperty('felixConfiguration.featureDetectOverride');
-    expect(old).toMatchObject({ felixConfiguration: { wireguardEnabled: true }, installation: { calicoNetwork: { mtu: 1440 } } });
-    const files = bundle((a) => {
-      a.choice.forcedCni = 'calico'; a.performance.bgp = { enabled: true, peerAddress: '192.0.2.1', peerAsn: 64512, localAsn: 64513 };
+    expect(old).toMatchObject({
+      felixConfiguration: { wireguardEnabled: true },
+      installation: { calicoNetwork: { mtu: 1440 } },
     });
-    expect(hccValues(files, 'rke2-calico')).toMatchObject({ installation: { backend: 'None', calicoNetwork: { bgp: 'Enabled' } } });
+    const files = bundle((a) => {
+      a.choice.forcedCni = 'calico';
+      a.performance.bgp = { enabled: true, peerAddress: '192.0.2.1', peerAsn: 64512, localAsn: 64513 };
+    });
+    expect(hccValues(files, 'rke2-calico')).toMatchObject({
+      installation: { backend: 'None', calicoNetwork: { bgp: 'Enabled' } },
+    });
     const bgp = file(files, 'kubectl-apply/calico-bgp.yaml')!.contents;
     expect(bgp).toContain('kind: BGPPeer');
     expect(bgp).toContain('peerIP: 192.0.2.1');
@@ -304,35 +475,76 @@ describe('per-chart values', () => {
   });
 
   it('multus: whereabouts and DHCP flags; static IPAM uses the JSON annotation', () => {
-    const wb = bundle((a) => { a.extras.mode = 'multus'; a.extras.secondary.ipam = 'whereabouts'; });
+    const wb = bundle((a) => {
+      a.extras.mode = 'multus';
+      a.extras.secondary.ipam = 'whereabouts';
+    });
     expect(hccValues(wb, 'rke2-multus')).toEqual({ 'rke2-whereabouts': { enabled: true } });
     const nad = yamlOf(file(wb, 'kubectl-apply/secondary-network.yaml'));
     const config = JSON.parse((nad.spec as { config: string }).config) as Record<string, unknown>;
-    expect(config).toMatchObject({ type: 'macvlan', master: 'eth1', ipam: { type: 'whereabouts', range: '192.168.100.0/24' } });
-    expect(hccValues(bundle((a) => { a.extras.mode = 'multus'; a.extras.secondary.ipam = 'dhcp'; }), 'rke2-multus')).toEqual({ manifests: { dhcpDaemonSet: true } });
-    const st = bundle((a) => { a.extras.mode = 'multus'; a.extras.secondary.ipam = 'static'; });
+    expect(config).toMatchObject({
+      type: 'macvlan',
+      master: 'eth1',
+      ipam: { type: 'whereabouts', range: '192.168.100.0/24' },
+    });
+    expect(
+      hccValues(
+        bundle((a) => {
+          a.extras.mode = 'multus';
+          a.extras.secondary.ipam = 'dhcp';
+        }),
+        'rke2-multus',
+      ),
+    ).toEqual({ manifests: { dhcpDaemonSet: true } });
+    const st = bundle((a) => {
+      a.extras.mode = 'multus';
+      a.extras.secondary.ipam = 'static';
+    });
     expect(hccValues(st, 'rke2-multus')).toBeUndefined();
     const pod = yamlOf(file(st, 'kubectl-apply/example-pod.yaml'));
     const ann = (pod.metadata as { annotations: Record<string, string> }).annotations['k8s.v1.cni.cncf.io/networks']!;
     expect(JSON.parse(ann)).toEqual([{ name: 'macvlan-net', namespace: 'default', ips: ['192.168.100.10/24'] }]);
-    const hl = bundle((a) => { a.extras.mode = 'multus'; a.extras.secondary.ipam = 'host-local'; });
+    const hl = bundle((a) => {
+      a.extras.mode = 'multus';
+      a.extras.secondary.ipam = 'host-local';
+    });
     expect(file(hl, 'README.md')!.contents).toContain('host-local IPAM is per node');
   });
 
   it('whereabouts with the split CRD chart (rke2-multus >= 4.3.009) also enables it on rke2-multus-crd', () => {
-    const a = answers((x) => { x.extras.mode = 'multus'; x.extras.secondary.ipam = 'whereabouts'; });
+    const a = answers((x) => {
+      x.extras.mode = 'multus';
+      x.extras.secondary.ipam = 'whereabouts';
+    });
     const d = evaluate(a);
-    const release = { ...d.release, row: { ...d.release.row, charts: { ...d.release.row.charts, 'rke2-multus': 'v4.3.017' } } };
+    const release = {
+      ...d.release,
+      row: { ...d.release.row, charts: { ...d.release.row.charts, 'rke2-multus': 'v4.3.017' } },
+    };
     const r = generateBundle(a, { ...d, release });
     const files = r.ok ? r.files : [];
     expect(hccValues(files, 'rke2-multus')).toEqual({ 'rke2-whereabouts': { enabled: true } });
     expect(hccValues(files, 'rke2-multus-crd')).toEqual({ 'rke2-whereabouts': { enabled: true } });
-    expect(hccValues(bundle((x) => { x.extras.mode = 'multus'; x.extras.secondary.ipam = 'whereabouts'; }), 'rke2-multus-crd')).toBeUndefined();
+    expect(
+      hccValues(
+        bundle((x) => {
+          x.extras.mode = 'multus';
+          x.extras.secondary.ipam = 'whereabouts';
+        }),
+        'rke2-multus-crd',
+      ),
+    ).toBeUndefined();
   });
 
   it('SR-IOV: one resourceName across policy, network and pod; pfNames as a list', () => {
-    const files = bundle((a) => { a.extras.mode = 'sriov'; a.extras.sriov.pfNames = 'ens1f0, ens1f1'; });
-    const objects = loadAll(file(files, 'kubectl-apply/sriov.yaml')!.contents) as { kind: string; spec: Record<string, unknown> }[];
+    const files = bundle((a) => {
+      a.extras.mode = 'sriov';
+      a.extras.sriov.pfNames = 'ens1f0, ens1f1';
+    });
+    const objects = loadAll(file(files, 'kubectl-apply/sriov.yaml')!.contents) as {
+      kind: string;
+      spec: Record<string, unknown>;
+    }[];
     const policy = objects.find((o) => o.kind === 'SriovNetworkNodePolicy')!;
     const network = objects.find((o) => o.kind === 'SriovNetwork')!;
     expect(policy.spec.resourceName).toBe('sriovnics');
@@ -346,7 +558,9 @@ describe('per-chart values', () => {
   });
 
   it('explains the decision reasons and findings in the README', () => {
-    const a = answers((x) => { x.choice.forcedCni = 'cilium'; });
+    const a = answers((x) => {
+      x.choice.forcedCni = 'cilium';
+    });
     const d = evaluate(a);
     const r = generateBundle(a, d);
     const readme = r.ok ? file(r.files, 'README.md')!.contents : '';
@@ -363,14 +577,24 @@ describe('values against the upstream chart defaults of the newest release', { t
     'rke2-flannel': 'rke2-flannel/v0.28.906/values.yaml',
     'rke2-multus': 'rke2-multus/v4.3.008/values.yaml',
   };
-  const defaults = Object.fromEntries(Object.entries(UPSTREAM).map(([chart, path]) => [
-    chart, load(readFileSync(new URL(`../../../data/upstream/rke2-charts/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>,
-  ]));
+  const defaults = Object.fromEntries(
+    Object.entries(UPSTREAM).map(([chart, path]) => [
+      chart,
+      load(readFileSync(new URL(`../../../data/upstream/rke2-charts/${path}`, import.meta.url), 'utf8')) as Record<
+        string,
+        unknown
+      >,
+    ]),
+  );
   const leaves = (value: unknown, path: string[] = []): { path: string[]; value: unknown }[] =>
     value !== null && typeof value === 'object' && !Array.isArray(value)
       ? Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, [...path, k]))
       : [{ path, value }];
-  const at = (root: unknown, path: string[]) => path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), root);
+  const at = (root: unknown, path: string[]) =>
+    path.reduce<unknown>(
+      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      root,
+    );
 
   it('emits no value equal to the chart default (v1.36.4 bundles exactly these charts)', () => {
     let checked = 0;
@@ -390,16 +614,26 @@ describe('values against the upstream chart defaults of the newest release', { t
 
   it('emits only key paths the chart knows, or documented upstream keys the chart leaves commented out', () => {
     // Keys absent from values.yaml but read by the chart templates / CRD (rke2-facts.md §3).
-    const DOCUMENTED = new Set(['rke2-flannel flannel.mtu', 'rke2-canal flannel.mtu', 'rke2-calico installation.calicoNetwork.mtu',
-      'rke2-calico installation.calicoNetwork.linuxDataplane', 'rke2-calico installation.calicoNetwork.kubeProxyManagement',
-      'rke2-calico installation.calicoNetwork.nodeAddressAutodetectionV4', 'rke2-calico installation.calicoNetwork.nodeAddressAutodetectionV6',
-      'rke2-calico installation.calicoNetwork.ipPools', 'rke2-calico felixConfiguration.wireguardEnabledV6', 'rke2-cilium devices']);
+    const DOCUMENTED = new Set([
+      'rke2-flannel flannel.mtu',
+      'rke2-canal flannel.mtu',
+      'rke2-calico installation.calicoNetwork.mtu',
+      'rke2-calico installation.calicoNetwork.linuxDataplane',
+      'rke2-calico installation.calicoNetwork.kubeProxyManagement',
+      'rke2-calico installation.calicoNetwork.nodeAddressAutodetectionV4',
+      'rke2-calico installation.calicoNetwork.nodeAddressAutodetectionV6',
+      'rke2-calico installation.calicoNetwork.ipPools',
+      'rke2-calico felixConfiguration.wireguardEnabledV6',
+      'rke2-cilium devices',
+    ]);
     for (const { files } of PRODUCED.filter((p) => p.a.cluster.release === NEW_RELEASE)) {
       for (const chart of Object.keys(UPSTREAM)) {
         const values = hccValues(files, chart);
         if (!values) continue;
         for (const leaf of leaves(values)) {
-          const known = leaf.path.some((_, i) => DOCUMENTED.has(`${chart} ${leaf.path.slice(0, i + 1).join('.')}`)) || at(defaults[chart], leaf.path) !== undefined;
+          const known =
+            leaf.path.some((_, i) => DOCUMENTED.has(`${chart} ${leaf.path.slice(0, i + 1).join('.')}`)) ||
+            at(defaults[chart], leaf.path) !== undefined;
           expect(known, `${chart} ${leaf.path.join('.')}`).toBe(true);
         }
       }

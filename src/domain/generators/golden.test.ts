@@ -14,7 +14,9 @@ const GOLDEN = fileURLToPath(new URL('./__golden__', import.meta.url));
 
 function walk(root: string, prefix = ''): string[] {
   if (!existsSync(root)) return [];
-  return readdirSync(root).flatMap((n) => (statSync(join(root, n)).isDirectory() ? walk(join(root, n), `${prefix}${n}/`) : [`${prefix}${n}`]));
+  return readdirSync(root).flatMap((n) =>
+    statSync(join(root, n)).isDirectory() ? walk(join(root, n), `${prefix}${n}/`) : [`${prefix}${n}`],
+  );
 }
 
 const produced = Object.entries(SCENARIOS).flatMap(([name, s]) => {

@@ -7,7 +7,15 @@ import { buildPlan, type BundlePlan } from './plan';
 import { chartValuesFor, hasValues } from './chart-values';
 import { serverConfig, agentConfig } from './rke2-config';
 import {
-  HCC_DIR, hccFileName, helmChartConfig, calicoBgpObjects, cisBaselinePolicies, networkAttachmentDefinition, examplePod, sriovObjects, rancherCluster,
+  HCC_DIR,
+  hccFileName,
+  helmChartConfig,
+  calicoBgpObjects,
+  cisBaselinePolicies,
+  networkAttachmentDefinition,
+  examplePod,
+  sriovObjects,
+  rancherCluster,
 } from './manifests';
 import { firewalldScript, nftablesConf } from './firewall';
 import { preflightScript, verifyScript } from './scripts';
@@ -34,8 +42,12 @@ function generatorBlocking(plan: BundlePlan): Finding[] {
   const out: Finding[] = [];
   if (plan.calicoEbpf && plan.answers.performance.apiServerHost.trim() === '') {
     out.push({
-      ruleId: 'calico-ebpf', messageId: 'calicoEbpfEndpoint', data: { host: 'localhost (the default)' }, severity: 'blocking',
-      source: SOURCES.calicoEbpfEndpointIssue, fields: ['performance.apiServerHost'],
+      ruleId: 'calico-ebpf',
+      messageId: 'calicoEbpfEndpoint',
+      data: { host: 'localhost (the default)' },
+      severity: 'blocking',
+      source: SOURCES.calicoEbpfEndpointIssue,
+      fields: ['performance.apiServerHost'],
     });
   }
   return out;
@@ -59,46 +71,81 @@ export function generateBundle(answers: Answers, decision: Decision = evaluate(a
     files.push(executable ? { path, contents, description, executable } : { path, contents, description });
 
   if (plan.rancher) {
-    add('rancher/cluster.yaml', toYaml(rancherCluster(plan, charts)),
-      'provisioning.cattle.io/v1 Cluster fragment: machineGlobalConfig (cni, CIDRs, kube-proxy) and chartValues per chart');
+    add(
+      'rancher/cluster.yaml',
+      toYaml(rancherCluster(plan, charts)),
+      'provisioning.cattle.io/v1 Cluster fragment: machineGlobalConfig (cni, CIDRs, kube-proxy) and chartValues per chart',
+    );
   } else {
-    add('etc/rancher/rke2/config.yaml',
+    add(
+      'etc/rancher/rke2/config.yaml',
       commentLines([
         `/etc/rancher/rke2/config.yaml for EVERY SERVER node, before RKE2 starts for the first time (RKE2 ${plan.release.requested.text}).`,
         'Keep these keys identical on all servers; add your own (token, tls-san, ...) below them.',
       ]) + toYaml(serverConfig(plan)),
-      'RKE2 server config: cni, cluster/service CIDRs and what the CNI needs');
+      'RKE2 server config: cni, cluster/service CIDRs and what the CNI needs',
+    );
     const agent = agentConfig(plan);
     if (agent) {
-      add('agent/etc/rancher/rke2/config.yaml',
-        commentLines(['/etc/rancher/rke2/config.yaml for every Linux AGENT node, before its first start.']) + toYaml(agent),
-        'RKE2 agent config (CIS profile)');
+      add(
+        'agent/etc/rancher/rke2/config.yaml',
+        commentLines(['/etc/rancher/rke2/config.yaml for every Linux AGENT node, before its first start.']) +
+          toYaml(agent),
+        'RKE2 agent config (CIS profile)',
+      );
     }
     for (const cv of charts.filter(hasValues)) {
-      add(`${HCC_DIR}/${hccFileName(cv.chart)}`,
-        commentLines([`/${HCC_DIR}/${hccFileName(cv.chart)} on every server node, before the first start.`]) + toYaml(helmChartConfig(cv)),
-        `HelmChartConfig for ${cv.chart}: ${cv.notes.map((n) => n.path).join(', ')}`);
+      add(
+        `${HCC_DIR}/${hccFileName(cv.chart)}`,
+        commentLines([`/${HCC_DIR}/${hccFileName(cv.chart)} on every server node, before the first start.`]) +
+          toYaml(helmChartConfig(cv)),
+        `HelmChartConfig for ${cv.chart}: ${cv.notes.map((n) => n.path).join(', ')}`,
+      );
     }
   }
-  if (plan.bgp) add('kubectl-apply/calico-bgp.yaml', toYamlDocuments(calicoBgpObjects(plan)), 'Calico BGPConfiguration (local AS) and BGPPeer');
+  if (plan.bgp)
+    add(
+      'kubectl-apply/calico-bgp.yaml',
+      toYamlDocuments(calicoBgpObjects(plan)),
+      'Calico BGPConfiguration (local AS) and BGPPeer',
+    );
   if (answers.cluster.cisProfile && cni !== 'canal') {
-    add('kubectl-apply/cis-baseline-policies.yaml', toYamlDocuments(cisBaselinePolicies(plan)),
-      'CIS without Canal: NetworkPolicies RKE2 only maintains for Canal (admission webhook, host networking)');
+    add(
+      'kubectl-apply/cis-baseline-policies.yaml',
+      toYamlDocuments(cisBaselinePolicies(plan)),
+      'CIS without Canal: NetworkPolicies RKE2 only maintains for Canal (admission webhook, host networking)',
+    );
   }
   if (plan.extras === 'multus') {
-    add('kubectl-apply/secondary-network.yaml', toYamlDocuments([networkAttachmentDefinition(plan)]), `NetworkAttachmentDefinition ${answers.extras.secondary.name} (${answers.extras.secondary.type}, ${answers.extras.secondary.ipam})`);
+    add(
+      'kubectl-apply/secondary-network.yaml',
+      toYamlDocuments([networkAttachmentDefinition(plan)]),
+      `NetworkAttachmentDefinition ${answers.extras.secondary.name} (${answers.extras.secondary.type}, ${answers.extras.secondary.ipam})`,
+    );
   }
   if (plan.extras === 'sriov') {
-    add('kubectl-apply/sriov.yaml', toYamlDocuments(sriovObjects(plan)), 'SriovNetworkNodePolicy and SriovNetwork (sriov-network-operator)');
+    add(
+      'kubectl-apply/sriov.yaml',
+      toYamlDocuments(sriovObjects(plan)),
+      'SriovNetworkNodePolicy and SriovNetwork (sriov-network-operator)',
+    );
   }
   if (plan.extras !== 'none') {
-    add('kubectl-apply/example-pod.yaml', toYamlDocuments([examplePod(plan)]), 'Example pod attached to the secondary network');
+    add(
+      'kubectl-apply/example-pod.yaml',
+      toYamlDocuments([examplePod(plan)]),
+      'Example pod attached to the secondary network',
+    );
   }
   add('firewall/firewalld.sh', firewalldScript(plan), 'firewalld rules for these ports (servers and agents)', true);
   add('firewall/nftables.conf', nftablesConf(plan), 'nftables chains for these ports');
   add('scripts/preflight.sh', preflightScript(plan), 'Read-only host checks before the first start', true);
   add('scripts/verify.sh', verifyScript(plan), 'kubectl checks after install', true);
   add('answers.yaml', answersToYaml(answers), 'Your answers, to load back or rebuild this bundle');
-  files.push({ path: 'README.md', contents: readme(plan, charts, files), description: 'Steps, choices and reasons, ports, MTU' });
+  files.push({
+    path: 'README.md',
+    contents: readme(plan, charts, files),
+    description: 'Steps, choices and reasons, ports, MTU',
+  });
   return { ok: true, files, name: bundleName(cni, plan.release.requested.text) };
 }

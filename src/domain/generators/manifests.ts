@@ -55,9 +55,27 @@ export function secondaryIpam(plan: BundlePlan): Record<string, unknown> {
   const s = plan.answers.extras.secondary;
   switch (s.ipam) {
     case 'host-local':
-      return { type: 'host-local', ranges: [[{ subnet: s.subnet.trim(), rangeStart: s.rangeStart.trim(), rangeEnd: s.rangeEnd.trim(), gateway: s.gateway.trim() }]] };
+      return {
+        type: 'host-local',
+        ranges: [
+          [
+            {
+              subnet: s.subnet.trim(),
+              rangeStart: s.rangeStart.trim(),
+              rangeEnd: s.rangeEnd.trim(),
+              gateway: s.gateway.trim(),
+            },
+          ],
+        ],
+      };
     case 'whereabouts':
-      return { type: 'whereabouts', range: s.subnet.trim(), range_start: s.rangeStart.trim(), range_end: s.rangeEnd.trim(), gateway: s.gateway.trim() };
+      return {
+        type: 'whereabouts',
+        range: s.subnet.trim(),
+        range_start: s.rangeStart.trim(),
+        range_end: s.rangeEnd.trim(),
+        gateway: s.gateway.trim(),
+      };
     case 'dhcp':
       return { type: 'dhcp' };
     case 'static':
@@ -72,11 +90,19 @@ export function secondaryCniConfig(plan: BundlePlan): Record<string, unknown> {
   const base: Record<string, unknown> = { cniVersion: '0.3.1', name: s.name.trim(), type: s.type };
   const master = s.master.trim();
   switch (s.type) {
-    case 'macvlan': Object.assign(base, { master, mode: 'bridge' }); break;
-    case 'ipvlan': Object.assign(base, { master, mode: 'l2' }); break;
+    case 'macvlan':
+      Object.assign(base, { master, mode: 'bridge' });
+      break;
+    case 'ipvlan':
+      Object.assign(base, { master, mode: 'l2' });
+      break;
     // For bridge, "master" names the Linux bridge on each node (created if absent).
-    case 'bridge': Object.assign(base, { bridge: master }); break;
-    case 'host-device': Object.assign(base, { device: master }); break;
+    case 'bridge':
+      Object.assign(base, { bridge: master });
+      break;
+    case 'host-device':
+      Object.assign(base, { device: master });
+      break;
   }
   if (s.ipam === 'static') base.capabilities = { ips: true };
   base.ipam = secondaryIpam(plan);
@@ -99,7 +125,9 @@ export const EXAMPLE_IMAGE = 'rancher/mirrored-library-busybox:1.36.1';
 export function networksAnnotation(plan: BundlePlan): string {
   const s = plan.answers.extras.secondary;
   if (plan.extras === 'multus' && s.ipam === 'static') {
-    return JSON.stringify([{ name: s.name.trim(), namespace: s.namespace.trim(), ips: [`${s.rangeStart.trim()}/${subnetPrefix(s.subnet)}`] }]);
+    return JSON.stringify([
+      { name: s.name.trim(), namespace: s.namespace.trim(), ips: [`${s.rangeStart.trim()}/${subnetPrefix(s.subnet)}`] },
+    ]);
   }
   return s.name.trim();
 }
@@ -130,14 +158,22 @@ export function examplePod(plan: BundlePlan): Record<string, unknown> {
       annotations: { 'k8s.v1.cni.cncf.io/networks': networksAnnotation(plan) },
     },
     spec: {
-      securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, seccompProfile: { type: 'RuntimeDefault' } },
+      securityContext: {
+        runAsNonRoot: true,
+        runAsUser: 65534,
+        runAsGroup: 65534,
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
       containers: [container],
     },
   };
 }
 
 export function sriovPfNames(plan: BundlePlan): string[] {
-  return plan.answers.extras.sriov.pfNames.split(',').map((p) => p.trim()).filter(Boolean);
+  return plan.answers.extras.sriov.pfNames
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** SriovNetworkNodePolicy + SriovNetwork (sriov-network-operator quickstart); resourceName ties them and the pod together. */
@@ -148,7 +184,13 @@ export function sriovObjects(plan: BundlePlan): Record<string, unknown>[] {
   const policy = {
     apiVersion: 'sriovnetwork.openshift.io/v1',
     kind: 'SriovNetworkNodePolicy',
-    metadata: { name: `${resourceName}-policy`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63), namespace: SRIOV_NAMESPACE },
+    metadata: {
+      name: `${resourceName}-policy`
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, '-')
+        .slice(0, 63),
+      namespace: SRIOV_NAMESPACE,
+    },
     spec: {
       nodeSelector: { 'feature.node.kubernetes.io/network-sriov.capable': 'true' },
       resourceName,
@@ -182,16 +224,18 @@ export function sriovObjects(plan: BundlePlan): Record<string, unknown>[] {
 export const CIS_NAMESPACES = ['kube-system', 'kube-public', 'default'] as const;
 
 export function cisBaselinePolicies(plan: BundlePlan): Record<string, unknown>[] {
-  const objects: Record<string, unknown>[] = [{
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'NetworkPolicy',
-    metadata: { name: 'cis-ingress-nginx-admission-webhook', namespace: 'kube-system' },
-    spec: {
-      podSelector: { matchLabels: { 'app.kubernetes.io/name': 'rke2-ingress-nginx' } },
-      policyTypes: ['Ingress'],
-      ingress: [{ ports: [{ protocol: 'TCP', port: 8443 }] }],
+  const objects: Record<string, unknown>[] = [
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'cis-ingress-nginx-admission-webhook', namespace: 'kube-system' },
+      spec: {
+        podSelector: { matchLabels: { 'app.kubernetes.io/name': 'rke2-ingress-nginx' } },
+        policyTypes: ['Ingress'],
+        ingress: [{ ports: [{ protocol: 'TCP', port: 8443 }] }],
+      },
     },
-  }];
+  ];
   if (plan.cni === 'cilium') {
     for (const namespace of CIS_NAMESPACES) {
       objects.push({

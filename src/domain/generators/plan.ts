@@ -81,7 +81,13 @@ export function buildPlan(answers: Answers, decision: Decision, cni: PrimaryCni)
     bgp,
     ciliumNativeRouting,
     encapsulation,
-    mtu: planMtu({ cni, underlayMtu: answers.nodes.underlayMtu, encryption, ipFamily: answers.addressing.ipFamily, encapsulation }),
+    mtu: planMtu({
+      cni,
+      underlayMtu: answers.nodes.underlayMtu,
+      encryption,
+      ipFamily: answers.addressing.ipFamily,
+      encapsulation,
+    }),
     kernel: parsedKernel.ok ? parsedKernel.kernel : null,
     extras: answers.extras.mode,
     singleNode: answers.cluster.size === 'single',
@@ -110,5 +116,8 @@ export function cidrList(plan: BundlePlan, kind: 'cluster' | 'service'): string 
   const a = plan.answers.addressing;
   const v4 = kind === 'cluster' ? a.clusterCidrV4 : a.serviceCidrV4;
   const v6 = kind === 'cluster' ? a.clusterCidrV6 : a.serviceCidrV6;
-  return [plan.ipv4 ? v4 : null, plan.ipv6 ? v6 : null].filter((x): x is string => !!x).map((s) => s.trim()).join(',');
+  return [plan.ipv4 ? v4 : null, plan.ipv6 ? v6 : null]
+    .filter((x): x is string => !!x)
+    .map((s) => s.trim())
+    .join(',');
 }

@@ -11,76 +11,131 @@ import * as T from '../answers/types';
 import type { Answers } from '../answers/types';
 
 /** Discrete answers across every release in the table; text fields stay valid (parseAnswers guards those). */
-const answersArb: fc.Arbitrary<Answers> = fc.record({
-  release: fc.constantFrom(...RELEASES.map((r) => r.version.text)),
-  management: fc.constantFrom(...T.MANAGEMENT_MODES), size: fc.constantFrom(...T.CLUSTER_SIZES), windows: fc.boolean(), cis: fc.boolean(),
-  os: fc.constantFrom(...T.OS_PRESETS), kernel: fc.constantFrom('4.18', '5.4', '5.10', '5.15', '6.8'), iface: fc.constantFrom('', 'eth1'),
-  mtu: fc.constantFrom(1500, 9000, 1450), policy: fc.constantFrom(...T.POLICY_NEEDS), enc: fc.constantFrom(...T.ENCRYPTIONS),
-  fam: fc.constantFrom(...T.IP_FAMILIES), mode: fc.constantFrom(...T.EXTRA_INTERFACE_MODES), stype: fc.constantFrom(...T.SECONDARY_TYPES),
-  ipam: fc.constantFrom(...T.SECONDARY_IPAMS), dev: fc.constantFrom(...T.SRIOV_DEVICE_TYPES), kpr: fc.boolean(), host: fc.constantFrom('', '10.0.0.10'),
-  obs: fc.boolean(), bw: fc.boolean(), eni: fc.boolean(), bgp: fc.boolean(), forced: fc.constantFrom(...T.FORCED_CNI_CHOICES),
-}).map((v) => {
-  const a = defaultAnswers();
-  Object.assign(a.cluster, { release: v.release, management: v.management, size: v.size, windowsNodes: v.windows, cisProfile: v.cis });
-  Object.assign(a.nodes, { osPreset: v.os, kernel: v.kernel, interface: v.iface, underlayMtu: v.mtu });
-  Object.assign(a.security, { policy: v.policy, encryption: v.enc });
-  a.addressing.ipFamily = v.fam;
-  a.extras.mode = v.mode;
-  Object.assign(a.extras.secondary, { type: v.stype, ipam: v.ipam });
-  a.extras.sriov.deviceType = v.dev;
-  Object.assign(a.performance, { kubeProxyReplacement: v.kpr, apiServerHost: v.host, observability: v.obs, bandwidthManager: v.bw, awsEni: v.eni });
-  a.performance.bgp = { ...a.performance.bgp, enabled: v.bgp, peerAddress: v.bgp ? '10.0.0.1' : '' };
-  a.choice.forcedCni = v.forced;
-  return a;
-});
+const answersArb: fc.Arbitrary<Answers> = fc
+  .record({
+    release: fc.constantFrom(...RELEASES.map((r) => r.version.text)),
+    management: fc.constantFrom(...T.MANAGEMENT_MODES),
+    size: fc.constantFrom(...T.CLUSTER_SIZES),
+    windows: fc.boolean(),
+    cis: fc.boolean(),
+    os: fc.constantFrom(...T.OS_PRESETS),
+    kernel: fc.constantFrom('4.18', '5.4', '5.10', '5.15', '6.8'),
+    iface: fc.constantFrom('', 'eth1'),
+    mtu: fc.constantFrom(1500, 9000, 1450),
+    policy: fc.constantFrom(...T.POLICY_NEEDS),
+    enc: fc.constantFrom(...T.ENCRYPTIONS),
+    fam: fc.constantFrom(...T.IP_FAMILIES),
+    mode: fc.constantFrom(...T.EXTRA_INTERFACE_MODES),
+    stype: fc.constantFrom(...T.SECONDARY_TYPES),
+    ipam: fc.constantFrom(...T.SECONDARY_IPAMS),
+    dev: fc.constantFrom(...T.SRIOV_DEVICE_TYPES),
+    kpr: fc.boolean(),
+    host: fc.constantFrom('', '10.0.0.10'),
+    obs: fc.boolean(),
+    bw: fc.boolean(),
+    eni: fc.boolean(),
+    bgp: fc.boolean(),
+    forced: fc.constantFrom(...T.FORCED_CNI_CHOICES),
+  })
+  .map((v) => {
+    const a = defaultAnswers();
+    Object.assign(a.cluster, {
+      release: v.release,
+      management: v.management,
+      size: v.size,
+      windowsNodes: v.windows,
+      cisProfile: v.cis,
+    });
+    Object.assign(a.nodes, { osPreset: v.os, kernel: v.kernel, interface: v.iface, underlayMtu: v.mtu });
+    Object.assign(a.security, { policy: v.policy, encryption: v.enc });
+    a.addressing.ipFamily = v.fam;
+    a.extras.mode = v.mode;
+    Object.assign(a.extras.secondary, { type: v.stype, ipam: v.ipam });
+    a.extras.sriov.deviceType = v.dev;
+    Object.assign(a.performance, {
+      kubeProxyReplacement: v.kpr,
+      apiServerHost: v.host,
+      observability: v.obs,
+      bandwidthManager: v.bw,
+      awsEni: v.eni,
+    });
+    a.performance.bgp = { ...a.performance.bgp, enabled: v.bgp, peerAddress: v.bgp ? '10.0.0.1' : '' };
+    a.choice.forcedCni = v.forced;
+    return a;
+  });
 
 describe('generateBundle properties', () => {
-  it('never throws; yields files or blocking findings; every bundle passes the bundle doctor with zero errors', { timeout: 120_000 }, () => {
-    let produced = 0;
-    fc.assert(fc.property(answersArb, (a) => {
-      const r = generateBundle(a);
-      if (!r.ok) {
-        expect(r.blocking.length).toBeGreaterThan(0);
-        return;
-      }
-      produced++;
-      expect(r.files.length).toBeGreaterThan(4);
-      expect(new Set(r.files.map((f) => f.path)).size).toBe(r.files.length);
-      const errors = validateBundle(r.files).filter((i) => i.severity === 'error');
-      expect(errors, `${r.name}: ${errors.map((e) => `${e.file} ${e.keyPath} ${e.messageId}`).join('; ')}`).toEqual([]);
-    }), { numRuns: 800, seed: 20261125 });
-    expect(produced).toBeGreaterThan(100);
-  });
+  it(
+    'never throws; yields files or blocking findings; every bundle passes the bundle doctor with zero errors',
+    { timeout: 120_000 },
+    () => {
+      let produced = 0;
+      fc.assert(
+        fc.property(answersArb, (a) => {
+          const r = generateBundle(a);
+          if (!r.ok) {
+            expect(r.blocking.length).toBeGreaterThan(0);
+            return;
+          }
+          produced++;
+          expect(r.files.length).toBeGreaterThan(4);
+          expect(new Set(r.files.map((f) => f.path)).size).toBe(r.files.length);
+          const errors = validateBundle(r.files).filter((i) => i.severity === 'error');
+          expect(errors, `${r.name}: ${errors.map((e) => `${e.file} ${e.keyPath} ${e.messageId}`).join('; ')}`).toEqual(
+            [],
+          );
+        }),
+        { numRuns: 800, seed: 20261125 },
+      );
+      expect(produced).toBeGreaterThan(100);
+    },
+  );
 
-  it('does what the decision tells the user it does (checksum offload, cni.exclusive, operator replicas)', { timeout: 120_000 }, () => {
-    const valuesOf = (files: BundleFile[], chart: string): Record<string, unknown> | undefined => {
-      const hcc = files.find((f) => f.path === `var/lib/rancher/rke2/server/manifests/${chart}-config.yaml`);
-      if (hcc) return load((load(hcc.contents) as { spec: { valuesContent: string } }).spec.valuesContent) as Record<string, unknown>;
-      const rancher = files.find((f) => f.path === 'rancher/cluster.yaml');
-      if (!rancher) return undefined;
-      return (load(rancher.contents) as { spec: { rkeConfig: { chartValues?: Record<string, Record<string, unknown>> } } }).spec.rkeConfig.chartValues?.[chart];
-    };
-    const get = (v: unknown, path: string[]) => path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), v);
-    let checked = 0;
-    fc.assert(fc.property(answersArb, (a) => {
-      const d = evaluate(a);
-      const r = generateBundle(a, d);
-      if (!r.ok) return;
-      const findings = [...d.warnings, ...d.notes].map((f) => f.messageId);
-      const reasons = (d.candidates.find((c) => c.cni === d.chosen)?.reasons ?? []).map((x) => x.messageId);
-      if (d.chosen === 'calico') {
-        checked++;
-        const override = get(valuesOf(r.files, 'rke2-calico'), ['felixConfiguration', 'featureDetectOverride']);
-        expect(override === 'ChecksumOffloadBroken=false').toBe(findings.includes('checksumOffloadReenabled'));
-      }
-      if (d.chosen === 'cilium') {
-        checked++;
-        const v = valuesOf(r.files, 'rke2-cilium');
-        const inner = (v && 'cilium' in v ? v.cilium : v) as Record<string, unknown> | undefined;
-        expect(get(inner, ['cni', 'exclusive']) === false).toBe(d.multus && reasons.includes('ciliumExclusiveFalse'));
-        expect(get(inner, ['operator', 'replicas']) === 1).toBe(reasons.includes('ciliumOperatorSingleReplica'));
-      }
-    }), { numRuns: 600, seed: 7 });
-    expect(checked).toBeGreaterThan(50);
-  });
+  it(
+    'does what the decision tells the user it does (checksum offload, cni.exclusive, operator replicas)',
+    { timeout: 120_000 },
+    () => {
+      const valuesOf = (files: BundleFile[], chart: string): Record<string, unknown> | undefined => {
+        const hcc = files.find((f) => f.path === `var/lib/rancher/rke2/server/manifests/${chart}-config.yaml`);
+        if (hcc)
+          return load((load(hcc.contents) as { spec: { valuesContent: string } }).spec.valuesContent) as Record<
+            string,
+            unknown
+          >;
+        const rancher = files.find((f) => f.path === 'rancher/cluster.yaml');
+        if (!rancher) return undefined;
+        return (
+          load(rancher.contents) as { spec: { rkeConfig: { chartValues?: Record<string, Record<string, unknown>> } } }
+        ).spec.rkeConfig.chartValues?.[chart];
+      };
+      const get = (v: unknown, path: string[]) =>
+        path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), v);
+      let checked = 0;
+      fc.assert(
+        fc.property(answersArb, (a) => {
+          const d = evaluate(a);
+          const r = generateBundle(a, d);
+          if (!r.ok) return;
+          const findings = [...d.warnings, ...d.notes].map((f) => f.messageId);
+          const reasons = (d.candidates.find((c) => c.cni === d.chosen)?.reasons ?? []).map((x) => x.messageId);
+          if (d.chosen === 'calico') {
+            checked++;
+            const override = get(valuesOf(r.files, 'rke2-calico'), ['felixConfiguration', 'featureDetectOverride']);
+            expect(override === 'ChecksumOffloadBroken=false').toBe(findings.includes('checksumOffloadReenabled'));
+          }
+          if (d.chosen === 'cilium') {
+            checked++;
+            const v = valuesOf(r.files, 'rke2-cilium');
+            const inner = (v && 'cilium' in v ? v.cilium : v) as Record<string, unknown> | undefined;
+            expect(get(inner, ['cni', 'exclusive']) === false).toBe(
+              d.multus && reasons.includes('ciliumExclusiveFalse'),
+            );
+            expect(get(inner, ['operator', 'replicas']) === 1).toBe(reasons.includes('ciliumOperatorSingleReplica'));
+          }
+        }),
+        { numRuns: 600, seed: 7 },
+      );
+      expect(checked).toBeGreaterThan(50);
+    },
+  );
 });

@@ -8,7 +8,12 @@ import { ciliumKernelRequirement, ciliumVersionFromChart } from '../engine';
 import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames } from './manifests';
 
 /** A kernel floor the host must meet, with why and what to do. */
-interface KernelNeed { min: string; what: string; fix: string; severity: 'FAIL' | 'WARN' }
+interface KernelNeed {
+  min: string;
+  what: string;
+  fix: string;
+  severity: 'FAIL' | 'WARN';
+}
 
 function kernelNeeds(plan: BundlePlan): KernelNeed[] {
   const needs: KernelNeed[] = [];
@@ -19,14 +24,32 @@ function kernelNeeds(plan: BundlePlan): KernelNeed[] {
     const cilium = ciliumVersionFromChart(chartVersion(plan.release, CHART_NAME.cilium));
     const req = ciliumKernelRequirement(cilium?.minor ?? 18);
     const label = cilium ? `Cilium ${cilium.major}.${cilium.minor}` : 'Cilium';
-    needs.push({ min: rhel8 ? '4.18' : req.minKernel, what: `${label} (${rhel8 ? req.rhelEquivalent : 'docs.cilium.io system requirements'})`, fix: upgrade, severity: 'FAIL' });
-    if (plan.ciliumKpr) needs.push({ min: '5.8', what: 'Cilium kube-proxy replacement (RKE2 docs: not recommended below 5.8)', fix: upgrade, severity: 'WARN' });
-    if (plan.encryption === 'wireguard') needs.push({ min: '5.6', what: 'Cilium WireGuard (in-kernel WireGuard)', fix: upgrade, severity: 'FAIL' });
+    needs.push({
+      min: rhel8 ? '4.18' : req.minKernel,
+      what: `${label} (${rhel8 ? req.rhelEquivalent : 'docs.cilium.io system requirements'})`,
+      fix: upgrade,
+      severity: 'FAIL',
+    });
+    if (plan.ciliumKpr)
+      needs.push({
+        min: '5.8',
+        what: 'Cilium kube-proxy replacement (RKE2 docs: not recommended below 5.8)',
+        fix: upgrade,
+        severity: 'WARN',
+      });
+    if (plan.encryption === 'wireguard')
+      needs.push({ min: '5.6', what: 'Cilium WireGuard (in-kernel WireGuard)', fix: upgrade, severity: 'FAIL' });
   }
   if ((plan.cni === 'canal' || plan.cni === 'calico') && plan.encryption === 'wireguard') {
-    needs.push({ min: '5.6', what: 'in-kernel WireGuard', fix: 'kernels below 5.6 need the wireguard module installed (RKE2 docs)', severity: 'WARN' });
+    needs.push({
+      min: '5.6',
+      what: 'in-kernel WireGuard',
+      fix: 'kernels below 5.6 need the wireguard module installed (RKE2 docs)',
+      severity: 'WARN',
+    });
   }
-  if (plan.calicoEbpf) needs.push({ min: '5.3', what: 'Calico eBPF dataplane (RHEL 8 4.18 also works)', fix: upgrade, severity: 'WARN' });
+  if (plan.calicoEbpf)
+    needs.push({ min: '5.3', what: 'Calico eBPF dataplane (RHEL 8 4.18 also works)', fix: upgrade, severity: 'WARN' });
   return needs;
 }
 
@@ -44,11 +67,16 @@ function modules(plan: BundlePlan): string[] {
 export function networkManagerUnmanaged(plan: BundlePlan): string[] {
   const calico = ['cali*', 'tunl*', 'vxlan.calico', 'vxlan-v6.calico', 'wireguard.cali', 'wg-v6.cali'];
   switch (plan.cni) {
-    case 'canal': return ['flannel*', ...calico];
-    case 'calico': return calico;
-    case 'flannel': return ['flannel*'];
-    case 'cilium': return ['cilium_*', 'lxc*'];
-    case 'none': return [];
+    case 'canal':
+      return ['flannel*', ...calico];
+    case 'calico':
+      return calico;
+    case 'flannel':
+      return ['flannel*'];
+    case 'cilium':
+      return ['cilium_*', 'lxc*'];
+    case 'none':
+      return [];
   }
 }
 
@@ -70,7 +98,9 @@ export function preflightScript(plan: BundlePlan): string {
   if (needs.length) b.push('', 'KERNEL="$(uname -r)"', 'KERNEL_BASE="${KERNEL%%-*}"');
   for (const need of needs) {
     const label = `kernel $KERNEL for ${need.what}, needs >= ${need.min}`;
-    b.push(`if version_ge "$KERNEL_BASE" ${shellQuote(need.min)}; then pass ${shellQuote(`kernel >= ${need.min}: ${need.what}`)}; else ${need.severity === 'FAIL' ? 'fail' : 'warn'} "${label}" ${shellQuote(need.fix)}; fi`);
+    b.push(
+      `if version_ge "$KERNEL_BASE" ${shellQuote(need.min)}; then pass ${shellQuote(`kernel >= ${need.min}: ${need.what}`)}; else ${need.severity === 'FAIL' ? 'fail' : 'warn'} "${label}" ${shellQuote(need.fix)}; fi`,
+    );
   }
   if (plan.cni !== 'none') {
     b.push(
@@ -83,7 +113,9 @@ export function preflightScript(plan: BundlePlan): string {
   const mods = modules(plan);
   if (mods.length) {
     b.push('', '# Kernel modules the datapath needs (checked, not loaded).');
-    b.push('check_module() { if has_module "$1"; then pass "kernel module $1 available"; else fail "kernel module $1 not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $1"; fi; }');
+    b.push(
+      'check_module() { if has_module "$1"; then pass "kernel module $1 available"; else fail "kernel module $1 not available" "install the kernel modules package (RHEL 10: kernel-modules-extra), then modprobe $1"; fi; }',
+    );
     for (const m of mods) b.push(`check_module ${shellQuote(m)}`);
   }
   const unmanaged = networkManagerUnmanaged(plan);
@@ -141,7 +173,9 @@ export function preflightScript(plan: BundlePlan): string {
       ...sriovPfNames(plan).map((pf) => `  check_vfs ${shellQuote(pf)}`),
     );
     if (sr.deviceType === 'vfio-pci') {
-      b.push('  if has_module vfio_pci || has_module vfio-pci; then pass "vfio-pci driver available"; else fail "vfio-pci driver not available" "install the kernel modules package providing vfio-pci (DPDK)"; fi');
+      b.push(
+        '  if has_module vfio_pci || has_module vfio-pci; then pass "vfio-pci driver available"; else fail "vfio-pci driver not available" "install the kernel modules package providing vfio-pci (DPDK)"; fi',
+      );
     }
     b.push('fi');
   }
@@ -150,18 +184,27 @@ export function preflightScript(plan: BundlePlan): string {
     'if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed: fix them before starting RKE2."; exit 1; fi',
     'echo "All checks passed."',
   );
-  return script([
-    `preflight.sh [server|agent]: read-only host checks for ${plan.cni}${plan.multus ? ' with Multus' : ''} on RKE2 ${plan.release.requested.text}.`,
-    'Run on every node before the first start of RKE2. It changes nothing; each FAIL line says how to fix it.',
-  ], b);
+  return script(
+    [
+      `preflight.sh [server|agent]: read-only host checks for ${plan.cni}${plan.multus ? ' with Multus' : ''} on RKE2 ${plan.release.requested.text}.`,
+      'Run on every node before the first start of RKE2. It changes nothing; each FAIL line says how to fix it.',
+    ],
+    b,
+  );
 }
 
 /** DaemonSets/Deployments that prove the CNI is up, when their names are certain. */
 function cniWorkloads(plan: BundlePlan): { ns: string; kind: string; name: string }[] {
   switch (plan.cni) {
-    case 'canal': return [{ ns: 'kube-system', kind: 'daemonset', name: 'rke2-canal' }];
-    case 'cilium': return [{ ns: 'kube-system', kind: 'daemonset', name: 'cilium' }, { ns: 'kube-system', kind: 'deployment', name: 'cilium-operator' }];
-    case 'calico': return [{ ns: 'calico-system', kind: 'daemonset', name: 'calico-node' }];
+    case 'canal':
+      return [{ ns: 'kube-system', kind: 'daemonset', name: 'rke2-canal' }];
+    case 'cilium':
+      return [
+        { ns: 'kube-system', kind: 'daemonset', name: 'cilium' },
+        { ns: 'kube-system', kind: 'deployment', name: 'cilium-operator' },
+      ];
+    case 'calico':
+      return [{ ns: 'calico-system', kind: 'daemonset', name: 'calico-node' }];
     case 'flannel':
     case 'none':
       return [];
@@ -182,26 +225,44 @@ export function verifyScript(plan: BundlePlan): string {
   if (plan.multus) charts.push(CHART_NAME.multus);
   if (plan.cni !== 'none') charts.push(CHART_NAME[plan.cni]);
   for (const chart of charts) {
-    b.push(`check ${shellQuote(`HelmChart ${chart} present`)} kubectl -n kube-system get helmchart ${shellQuote(chart)}`);
-    b.push(`check ${shellQuote(`helm-install-${chart} finished`)} kubectl -n kube-system wait --for=condition=complete ${shellQuote(`job/helm-install-${chart}`)} --timeout=300s`);
+    b.push(
+      `check ${shellQuote(`HelmChart ${chart} present`)} kubectl -n kube-system get helmchart ${shellQuote(chart)}`,
+    );
+    b.push(
+      `check ${shellQuote(`helm-install-${chart} finished`)} kubectl -n kube-system wait --for=condition=complete ${shellQuote(`job/helm-install-${chart}`)} --timeout=300s`,
+    );
   }
   if (plan.cni === 'cilium' && plan.encryption === 'ipsec') {
-    b.push("check 'IPsec key Secret kube-system/cilium-ipsec-keys present' kubectl -n kube-system get secret cilium-ipsec-keys");
+    b.push(
+      "check 'IPsec key Secret kube-system/cilium-ipsec-keys present' kubectl -n kube-system get secret cilium-ipsec-keys",
+    );
   }
   for (const w of cniWorkloads(plan)) {
-    b.push(`check ${shellQuote(`${w.kind} ${w.ns}/${w.name} ready`)} kubectl -n ${shellQuote(w.ns)} rollout status ${shellQuote(`${w.kind}/${w.name}`)} --timeout=300s`);
+    b.push(
+      `check ${shellQuote(`${w.kind} ${w.ns}/${w.name} ready`)} kubectl -n ${shellQuote(w.ns)} rollout status ${shellQuote(`${w.kind}/${w.name}`)} --timeout=300s`,
+    );
   }
-  b.push("check 'all nodes Ready (the CNI is up on every node)' kubectl wait --for=condition=Ready nodes --all --timeout=300s");
+  b.push(
+    "check 'all nodes Ready (the CNI is up on every node)' kubectl wait --for=condition=Ready nodes --all --timeout=300s",
+  );
   if (plan.replacesKubeProxy) {
-    b.push("if kubectl -n kube-system get pods -o name | grep -q '^pod/kube-proxy-'; then fail 'kube-proxy pods still run although it is replaced'; else pass 'kube-proxy absent'; fi");
+    b.push(
+      "if kubectl -n kube-system get pods -o name | grep -q '^pod/kube-proxy-'; then fail 'kube-proxy pods still run although it is replaced'; else pass 'kube-proxy absent'; fi",
+    );
   }
   if (plan.extras === 'multus') {
     const s = plan.answers.extras.secondary;
-    b.push(`check ${shellQuote(`NetworkAttachmentDefinition ${s.namespace}/${s.name} present`)} kubectl -n ${shellQuote(s.namespace.trim())} get network-attachment-definitions.k8s.cni.cncf.io ${shellQuote(s.name.trim())}`);
+    b.push(
+      `check ${shellQuote(`NetworkAttachmentDefinition ${s.namespace}/${s.name} present`)} kubectl -n ${shellQuote(s.namespace.trim())} get network-attachment-definitions.k8s.cni.cncf.io ${shellQuote(s.name.trim())}`,
+    );
   }
   if (plan.extras === 'sriov') {
-    b.push(`check 'SR-IOV node states reported' kubectl -n ${SRIOV_NAMESPACE} get sriovnetworknodestates.sriovnetwork.openshift.io`);
-    b.push(`check ${shellQuote(`SriovNetwork ${plan.answers.extras.secondary.name} present`)} kubectl -n ${SRIOV_NAMESPACE} get sriovnetworks.sriovnetwork.openshift.io ${shellQuote(plan.answers.extras.secondary.name.trim())}`);
+    b.push(
+      `check 'SR-IOV node states reported' kubectl -n ${SRIOV_NAMESPACE} get sriovnetworknodestates.sriovnetwork.openshift.io`,
+    );
+    b.push(
+      `check ${shellQuote(`SriovNetwork ${plan.answers.extras.secondary.name} present`)} kubectl -n ${SRIOV_NAMESPACE} get sriovnetworks.sriovnetwork.openshift.io ${shellQuote(plan.answers.extras.secondary.name.trim())}`,
+    );
   }
   const enforces = plan.answers.security.policy !== 'none' && plan.cni !== 'flannel' && plan.cni !== 'none';
   if (enforces) {
@@ -212,11 +273,20 @@ export function verifyScript(plan: BundlePlan): string {
       kind: 'Pod',
       metadata: { name, namespace: ns, labels: { app: name } },
       spec: {
-        securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, seccompProfile: { type: 'RuntimeDefault' } },
-        containers: [{
-          name, image: EXAMPLE_IMAGE, command,
-          securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
-        }],
+        securityContext: {
+          runAsNonRoot: true,
+          runAsUser: 65534,
+          runAsGroup: 65534,
+          seccompProfile: { type: 'RuntimeDefault' },
+        },
+        containers: [
+          {
+            name,
+            image: EXAMPLE_IMAGE,
+            command,
+            securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+          },
+        ],
         terminationGracePeriodSeconds: 1,
       },
     });
@@ -249,13 +319,12 @@ export function verifyScript(plan: BundlePlan): string {
       'kubectl delete namespace "$NS" --wait=false >/dev/null 2>&1',
     );
   }
-  b.push(
-    '',
-    'if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed."; exit 1; fi',
-    'echo "All checks passed."',
+  b.push('', 'if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed."; exit 1; fi', 'echo "All checks passed."');
+  return script(
+    [
+      `verify.sh: checks after install that ${plan.cni}${plan.multus ? ' with Multus' : ''} is up and enforcing what was asked.`,
+      'Run on a server node (uses /etc/rancher/rke2/rke2.yaml), or anywhere with KUBECONFIG set.',
+    ],
+    b,
   );
-  return script([
-    `verify.sh: checks after install that ${plan.cni}${plan.multus ? ' with Multus' : ''} is up and enforcing what was asked.`,
-    'Run on a server node (uses /etc/rancher/rke2/rke2.yaml), or anywhere with KUBECONFIG set.',
-  ], b);
 }

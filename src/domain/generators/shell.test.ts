@@ -8,8 +8,37 @@ import { generateBundle } from './index';
 import { defaultAnswers } from '../answers/defaults';
 
 const HOSTILE = [
-  '', ' ', 'plain', "it's", "'", "''", '"', '$(touch /tmp/x)', '`id`', '${HOME}', '$HOME', 'a\nb', 'a\rb', '\t', '*', '?', '[a]', '~root',
-  '; rm -rf /', '&& echo hi', '| cat', '> /dev/null', '--flag', '-n', '\\', '\\\'', 'ünïcödé ✓', '!event', '#comment', 'a b  c', "x'; touch /tmp/y; echo '",
+  '',
+  ' ',
+  'plain',
+  "it's",
+  "'",
+  "''",
+  '"',
+  '$(touch /tmp/x)',
+  '`id`',
+  '${HOME}',
+  '$HOME',
+  'a\nb',
+  'a\rb',
+  '\t',
+  '*',
+  '?',
+  '[a]',
+  '~root',
+  '; rm -rf /',
+  '&& echo hi',
+  '| cat',
+  '> /dev/null',
+  '--flag',
+  '-n',
+  '\\',
+  "\\'",
+  'ünïcödé ✓',
+  '!event',
+  '#comment',
+  'a b  c',
+  "x'; touch /tmp/y; echo '",
 ];
 
 describe('shellQuote', () => {
@@ -93,7 +122,9 @@ describe('shellcheck', () => {
 
 describe('nftables.conf', () => {
   // `nft -c` parses and checks a ruleset without loading it; it may need privileges, so probe first.
-  const probe = spawnSync('nft', ['-c', '-f', '-'], { input: 'table inet filter {\n  chain probe {\n    tcp dport 22 accept\n  }\n}\n' });
+  const probe = spawnSync('nft', ['-c', '-f', '-'], {
+    input: 'table inet filter {\n  chain probe {\n    tcp dport 22 accept\n  }\n}\n',
+  });
   it.runIf(probe.status === 0)('passes nft -c for a spread of bundles', { timeout: 60_000 }, () => {
     const seen = new Set<string>();
     for (const forced of ['auto', 'canal', 'calico', 'cilium', 'flannel'] as const) {

@@ -11,7 +11,15 @@ export function shellQuote(value: string): string {
 
 /** A script: shebang, header comments, `set -u`, then the body lines; ends with a newline. */
 export function script(header: readonly string[], body: readonly string[]): string {
-  return ['#!/usr/bin/env bash', ...header.map((h) => `# ${h.replace(/[\r\n]+/g, ' ')}`.trimEnd()), 'set -u', '', ...body].join('\n') + '\n';
+  return (
+    [
+      '#!/usr/bin/env bash',
+      ...header.map((h) => `# ${h.replace(/[\r\n]+/g, ' ')}`.trimEnd()),
+      'set -u',
+      '',
+      ...body,
+    ].join('\n') + '\n'
+  );
 }
 
 /** Lines of a quoted heredoc (no expansion inside): `cmd <<'EOF'` ... `EOF`. The text must not contain the marker line. */

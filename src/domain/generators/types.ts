@@ -11,5 +11,9 @@ export interface BundleFile {
 }
 
 export type BundleResult =
-  | { ok: true; files: BundleFile[]; /** e.g. "rke2-cni-cilium-v1.33.6-rke2r1" (bundleName): the zip name and its root folder */ name: string }
+  | {
+      ok: true;
+      files: BundleFile[];
+      /** e.g. "rke2-cni-cilium-v1.33.6-rke2r1" (bundleName): the zip name and its root folder */ name: string;
+    }
   | { ok: false; blocking: Finding[] };

@@ -3,21 +3,38 @@ import { resolveRelease } from '../rke2/releases';
 import { matrixFor, cellText } from './matrix';
 import { matrixToCsv, matrixToMarkdown } from './export';
 
-const m = (() => { const r = resolveRelease('v1.33.6+rke2r1'); if (!r.ok) throw new Error(r.message); return matrixFor(r.release); })();
+const m = (() => {
+  const r = resolveRelease('v1.33.6+rke2r1');
+  if (!r.ok) throw new Error(r.message);
+  return matrixFor(r.release);
+})();
 
 /** Minimal RFC 4180 reader, enough to prove the CSV round-trips. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = []; let field = ''; let quoted = false;
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\r') { /* CRLF */ }
-    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else field += ch;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r') {
+      /* CRLF */
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
   }
   return rows;
 }
@@ -28,7 +45,14 @@ describe('matrix export', () => {
     expect(rows[0]).toEqual(['Group', 'Feature', 'Calico', 'Calico source', 'Cilium', 'Cilium source']);
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.length === 6)).toBe(true);
-    expect(rows[2]).toEqual(['Policy and encryption', 'IPsec', cellText(m.cells.ipsec.calico), m.cells.ipsec.calico.source.url, cellText(m.cells.ipsec.cilium), m.cells.ipsec.cilium.source.url]);
+    expect(rows[2]).toEqual([
+      'Policy and encryption',
+      'IPsec',
+      cellText(m.cells.ipsec.calico),
+      m.cells.ipsec.calico.source.url,
+      cellText(m.cells.ipsec.cilium),
+      m.cells.ipsec.cilium.source.url,
+    ]);
   });
 
   it('quotes fields that hold quotes and commas', () => {

@@ -9,9 +9,13 @@ export interface ExportSelection {
 }
 
 function selected(matrix: Matrix, sel: ExportSelection) {
-  const cols = (sel.columns ?? matrix.columns.map((c) => c.id)).map((id) => matrix.columns.find((c) => c.id === id)!).filter(Boolean);
+  const cols = (sel.columns ?? matrix.columns.map((c) => c.id))
+    .map((id) => matrix.columns.find((c) => c.id === id)!)
+    .filter(Boolean);
   const keep = sel.features ? new Set(sel.features) : null;
-  const rows = matrix.groups.flatMap((g) => g.features.filter((f) => !keep || keep.has(f.id)).map((f) => ({ group: g.label, feature: f })));
+  const rows = matrix.groups.flatMap((g) =>
+    g.features.filter((f) => !keep || keep.has(f.id)).map((f) => ({ group: g.label, feature: f })),
+  );
   return { cols, rows };
 }
 
@@ -26,10 +30,17 @@ const csvField = (s: string) => `"${s.replace(/"/g, '""')}"`;
 export function matrixToCsv(matrix: Matrix, sel: ExportSelection = {}): string {
   const { cols, rows } = selected(matrix, sel);
   const header = ['Group', 'Feature', ...cols.flatMap((c) => [columnHeader(c), `${c.label} source`])];
-  const lines = [header, ...rows.map(({ group, feature }) => [
-    group, feature.label,
-    ...cols.flatMap((c) => { const cell = matrix.cells[feature.id][c.id]; return [cellText(cell), cell.source.url]; }),
-  ])];
+  const lines = [
+    header,
+    ...rows.map(({ group, feature }) => [
+      group,
+      feature.label,
+      ...cols.flatMap((c) => {
+        const cell = matrix.cells[feature.id][c.id];
+        return [cellText(cell), cell.source.url];
+      }),
+    ]),
+  ];
   return `${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -43,10 +54,15 @@ export function matrixToMarkdown(matrix: Matrix, sel: ExportSelection = {}): str
     '',
     `| Group | Feature | ${cols.map((c) => mdEscape(columnHeader(c))).join(' | ')} |`,
     `| --- | --- | ${cols.map(() => '---').join(' | ')} |`,
-    ...rows.map(({ group, feature }) => `| ${mdEscape(group)} | ${mdEscape(feature.label)} | ${cols.map((c) => {
-      const cell = matrix.cells[feature.id][c.id];
-      return `${mdEscape(cellText(cell))} [source](${cell.source.url})`;
-    }).join(' | ')} |`),
+    ...rows.map(
+      ({ group, feature }) =>
+        `| ${mdEscape(group)} | ${mdEscape(feature.label)} | ${cols
+          .map((c) => {
+            const cell = matrix.cells[feature.id][c.id];
+            return `${mdEscape(cellText(cell))} [source](${cell.source.url})`;
+          })
+          .join(' | ')} |`,
+    ),
     '',
   ];
   return out.join('\n');

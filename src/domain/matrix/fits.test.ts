@@ -5,8 +5,15 @@ import { featureFitsAnswers, featuresNeeded, fitColumns } from './fits';
 import { matrixFor } from './matrix';
 import { resolveRelease } from '../rke2/releases';
 
-const with_ = (patch: (a: Answers) => void): Answers => { const a = defaultAnswers(); patch(a); return a; };
-const fitting = (a: Answers) => featureFitsAnswers(a)!.fits.filter((f) => f.fits).map((f) => f.column);
+const with_ = (patch: (a: Answers) => void): Answers => {
+  const a = defaultAnswers();
+  patch(a);
+  return a;
+};
+const fitting = (a: Answers) =>
+  featureFitsAnswers(a)!
+    .fits.filter((f) => f.fits)
+    .map((f) => f.column);
 
 describe('featuresNeeded', () => {
   it('maps the default answers to Kubernetes NetworkPolicy only', () => {
@@ -15,31 +22,70 @@ describe('featuresNeeded', () => {
 
   it('maps every answer that needs a feature', () => {
     const a = with_((x) => {
-      x.cluster.windowsNodes = true; x.cluster.cisProfile = true;
-      x.security.policy = 'l7'; x.security.encryption = 'wireguard';
-      x.addressing.ipFamily = 'dual'; x.extras.mode = 'sriov';
-      x.performance.kubeProxyReplacement = true; x.performance.observability = true;
-      x.performance.bgp.enabled = true; x.performance.bandwidthManager = true;
+      x.cluster.windowsNodes = true;
+      x.cluster.cisProfile = true;
+      x.security.policy = 'l7';
+      x.security.encryption = 'wireguard';
+      x.addressing.ipFamily = 'dual';
+      x.extras.mode = 'sriov';
+      x.performance.kubeProxyReplacement = true;
+      x.performance.observability = true;
+      x.performance.bgp.enabled = true;
+      x.performance.bandwidthManager = true;
     });
-    expect(featuresNeeded(a).sort()).toEqual(['bandwidthManagement', 'bgp', 'cisHardened', 'dualStack', 'kubeProxyReplacement',
-      'l7Policy', 'multipleInterfaces', 'networkPolicies', 'observability', 'windowsNodes', 'wireguard'].sort());
-    expect(featuresNeeded(with_((x) => { x.security.encryption = 'ipsec'; x.addressing.ipFamily = 'ipv6'; }))).toEqual(expect.arrayContaining(['ipsec', 'ipv6Only']));
+    expect(featuresNeeded(a).sort()).toEqual(
+      [
+        'bandwidthManagement',
+        'bgp',
+        'cisHardened',
+        'dualStack',
+        'kubeProxyReplacement',
+        'l7Policy',
+        'multipleInterfaces',
+        'networkPolicies',
+        'observability',
+        'windowsNodes',
+        'wireguard',
+      ].sort(),
+    );
+    expect(
+      featuresNeeded(
+        with_((x) => {
+          x.security.encryption = 'ipsec';
+          x.addressing.ipFamily = 'ipv6';
+        }),
+      ),
+    ).toEqual(expect.arrayContaining(['ipsec', 'ipv6Only']));
   });
 });
 
 describe('fitColumns', () => {
   it('keeps only Calico among primaries for Windows nodes with NetworkPolicy', () => {
-    const cols = fitting(with_((x) => { x.cluster.windowsNodes = true; }));
+    const cols = fitting(
+      with_((x) => {
+        x.cluster.windowsNodes = true;
+      }),
+    );
     expect(cols.filter((c) => ['canal', 'calico', 'cilium', 'flannel'].includes(c))).toEqual(['calico']);
   });
 
   it('keeps Calico and Flannel for Windows without policy', () => {
-    const cols = fitting(with_((x) => { x.cluster.windowsNodes = true; x.security.policy = 'none'; }));
+    const cols = fitting(
+      with_((x) => {
+        x.cluster.windowsNodes = true;
+        x.security.policy = 'none';
+      }),
+    );
     expect(cols.filter((c) => ['canal', 'calico', 'cilium', 'flannel'].includes(c))).toEqual(['calico', 'flannel']);
   });
 
   it('drops Flannel before its gate and comparison-only columns, with reasons', () => {
-    const result = featureFitsAnswers(with_((x) => { x.cluster.release = 'v1.26.13+rke2r1'; x.security.policy = 'none'; }))!;
+    const result = featureFitsAnswers(
+      with_((x) => {
+        x.cluster.release = 'v1.26.13+rke2r1';
+        x.security.policy = 'none';
+      }),
+    )!;
     const flannel = result.fits.find((f) => f.column === 'flannel')!;
     expect(flannel.fits).toBe(false);
     expect(flannel.blockers[0]).toMatchObject({ feature: null });
@@ -48,18 +94,37 @@ describe('fitColumns', () => {
   });
 
   it('names L7 as the reason canal and calico drop out', () => {
-    const result = featureFitsAnswers(with_((x) => { x.security.policy = 'l7'; }))!;
+    const result = featureFitsAnswers(
+      with_((x) => {
+        x.security.policy = 'l7';
+      }),
+    )!;
     expect(result.fits.find((f) => f.column === 'cilium')!.fits).toBe(true);
     expect(result.fits.find((f) => f.column === 'calico')!.blockers.map((b) => b.feature)).toEqual(['l7Policy']);
   });
 
   it('drops Cilium on an old kernel, except RHEL 8.10', () => {
-    const old = featureFitsAnswers(with_((x) => { x.nodes.osPreset = 'custom'; x.nodes.kernel = '4.18'; }))!;
+    const old = featureFitsAnswers(
+      with_((x) => {
+        x.nodes.osPreset = 'custom';
+        x.nodes.kernel = '4.18';
+      }),
+    )!;
     expect(old.fits.find((f) => f.column === 'cilium')!.blockers.map((b) => b.feature)).toEqual(['minimumKernel']);
-    const rhel = featureFitsAnswers(with_((x) => { x.nodes.osPreset = 'rhel-8.10'; x.nodes.kernel = '4.18'; }))!;
+    const rhel = featureFitsAnswers(
+      with_((x) => {
+        x.nodes.osPreset = 'rhel-8.10';
+        x.nodes.kernel = '4.18';
+      }),
+    )!;
     expect(rhel.fits.find((f) => f.column === 'cilium')!.fits).toBe(true);
     // Recognised from uname -r as the engine does, even with the custom preset.
-    const uname = featureFitsAnswers(with_((x) => { x.nodes.osPreset = 'custom'; x.nodes.kernel = '4.18.0-553.el8_10.x86_64'; }))!;
+    const uname = featureFitsAnswers(
+      with_((x) => {
+        x.nodes.osPreset = 'custom';
+        x.nodes.kernel = '4.18.0-553.el8_10.x86_64';
+      }),
+    )!;
     expect(uname.fits.find((f) => f.column === 'cilium')!.fits).toBe(true);
   });
 
@@ -75,6 +140,12 @@ describe('fitColumns', () => {
   });
 
   it('returns null for a malformed release', () => {
-    expect(featureFitsAnswers(with_((x) => { x.cluster.release = 'latest'; }))).toBeNull();
+    expect(
+      featureFitsAnswers(
+        with_((x) => {
+          x.cluster.release = 'latest';
+        }),
+      ),
+    ).toBeNull();
   });
 });

@@ -13,7 +13,9 @@ import type { SupportLevel } from '../cni/vocabulary';
  */
 export function featuresNeeded(answers: Answers): FeatureId[] {
   const needed: FeatureId[] = [];
-  const add = (on: boolean, id: FeatureId) => { if (on) needed.push(id); };
+  const add = (on: boolean, id: FeatureId) => {
+    if (on) needed.push(id);
+  };
   add(answers.cluster.windowsNodes, 'windowsNodes');
   add(answers.security.policy !== 'none', 'networkPolicies');
   add(answers.security.policy === 'l7', 'l7Policy');
@@ -74,7 +76,12 @@ export function fitColumns(matrix: Matrix, needed: readonly FeatureId[], options
     if (kernel?.ok && k.kernel) {
       const min = options.rhel8 && k.kernel.rhel8 ? k.kernel.rhel8 : k.kernel.minimum;
       if (!kernelAtLeast(kernel.kernel, min)) {
-        blockers.push({ feature: 'minimumKernel', level: 'no', note: `Kernel ${kernel.kernel.text} is older than ${min}. ${k.note}`, source: k.source });
+        blockers.push({
+          feature: 'minimumKernel',
+          level: 'no',
+          note: `Kernel ${kernel.kernel.text} is older than ${min}. ${k.note}`,
+          source: k.source,
+        });
       }
     }
     return { column: col.id, fits: blockers.length === 0, blockers };
@@ -84,11 +91,17 @@ export function fitColumns(matrix: Matrix, needed: readonly FeatureId[], options
 /** Kernel options from the answers, read as the engine reads them (preset kernel, RHEL 8.10 from uname -r). */
 export function answerFitOptions(answers: Answers): FitOptions {
   const { derived } = buildContext(answers);
-  return { ...(derived.kernel ? { kernel: derived.kernel.text } : {}), rhel8: derived.rhel8Backports, offeredOnly: true };
+  return {
+    ...(derived.kernel ? { kernel: derived.kernel.text } : {}),
+    rhel8: derived.rhel8Backports,
+    offeredOnly: true,
+  };
 }
 
 /** The comparison's "only what fits my answers": the answers' release, needs and kernel. */
-export function featureFitsAnswers(answers: Answers): { matrix: Matrix; needed: FeatureId[]; fits: ColumnFit[] } | null {
+export function featureFitsAnswers(
+  answers: Answers,
+): { matrix: Matrix; needed: FeatureId[]; fits: ColumnFit[] } | null {
   const resolved = resolveRelease(answers.cluster.release);
   if (!resolved.ok) return null;
   const matrix = matrixFor(resolved.release);

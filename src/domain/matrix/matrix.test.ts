@@ -125,6 +125,8 @@ describe('feature matrix', () => {
   });
 
   it('matches the snapshot for an old release (before Flannel)', async () => {
-    await expect(matrixToMarkdown(matrixFor(release('v1.26.13+rke2r1')))).toMatchFileSnapshot('./__snapshots__/matrix-v1.26.13.md');
+    await expect(matrixToMarkdown(matrixFor(release('v1.26.13+rke2r1')))).toMatchFileSnapshot(
+      './__snapshots__/matrix-v1.26.13.md',
+    );
   });
 });

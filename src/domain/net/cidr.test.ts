@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addressAt, addressCount, cidrContainsCidr, cidrContainsIp, cidrsOverlap, formatIp, lastAddress, parseCidr, parseIp,
-  subnetsThatFit, type Cidr,
+  addressAt,
+  addressCount,
+  cidrContainsCidr,
+  cidrContainsIp,
+  cidrsOverlap,
+  formatIp,
+  lastAddress,
+  parseCidr,
+  parseIp,
+  subnetsThatFit,
+  type Cidr,
 } from './cidr';
 
 const cidr = (text: string): Cidr => {
@@ -34,9 +43,24 @@ describe('parseIp', () => {
   });
 
   it.each([
-    '', '10.0.0', '10.0.0.256', '10.0.0.01', '10.0.0.1.2', '1.2.3.-4', 'a.b.c.d', '2001:db8::1::2', '2001:db8:::1',
-    '12345::', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7:8::', 'fe80::1%eth0', ':1:2:3:4:5:6:7', '1.2.3.4::', '::1.2.3.4:5',
-    'x'.repeat(1000), '10.0.0.1/24',
+    '',
+    '10.0.0',
+    '10.0.0.256',
+    '10.0.0.01',
+    '10.0.0.1.2',
+    '1.2.3.-4',
+    'a.b.c.d',
+    '2001:db8::1::2',
+    '2001:db8:::1',
+    '12345::',
+    '1:2:3:4:5:6:7:8:9',
+    '1:2:3:4:5:6:7:8::',
+    'fe80::1%eth0',
+    ':1:2:3:4:5:6:7',
+    '1.2.3.4::',
+    '::1.2.3.4:5',
+    'x'.repeat(1000),
+    '10.0.0.1/24',
   ])('refuses %j', (input) => {
     expect(parseIp(input).ok).toBe(false);
   });
@@ -75,8 +99,15 @@ describe('parseCidr', () => {
 
   it('suggests the network address when host bits are set', () => {
     expect(parseCidr('10.42.7.9/16')).toMatchObject({ ok: false, kind: 'hostBits', suggestion: '10.42.0.0/16' });
-    expect(parseCidr('2001:cafe:42:ff::/56')).toMatchObject({ ok: false, kind: 'hostBits', suggestion: '2001:cafe:42::/56' });
-    expect(parseCidr('10.42.7.9/16', { allowHostBits: true })).toMatchObject({ ok: true, cidr: { text: '10.42.0.0/16' } });
+    expect(parseCidr('2001:cafe:42:ff::/56')).toMatchObject({
+      ok: false,
+      kind: 'hostBits',
+      suggestion: '2001:cafe:42::/56',
+    });
+    expect(parseCidr('10.42.7.9/16', { allowHostBits: true })).toMatchObject({
+      ok: true,
+      cidr: { text: '10.42.0.0/16' },
+    });
   });
 });
 
@@ -106,20 +137,35 @@ describe('CIDR arithmetic', () => {
   });
 
   it('never throws on arbitrary input and round-trips canonical text', () => {
-    fc.assert(fc.property(fc.anything(), (x) => { parseIp(x); parseCidr(x); }), { numRuns: 500 });
-    fc.assert(fc.property(fc.string({ maxLength: 50 }), (s) => { parseIp(s); parseCidr(s); }), { numRuns: 2000 });
-    fc.assert(fc.property(fc.oneof(fc.ipV4(), fc.ipV6()), fc.nat(128), (ip, n) => {
-      const parsed = parseIp(ip);
-      expect(parsed.ok).toBe(true);
-      if (!parsed.ok) return;
-      expect(parseIp(parsed.ip.text)).toEqual(parsed);
-      const prefix = Math.min(n, parsed.ip.family === 4 ? 32 : 128);
-      const c = parseCidr(`${ip}/${prefix}`, { allowHostBits: true });
-      expect(c.ok).toBe(true);
-      if (c.ok) {
-        expect(cidrContainsIp(c.cidr, parsed.ip)).toBe(true);
-        expect(parseCidr(c.cidr.text)).toEqual(c);
-      }
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.anything(), (x) => {
+        parseIp(x);
+        parseCidr(x);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 50 }), (s) => {
+        parseIp(s);
+        parseCidr(s);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.ipV4(), fc.ipV6()), fc.nat(128), (ip, n) => {
+        const parsed = parseIp(ip);
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) return;
+        expect(parseIp(parsed.ip.text)).toEqual(parsed);
+        const prefix = Math.min(n, parsed.ip.family === 4 ? 32 : 128);
+        const c = parseCidr(`${ip}/${prefix}`, { allowHostBits: true });
+        expect(c.ok).toBe(true);
+        if (c.ok) {
+          expect(cidrContainsIp(c.cidr, parsed.ip)).toBe(true);
+          expect(parseCidr(c.cidr.text)).toEqual(c);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

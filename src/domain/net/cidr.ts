@@ -30,7 +30,12 @@ export type IpParse = { ok: true; ip: IpAddress } | { ok: false; message: string
 export type CidrErrorKind = 'syntax' | 'prefix' | 'hostBits';
 export type CidrParse =
   | { ok: true; cidr: Cidr }
-  | { ok: false; kind: CidrErrorKind; message: string; /** for hostBits: the network the user probably meant */ suggestion?: string };
+  | {
+      ok: false;
+      kind: CidrErrorKind;
+      message: string;
+      /** for hostBits: the network the user probably meant */ suggestion?: string;
+    };
 
 const BITS: Record<IpVersion, number> = { 4: 32, 6: 128 };
 /** Longest plausible address or CIDR text; anything longer is refused before any regex runs. */
@@ -122,11 +127,17 @@ export function formatIp(family: IpVersion, value: bigint): string {
   // RFC 5952: compress the longest run (of two or more) of zero groups, the first if tied.
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) { i++; continue; }
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const hex = groups.map((g) => g.toString(16));
@@ -141,7 +152,8 @@ export function parseIp(input: unknown): IpParse {
 }
 
 function parseIpUncached(input: unknown): IpParse {
-  if (typeof input !== 'string') return { ok: false, message: 'An IP address is text such as 10.0.0.1 or 2001:db8::1.' };
+  if (typeof input !== 'string')
+    return { ok: false, message: 'An IP address is text such as 10.0.0.1 or 2001:db8::1.' };
   const text = input.trim();
   if (text === '') return { ok: false, message: 'Enter an IP address such as 10.0.0.1 or 2001:db8::1.' };
   if (text.length > MAX_TEXT) return { ok: false, message: 'That is too long to be an IP address.' };
@@ -151,7 +163,11 @@ function parseIpUncached(input: unknown): IpParse {
     return { ok: true, ip: { family: 6, value: v, text: formatIp(6, v) } };
   }
   const v = parseIpv4(text);
-  if (v === null) return { ok: false, message: `"${text}" is not a valid IPv4 address (four numbers 0 to 255 without leading zeros, e.g. 10.0.0.1).` };
+  if (v === null)
+    return {
+      ok: false,
+      message: `"${text}" is not a valid IPv4 address (four numbers 0 to 255 without leading zeros, e.g. 10.0.0.1).`,
+    };
   return { ok: true, ip: { family: 4, value: v, text: formatIp(4, v) } };
 }
 
@@ -165,18 +181,24 @@ function hostMask(family: IpVersion, prefix: number): bigint {
  */
 export function parseCidr(input: unknown, options: { allowHostBits?: boolean } = {}): CidrParse {
   const allowHostBits = options.allowHostBits === true;
-  if (typeof input === 'string' && input.length <= MAX_TEXT) return memo(cidrCache, `${allowHostBits ? 'h' : 'n'}${input}`, () => parseCidrUncached(input, allowHostBits));
+  if (typeof input === 'string' && input.length <= MAX_TEXT)
+    return memo(cidrCache, `${allowHostBits ? 'h' : 'n'}${input}`, () => parseCidrUncached(input, allowHostBits));
   return parseCidrUncached(input, allowHostBits);
 }
 
 function parseCidrUncached(input: unknown, allowHostBits: boolean): CidrParse {
   if (typeof input !== 'string') return { ok: false, kind: 'syntax', message: 'A CIDR is text such as 10.42.0.0/16.' };
   const text = input.trim();
-  if (text === '') return { ok: false, kind: 'syntax', message: 'Enter a CIDR such as 10.42.0.0/16 or 2001:cafe:42::/56.' };
+  if (text === '')
+    return { ok: false, kind: 'syntax', message: 'Enter a CIDR such as 10.42.0.0/16 or 2001:cafe:42::/56.' };
   if (text.length > MAX_TEXT) return { ok: false, kind: 'syntax', message: 'That is too long to be a CIDR.' };
   const slash = text.indexOf('/');
   if (slash < 0 || slash !== text.lastIndexOf('/')) {
-    return { ok: false, kind: 'syntax', message: `"${text}" is not a CIDR: write an address, a slash and a prefix length, e.g. 10.42.0.0/16.` };
+    return {
+      ok: false,
+      kind: 'syntax',
+      message: `"${text}" is not a CIDR: write an address, a slash and a prefix length, e.g. 10.42.0.0/16.`,
+    };
   }
   const ip = parseIp(text.slice(0, slash));
   if (!ip.ok) return { ok: false, kind: 'syntax', message: `"${text}" is not a CIDR: ${ip.message}` };
@@ -184,7 +206,11 @@ function parseCidrUncached(input: unknown, allowHostBits: boolean): CidrParse {
   const prefixText = text.slice(slash + 1);
   const max = BITS[family];
   if (!/^(0|[1-9]\d{0,2})$/.test(prefixText) || Number(prefixText) > max) {
-    return { ok: false, kind: 'prefix', message: `"${text}": the prefix length of an IPv${family} CIDR is a number from 0 to ${max}.` };
+    return {
+      ok: false,
+      kind: 'prefix',
+      message: `"${text}": the prefix length of an IPv${family} CIDR is a number from 0 to ${max}.`,
+    };
   }
   const prefix = Number(prefixText);
   const network = ip.ip.value & ~hostMask(family, prefix) & ((1n << BigInt(max)) - 1n);
@@ -215,7 +241,12 @@ export function cidrContainsIp(cidr: Cidr, ip: IpAddress): boolean {
 }
 
 export function cidrContainsCidr(outer: Cidr, inner: Cidr): boolean {
-  return outer.family === inner.family && outer.prefix <= inner.prefix && firstAddress(inner) >= firstAddress(outer) && lastAddress(inner) <= lastAddress(outer);
+  return (
+    outer.family === inner.family &&
+    outer.prefix <= inner.prefix &&
+    firstAddress(inner) >= firstAddress(outer) &&
+    lastAddress(inner) <= lastAddress(outer)
+  );
 }
 
 /** Two CIDRs overlap when they share any address; different families never overlap. */

@@ -12,10 +12,22 @@ import type { Source } from '../sources';
 export type Encapsulation = 'vxlan' | 'geneve' | 'ipip' | 'none';
 
 export const MTU_SOURCES = {
-  calico: { title: 'Calico docs: Configure MTU (overhead table)', url: 'https://docs.tigera.io/calico/latest/networking/configuring/mtu' },
-  cilium: { title: 'Cilium docs: MTU and encryption overhead (pkg/mtu)', url: 'https://github.com/cilium/cilium/blob/main/pkg/mtu/mtu.go' },
-  flannel: { title: 'flannel docs: Backends (VXLAN, WireGuard)', url: 'https://github.com/flannel-io/flannel/blob/master/Documentation/backends.md' },
-  chartsIssue: { title: 'rancher/rke2-charts#670: do not set an MTU above the underlay', url: 'https://github.com/rancher/rke2-charts/issues/670' },
+  calico: {
+    title: 'Calico docs: Configure MTU (overhead table)',
+    url: 'https://docs.tigera.io/calico/latest/networking/configuring/mtu',
+  },
+  cilium: {
+    title: 'Cilium docs: MTU and encryption overhead (pkg/mtu)',
+    url: 'https://github.com/cilium/cilium/blob/main/pkg/mtu/mtu.go',
+  },
+  flannel: {
+    title: 'flannel docs: Backends (VXLAN, WireGuard)',
+    url: 'https://github.com/flannel-io/flannel/blob/master/Documentation/backends.md',
+  },
+  chartsIssue: {
+    title: 'rancher/rke2-charts#670: do not set an MTU above the underlay',
+    url: 'https://github.com/rancher/rke2-charts/issues/670',
+  },
 } as const satisfies Record<string, Source>;
 
 const ENCAP_OVERHEAD: Readonly<Record<Encapsulation, { v4: number; v6: number }>> = {
@@ -61,7 +73,11 @@ export interface MtuInput {
   encapsulation: Encapsulation;
 }
 
-interface ChartMtuKey { key: string; meaning: MtuKeyMeaning; /** The chart's own fixed default, when it has one. */ fixedDefault?: number }
+interface ChartMtuKey {
+  key: string;
+  meaning: MtuKeyMeaning;
+  /** The chart's own fixed default, when it has one. */ fixedDefault?: number;
+}
 
 /** Where each chart takes its MTU (chart values.yaml comments). */
 const CHART_MTU_KEY: Readonly<Record<PrimaryCni, ChartMtuKey | null>> = {
@@ -80,7 +96,8 @@ export function planMtu(input: MtuInput): MtuPlan {
   const crypt = ENCRYPTION_OVERHEAD[input.encryption][fam];
   // Calico and flannel (canal) send encrypted pod traffic through the WireGuard device instead of the
   // VXLAN device; Cilium encrypts the tunnelled packet, so both headers count.
-  const stacking: MtuPlan['stacking'] = input.encryption === 'none' ? 'none' : input.cni === 'cilium' ? 'adds-to-tunnel' : 'replaces-tunnel';
+  const stacking: MtuPlan['stacking'] =
+    input.encryption === 'none' ? 'none' : input.cni === 'cilium' ? 'adds-to-tunnel' : 'replaces-tunnel';
   const overhead = stacking === 'replaces-tunnel' ? Math.max(encap, crypt) : encap + crypt;
   const podMtu = input.underlayMtu - overhead;
   const chart = CHART_MTU_KEY[input.cni];
@@ -90,7 +107,11 @@ export function planMtu(input: MtuInput): MtuPlan {
     if (chart.meaning === 'underlay') {
       // The CNI subtracts its own overhead from what it detects; only a non-standard underlay needs saying.
       if (nonStandard) chartValue = input.underlayMtu;
-    } else if (nonStandard || input.encryption !== 'none' || (chart.fixedDefault !== undefined && chart.fixedDefault !== podMtu)) {
+    } else if (
+      nonStandard ||
+      input.encryption !== 'none' ||
+      (chart.fixedDefault !== undefined && chart.fixedDefault !== podMtu)
+    ) {
       chartValue = podMtu;
     }
   }

@@ -22,13 +22,55 @@ export interface PortRule {
 const ALL = 'all nodes' as const;
 
 export const COMMON_PORTS: readonly PortRule[] = [
-  { port: 6443, protocol: 'TCP', from: ALL, to: 'servers', purpose: 'Kubernetes API', source: SOURCES.requirementsPorts },
-  { port: 9345, protocol: 'TCP', from: ALL, to: 'servers', purpose: 'RKE2 supervisor API', source: SOURCES.requirementsPorts },
+  {
+    port: 6443,
+    protocol: 'TCP',
+    from: ALL,
+    to: 'servers',
+    purpose: 'Kubernetes API',
+    source: SOURCES.requirementsPorts,
+  },
+  {
+    port: 9345,
+    protocol: 'TCP',
+    from: ALL,
+    to: 'servers',
+    purpose: 'RKE2 supervisor API',
+    source: SOURCES.requirementsPorts,
+  },
   { port: 10250, protocol: 'TCP', from: ALL, to: ALL, purpose: 'kubelet metrics', source: SOURCES.requirementsPorts },
-  { port: 2379, protocol: 'TCP', from: 'servers', to: 'servers', purpose: 'etcd client port', source: SOURCES.requirementsPorts },
-  { port: 2380, protocol: 'TCP', from: 'servers', to: 'servers', purpose: 'etcd peer port', source: SOURCES.requirementsPorts },
-  { port: 2381, protocol: 'TCP', from: 'servers', to: 'servers', purpose: 'etcd metrics port', source: SOURCES.requirementsPorts },
-  { port: '30000-32767', protocol: 'TCP', from: ALL, to: ALL, purpose: 'NodePort port range', source: SOURCES.requirementsPorts },
+  {
+    port: 2379,
+    protocol: 'TCP',
+    from: 'servers',
+    to: 'servers',
+    purpose: 'etcd client port',
+    source: SOURCES.requirementsPorts,
+  },
+  {
+    port: 2380,
+    protocol: 'TCP',
+    from: 'servers',
+    to: 'servers',
+    purpose: 'etcd peer port',
+    source: SOURCES.requirementsPorts,
+  },
+  {
+    port: 2381,
+    protocol: 'TCP',
+    from: 'servers',
+    to: 'servers',
+    purpose: 'etcd metrics port',
+    source: SOURCES.requirementsPorts,
+  },
+  {
+    port: '30000-32767',
+    protocol: 'TCP',
+    from: ALL,
+    to: ALL,
+    purpose: 'NodePort port range',
+    source: SOURCES.requirementsPorts,
+  },
 ];
 
 export interface PortOptions {
@@ -39,8 +81,12 @@ export interface PortOptions {
   windows: boolean;
 }
 
-const p = (port: PortRule['port'], protocol: Protocol, purpose: string, source: Source = SOURCES.requirementsPorts): PortRule =>
-  ({ port, protocol, from: ALL, to: ALL, purpose, source });
+const p = (
+  port: PortRule['port'],
+  protocol: Protocol,
+  purpose: string,
+  source: Source = SOURCES.requirementsPorts,
+): PortRule => ({ port, protocol, from: ALL, to: ALL, purpose, source });
 
 /** The CNI ports for the exact choice. */
 export function cniPorts(cni: PrimaryCni, o: PortOptions): PortRule[] {
@@ -61,7 +107,10 @@ export function cniPorts(cni: PrimaryCni, o: PortOptions): PortRule[] {
       rules.push(p(9099, 'TCP', 'Calico health checks'));
       if (o.bgp) rules.push(p(179, 'TCP', 'Calico BGP'));
       if (o.encryption === 'wireguard') {
-        const felix: Source = { title: 'Calico FelixConfiguration CRD: wireguardListeningPort defaults', url: SOURCES.calicoWireguard.url };
+        const felix: Source = {
+          title: 'Calico FelixConfiguration CRD: wireguardListeningPort defaults',
+          url: SOURCES.calicoWireguard.url,
+        };
         rules.push(p(51820, 'UDP', 'Calico WireGuard (IPv4)', felix));
         if (o.ipv6) rules.push(p(51821, 'UDP', 'Calico WireGuard (IPv6)', felix));
       }
@@ -72,7 +121,8 @@ export function cniPorts(cni: PrimaryCni, o: PortOptions): PortRule[] {
       // UDP, not TCP: the Rancher FAQ's "TCP 8472" is wrong (rke2-facts.md §8).
       rules.push(p(8472, 'UDP', 'Cilium VXLAN'));
       if (o.encryption === 'wireguard') rules.push(p(51871, 'UDP', 'Cilium WireGuard'));
-      if (o.encryption === 'ipsec') rules.push(p(null, 'ESP', 'Cilium IPsec (IP protocol 50)', SOURCES.ciliumSystemRequirements));
+      if (o.encryption === 'ipsec')
+        rules.push(p(null, 'ESP', 'Cilium IPsec (IP protocol 50)', SOURCES.ciliumSystemRequirements));
       if (o.observability) {
         rules.push(p(4244, 'TCP', 'Hubble server', SOURCES.ciliumSystemRequirements));
         rules.push(p(4245, 'TCP', 'Hubble Relay', SOURCES.ciliumSystemRequirements));
@@ -87,7 +137,8 @@ export function cniPorts(cni: PrimaryCni, o: PortOptions): PortRule[] {
   }
   if (o.windows && (cni === 'calico' || cni === 'flannel')) {
     // Windows nodes use the same VXLAN 4789 already listed; BGP only with Calico BGP.
-    if (cni === 'calico' && o.bgp && !rules.some((r) => r.port === 179)) rules.push(p(179, 'TCP', 'Calico BGP (Windows)'));
+    if (cni === 'calico' && o.bgp && !rules.some((r) => r.port === 179))
+      rules.push(p(179, 'TCP', 'Calico BGP (Windows)'));
   }
   return rules;
 }

@@ -13,42 +13,67 @@ export interface FeatureGate extends VersionGate {
   source: Source;
 }
 
-export const GATE_IDS = ['flannel', 'calicoEbpf', 'ciliumMultusNoExclusive', 'multusThickPlugin', 'multusDhcpDaemon', 'nftables', 'sriovSupported', 'canalWireguard'] as const;
+export const GATE_IDS = [
+  'flannel',
+  'calicoEbpf',
+  'ciliumMultusNoExclusive',
+  'multusThickPlugin',
+  'multusDhcpDaemon',
+  'nftables',
+  'sriovSupported',
+  'canalWireguard',
+] as const;
 export type GateId = (typeof GATE_IDS)[number];
 
 export const GATES: Readonly<Record<GateId, FeatureGate>> = {
   flannel: {
-    id: 'flannel', label: 'Flannel as the primary CNI',
-    minimums: ['1.26.14', '1.27.11', '1.28.7', '1.29.2'], source: SOURCES.basicNetworkOptions,
+    id: 'flannel',
+    label: 'Flannel as the primary CNI',
+    minimums: ['1.26.14', '1.27.11', '1.28.7', '1.29.2'],
+    source: SOURCES.basicNetworkOptions,
   },
   calicoEbpf: {
-    id: 'calicoEbpf', label: 'Calico eBPF dataplane',
-    minimums: ['1.33.8', '1.34.4', '1.35.1'], source: SOURCES.basicNetworkOptions,
+    id: 'calicoEbpf',
+    label: 'Calico eBPF dataplane',
+    minimums: ['1.33.8', '1.34.4', '1.35.1'],
+    source: SOURCES.basicNetworkOptions,
   },
   ciliumMultusNoExclusive: {
     // Before these releases rke2-cilium defaulted cni.exclusive: true, which renames Multus' config (rancher/rke2#9040).
-    id: 'ciliumMultusNoExclusive', label: 'Cilium with Multus without setting cni.exclusive: false',
-    minimums: ['1.31.14', '1.32.10', '1.33.6', '1.34.2'], source: SOURCES.multusSriov,
+    id: 'ciliumMultusNoExclusive',
+    label: 'Cilium with Multus without setting cni.exclusive: false',
+    minimums: ['1.31.14', '1.32.10', '1.33.6', '1.34.2'],
+    source: SOURCES.multusSriov,
   },
   multusThickPlugin: {
-    id: 'multusThickPlugin', label: 'Multus thick plugin (experimental)',
-    minimums: ['1.31.11', '1.32.7', '1.33.3'], source: SOURCES.multusSriov,
+    id: 'multusThickPlugin',
+    label: 'Multus thick plugin (experimental)',
+    minimums: ['1.31.11', '1.32.7', '1.33.3'],
+    source: SOURCES.multusSriov,
   },
   multusDhcpDaemon: {
-    id: 'multusDhcpDaemon', label: 'Multus DHCP daemon (manifests.dhcpDaemonSet)',
-    minimums: ['1.26.13', '1.27.10', '1.28.6', '1.29.1'], source: SOURCES.multusSriov,
+    id: 'multusDhcpDaemon',
+    label: 'Multus DHCP daemon (manifests.dhcpDaemonSet)',
+    minimums: ['1.26.13', '1.27.10', '1.28.6', '1.29.1'],
+    source: SOURCES.multusSriov,
   },
   nftables: {
-    id: 'nftables', label: 'nftables mode (experimental)',
-    minimums: ['1.34.10', '1.35.7', '1.36.3'], source: SOURCES.basicNetworkOptions,
+    id: 'nftables',
+    label: 'nftables mode (experimental)',
+    minimums: ['1.34.10', '1.35.7', '1.36.3'],
+    source: SOURCES.basicNetworkOptions,
   },
   sriovSupported: {
-    id: 'sriovSupported', label: 'SR-IOV fully supported',
-    minimums: ['1.24.13', '1.25.9', '1.26.4'], source: SOURCES.multusSriov,
+    id: 'sriovSupported',
+    label: 'SR-IOV fully supported',
+    minimums: ['1.24.13', '1.25.9', '1.26.4'],
+    source: SOURCES.multusSriov,
   },
   canalWireguard: {
-    id: 'canalWireguard', label: 'Canal WireGuard backend',
-    minimums: ['1.23.0'], source: SOURCES.basicNetworkOptions,
+    id: 'canalWireguard',
+    label: 'Canal WireGuard backend',
+    minimums: ['1.23.0'],
+    source: SOURCES.basicNetworkOptions,
   },
 };
 

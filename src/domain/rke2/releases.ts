@@ -16,7 +16,13 @@ export const RELEASES: readonly ReleaseRow[] = RELEASE_ROWS.map(([text, canal, c
   if (!parsed.ok) throw new Error(`release table holds a malformed version ${text}`);
   return {
     version: parsed.version,
-    charts: { 'rke2-canal': canal, 'rke2-calico': calico, 'rke2-cilium': cilium, 'rke2-flannel': flannel, 'rke2-multus': multus },
+    charts: {
+      'rke2-canal': canal,
+      'rke2-calico': calico,
+      'rke2-cilium': cilium,
+      'rke2-flannel': flannel,
+      'rke2-multus': multus,
+    },
   };
 }).sort((a, b) => compareVersions(a.version, b.version));
 
@@ -49,7 +55,9 @@ export interface ResolvedRelease {
 }
 
 /** Never throws: returns an error message for malformed input. */
-export function resolveRelease(input: unknown): { ok: true; release: ResolvedRelease } | { ok: false; message: string } {
+export function resolveRelease(
+  input: unknown,
+): { ok: true; release: ResolvedRelease } | { ok: false; message: string } {
   const parsed = parseRke2Version(input);
   if (!parsed.ok) return parsed;
   const v = parsed.version;
@@ -57,8 +65,10 @@ export function resolveRelease(input: unknown): { ok: true; release: ResolvedRel
   const oldest = RELEASES[0]!;
   const exact = RELEASES.find((r) => compareVersions(r.version, v) === 0);
   if (exact) return { ok: true, release: { requested: v, row: exact, resolution: 'exact' } };
-  if (compareVersions(v, newest.version) > 0) return { ok: true, release: { requested: v, row: newest, resolution: 'newer-than-table' } };
-  if (compareVersions(v, oldest.version) < 0) return { ok: true, release: { requested: v, row: oldest, resolution: 'older-than-table' } };
+  if (compareVersions(v, newest.version) > 0)
+    return { ok: true, release: { requested: v, row: newest, resolution: 'newer-than-table' } };
+  if (compareVersions(v, oldest.version) < 0)
+    return { ok: true, release: { requested: v, row: oldest, resolution: 'older-than-table' } };
   // Nearest older release on the same minor line, else nearest older overall.
   const older = RELEASES.filter((r) => compareVersions(r.version, v) < 0);
   const sameLine = older.filter((r) => r.version.minor === v.minor);

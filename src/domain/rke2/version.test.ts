@@ -19,11 +19,14 @@ describe('parseRke2Version', () => {
     expect(v(input).text).toBe(text);
   });
 
-  it.each(['', 'latest', 'v1.33', 'v1.33.6+k3s1', 'v2.1.0+rke2r1', 'v1.33.6+rke2r0', 42, null, {}, 'v1.33.6-rke2r1'])('rejects %j with a message', (input) => {
-    const r = parseRke2Version(input);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message.length).toBeGreaterThan(10);
-  });
+  it.each(['', 'latest', 'v1.33', 'v1.33.6+k3s1', 'v2.1.0+rke2r1', 'v1.33.6+rke2r0', 42, null, {}, 'v1.33.6-rke2r1'])(
+    'rejects %j with a message',
+    (input) => {
+      const r = parseRke2Version(input);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message.length).toBeGreaterThan(10);
+    },
+  );
 
   it('orders by kubernetes version then revision', () => {
     expect(compareVersions(v('v1.33.6+rke2r1'), v('v1.33.6+rke2r2'))).toBeLessThan(0);
@@ -34,14 +37,27 @@ describe('parseRke2Version', () => {
 
 describe('version gates', () => {
   it.each([
-    ['v1.29.1+rke2r1', false], ['v1.29.2+rke2r1', true], ['v1.28.6+rke2r1', false], ['v1.28.7+rke2r1', true],
-    ['v1.26.14+rke2r1', true], ['v1.26.13+rke2r1', false], ['v1.25.16+rke2r1', false], ['v1.30.0+rke2r1', true],
+    ['v1.29.1+rke2r1', false],
+    ['v1.29.2+rke2r1', true],
+    ['v1.28.6+rke2r1', false],
+    ['v1.28.7+rke2r1', true],
+    ['v1.26.14+rke2r1', true],
+    ['v1.26.13+rke2r1', false],
+    ['v1.25.16+rke2r1', false],
+    ['v1.30.0+rke2r1', true],
   ])('flannel gate for %s is %s', (rel, expected) => {
     expect(passesGate(v(rel), GATES.flannel)).toBe(expected);
   });
 
   it.each([
-    ['v1.33.7+rke2r1', false], ['v1.33.8+rke2r1', true], ['v1.34.3+rke2r3', false], ['v1.34.4+rke2r1', true], ['v1.35.0+rke2r3', false], ['v1.35.1+rke2r1', true], ['v1.36.0+rke2r1', true], ['v1.32.99+rke2r1', false],
+    ['v1.33.7+rke2r1', false],
+    ['v1.33.8+rke2r1', true],
+    ['v1.34.3+rke2r3', false],
+    ['v1.34.4+rke2r1', true],
+    ['v1.35.0+rke2r3', false],
+    ['v1.35.1+rke2r1', true],
+    ['v1.36.0+rke2r1', true],
+    ['v1.32.99+rke2r1', false],
   ])('calico eBPF gate for %s is %s', (rel, expected) => {
     expect(passesGate(v(rel), GATES.calicoEbpf)).toBe(expected);
   });
@@ -56,7 +72,8 @@ describe('version gates', () => {
 
 describe('release table', () => {
   it('is sorted and holds the rke2 master release', () => {
-    for (let i = 1; i < RELEASES.length; i++) expect(compareVersions(RELEASES[i - 1]!.version, RELEASES[i]!.version)).toBeLessThan(0);
+    for (let i = 1; i < RELEASES.length; i++)
+      expect(compareVersions(RELEASES[i - 1]!.version, RELEASES[i]!.version)).toBeLessThan(0);
     expect(NEWEST_KNOWN_RELEASE).toBe('v1.36.4+rke2r1');
   });
 

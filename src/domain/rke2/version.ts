@@ -21,10 +21,16 @@ export function parseRke2Version(input: unknown): VersionParse {
   if (typeof input !== 'string') return { ok: false, message: 'An RKE2 release is text such as v1.33.6+rke2r1.' };
   const text = input.trim();
   if (text === '') return { ok: false, message: 'Enter an RKE2 release such as v1.33.6+rke2r1.' };
-  if (text.length > 40) return { ok: false, message: 'That release string is too long; expected something like v1.33.6+rke2r1.' };
+  if (text.length > 40)
+    return { ok: false, message: 'That release string is too long; expected something like v1.33.6+rke2r1.' };
   const m = RKE2_VERSION.exec(text);
   if (!m) return { ok: false, message: `"${text}" is not an RKE2 release. Expected the form v1.33.6+rke2r1.` };
-  const [major, minor, patch, revision] = [m[1], m[2], m[3], m[4] ?? '1'].map(Number) as [number, number, number, number];
+  const [major, minor, patch, revision] = [m[1], m[2], m[3], m[4] ?? '1'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   if (major !== 1) return { ok: false, message: `"${text}" is not an RKE2 release: RKE2 versions start with v1.` };
   if (revision < 1) return { ok: false, message: `"${text}": the rke2 revision starts at r1.` };
   return { ok: true, version: { major, minor, patch, revision, text: `v${major}.${minor}.${patch}+rke2r${revision}` } };

@@ -12,9 +12,22 @@ export type CniChart = (typeof CNI_CHARTS)[number];
 
 /** Charts RKE2 packages (HelmChart objects it writes into the manifests directory). */
 export const PACKAGED_CHARTS = [
-  ...CNI_CHARTS, 'rke2-calico-crd', 'rke2-multus-crd', 'rke2-coredns', 'rke2-ingress-nginx', 'rke2-traefik', 'rke2-traefik-crd',
-  'rke2-metrics-server', 'rke2-runtimeclasses', 'rke2-snapshot-controller', 'rke2-snapshot-controller-crd', 'rke2-snapshot-validation-webhook',
-  'rancher-vsphere-cpi', 'rancher-vsphere-csi', 'harvester-cloud-provider', 'harvester-csi-driver',
+  ...CNI_CHARTS,
+  'rke2-calico-crd',
+  'rke2-multus-crd',
+  'rke2-coredns',
+  'rke2-ingress-nginx',
+  'rke2-traefik',
+  'rke2-traefik-crd',
+  'rke2-metrics-server',
+  'rke2-runtimeclasses',
+  'rke2-snapshot-controller',
+  'rke2-snapshot-controller-crd',
+  'rke2-snapshot-validation-webhook',
+  'rancher-vsphere-cpi',
+  'rancher-vsphere-csi',
+  'harvester-cloud-provider',
+  'harvester-csi-driver',
 ] as const;
 
 export function isCniChart(name: string): name is CniChart {
@@ -91,7 +104,10 @@ function dottedKeySkip(tree: KeyTree, report: Reporter): (path: string, key: str
 
 function getTree(tree: KeyTree, path: string): KeyTree | undefined {
   let node: KeyTree | undefined = tree;
-  for (const part of path.replace(/\[\d+\]/g, '.[]').split('.').filter(Boolean)) {
+  for (const part of path
+    .replace(/\[\d+\]/g, '.[]')
+    .split('.')
+    .filter(Boolean)) {
     if (node === undefined || node === 1) return node;
     node = node[part];
   }
@@ -105,21 +121,34 @@ export function ciliumEffectiveValues(values: unknown, ctx: Pick<ValuesContext, 
 
 function checkKprServiceHost(values: Record<string, unknown>, report: Reporter): void {
   const hasHost = truthy(values.k8sServiceHost) || truthy(values.k8sServiceHostRef);
-  const missing = [hasHost ? null : 'k8sServiceHost', truthy(values.k8sServicePort) || truthy(values.k8sServiceHostRef) ? null : 'k8sServicePort'].filter(Boolean);
-  if (missing.length) report(missing.length === 2 ? 'kubeProxyReplacement' : missing[0]!, 'cilium.kprNeedsServiceHost', { missing: missing.join(' and ') });
+  const missing = [
+    hasHost ? null : 'k8sServiceHost',
+    truthy(values.k8sServicePort) || truthy(values.k8sServiceHostRef) ? null : 'k8sServicePort',
+  ].filter(Boolean);
+  if (missing.length)
+    report(missing.length === 2 ? 'kubeProxyReplacement' : missing[0]!, 'cilium.kprNeedsServiceHost', {
+      missing: missing.join(' and '),
+    });
 }
 
 const OLD_KPR_VALUES = ['strict', 'partial', 'probe', 'disabled', 'true', 'false'];
 
 /** Returns whether the generic unknown-key check applies (only to charts the 1.19/1.20 schemas describe). */
-function checkCilium(values: Record<string, unknown>, report: Reporter, ctx: ValuesContext, skip: Set<string>): boolean {
+function checkCilium(
+  values: Record<string, unknown>,
+  report: Reporter,
+  ctx: ValuesContext,
+  skip: Set<string>,
+): boolean {
   const era = ciliumEraFor(ctx.ciliumChart);
   if (era === 'wrapped') {
     for (const key of Object.keys(values)) {
-      if (key !== 'cilium' && key !== 'global') report(key, 'cilium.flatOnOldChart', { chart: ctx.ciliumChart ?? '', key });
+      if (key !== 'cilium' && key !== 'global')
+        report(key, 'cilium.flatOnOldChart', { chart: ctx.ciliumChart ?? '', key });
     }
     const inner = values.cilium;
-    if (isMapping(inner) && ['strict', 'true'].includes(String(inner.kubeProxyReplacement))) checkKprServiceHost(inner, nested(report, 'cilium'));
+    if (isMapping(inner) && ['strict', 'true'].includes(String(inner.kubeProxyReplacement)))
+      checkKprServiceHost(inner, nested(report, 'cilium'));
     return false;
   }
   if (isMapping(values.cilium)) {
@@ -128,16 +157,22 @@ function checkCilium(values: Record<string, unknown>, report: Reporter, ctx: Val
   }
   const kpr = values.kubeProxyReplacement;
   if (era === 'legacy') {
-    if (kpr !== undefined && !OLD_KPR_VALUES.includes(String(kpr))) report('kubeProxyReplacement', 'schema.enum', { allowed: OLD_KPR_VALUES.join(', '), found: show(kpr) });
+    if (kpr !== undefined && !OLD_KPR_VALUES.includes(String(kpr)))
+      report('kubeProxyReplacement', 'schema.enum', { allowed: OLD_KPR_VALUES.join(', '), found: show(kpr) });
     if (['strict', 'true'].includes(String(kpr))) checkKprServiceHost(values, report);
     return false;
   }
-  if (kpr !== undefined && !['true', 'false'].includes(String(kpr))) report('kubeProxyReplacement', 'cilium.kprInvalid', { found: show(kpr) });
+  if (kpr !== undefined && !['true', 'false'].includes(String(kpr)))
+    report('kubeProxyReplacement', 'cilium.kprInvalid', { found: show(kpr) });
   if (String(kpr) === 'true') checkKprServiceHost(values, report);
-  if (truthy(values.k8sServiceHost) && truthy(values.k8sServiceHostRef)) report('k8sServiceHostRef', 'cilium.serviceHostRefConflict');
-  if (truthy(getPath(values, 'hubble.relay.enabled')) && !truthy(getPath(values, 'hubble.enabled'))) report('hubble.relay.enabled', 'cilium.hubbleRelayWithoutHubble');
-  if (truthy(getPath(values, 'hubble.ui.enabled')) && !truthy(getPath(values, 'hubble.relay.enabled'))) report('hubble.ui.enabled', 'cilium.hubbleUiWithoutRelay');
-  if (getPath(values, 'ipam.mode') === 'eni' && !truthy(getPath(values, 'eni.enabled'))) report('ipam.mode', 'cilium.eniModeWithoutEni');
+  if (truthy(values.k8sServiceHost) && truthy(values.k8sServiceHostRef))
+    report('k8sServiceHostRef', 'cilium.serviceHostRefConflict');
+  if (truthy(getPath(values, 'hubble.relay.enabled')) && !truthy(getPath(values, 'hubble.enabled')))
+    report('hubble.relay.enabled', 'cilium.hubbleRelayWithoutHubble');
+  if (truthy(getPath(values, 'hubble.ui.enabled')) && !truthy(getPath(values, 'hubble.relay.enabled')))
+    report('hubble.ui.enabled', 'cilium.hubbleUiWithoutRelay');
+  if (getPath(values, 'ipam.mode') === 'eni' && !truthy(getPath(values, 'eni.enabled')))
+    report('ipam.mode', 'cilium.eniModeWithoutEni');
   if (values.tunnel !== undefined) {
     report('tunnel', 'cilium.legacyTunnel', { protocol: values.tunnel === 'geneve' ? 'geneve' : 'vxlan' });
     skip.add('tunnel');
@@ -166,7 +201,9 @@ function cidrContains(outer: string, inner: string): boolean {
   if (!oAddr || !iAddr || oLen === undefined || iLen === undefined) return false;
   const v4 = (a: string): number | null => {
     const p = a.split('.').map(Number);
-    return p.length === 4 && p.every((x) => Number.isInteger(x) && x >= 0 && x <= 255) ? ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) >>> 0 : null;
+    return p.length === 4 && p.every((x) => Number.isInteger(x) && x >= 0 && x <= 255)
+      ? ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) >>> 0
+      : null;
   };
   const o = v4(oAddr);
   const i = v4(iAddr);
@@ -174,7 +211,7 @@ function cidrContains(outer: string, inner: string): boolean {
     const ol = Number(oLen);
     if (Number(iLen) < ol) return false;
     const mask = ol === 0 ? 0 : (~0 << (32 - ol)) >>> 0;
-    return ((o & mask) >>> 0) === ((i & mask) >>> 0);
+    return (o & mask) >>> 0 === (i & mask) >>> 0;
   }
   if (oAddr.includes(':') && iAddr.includes(':')) return Number(iLen) >= Number(oLen); // family match is enough here
   return false;
@@ -187,16 +224,28 @@ function checkCalico(values: Record<string, unknown>, report: Reporter, ctx: Val
     checkSchema(V.calicoInstallation, spec, nested(report, 'installation'), CALICO_CRD_SOURCE);
     // RKE2-only keys: rke2-calico copies them into the default IP pools, so the IPPool enums apply.
     if (backend !== undefined && !POOL_ENCAPSULATIONS.includes(String(backend))) {
-      report('installation.backend', 'schema.enum', { allowed: POOL_ENCAPSULATIONS.map((v) => JSON.stringify(v)).join(', '), found: show(backend) }, CALICO_CRD_SOURCE);
+      report(
+        'installation.backend',
+        'schema.enum',
+        { allowed: POOL_ENCAPSULATIONS.map((v) => JSON.stringify(v)).join(', '), found: show(backend) },
+        CALICO_CRD_SOURCE,
+      );
     }
     if (natOutgoing !== undefined && !['Enabled', 'Disabled'].includes(String(natOutgoing))) {
-      report('installation.natOutgoing', 'schema.enum', { allowed: '"Enabled", "Disabled"', found: show(natOutgoing) }, CALICO_CRD_SOURCE);
+      report(
+        'installation.natOutgoing',
+        'schema.enum',
+        { allowed: '"Enabled", "Disabled"', found: show(natOutgoing) },
+        CALICO_CRD_SOURCE,
+      );
     }
     if (getPath(installation, 'calicoNetwork.linuxDataplane') === 'BPF') {
       const host = getPath(values, 'kubernetesServiceEndpoint.host');
       if (!truthy(host)) report('kubernetesServiceEndpoint.host', 'calico.ebpfNeedsEndpoint');
-      else if (typeof host === 'string' && LOOPBACK.has(host.trim().toLowerCase())) report('kubernetesServiceEndpoint.host', 'calico.ebpfLocalhostEndpoint', { host });
-      if (getPath(installation, 'calicoNetwork.kubeProxyManagement') === undefined) report('installation.calicoNetwork.linuxDataplane', 'calico.ebpfNeedsKubeProxyManagement');
+      else if (typeof host === 'string' && LOOPBACK.has(host.trim().toLowerCase()))
+        report('kubernetesServiceEndpoint.host', 'calico.ebpfLocalhostEndpoint', { host });
+      if (getPath(installation, 'calicoNetwork.kubeProxyManagement') === undefined)
+        report('installation.calicoNetwork.linuxDataplane', 'calico.ebpfNeedsKubeProxyManagement');
     }
     const pools = getPath(installation, 'calicoNetwork.ipPools');
     if (Array.isArray(pools) && ctx.clusterCidr) {
@@ -204,13 +253,23 @@ function checkCalico(values: Record<string, unknown>, report: Reporter, ctx: Val
       pools.forEach((pool, i) => {
         const cidr = isMapping(pool) ? pool.cidr : undefined;
         if (typeof cidr === 'string' && !cluster.some((c) => cidrContains(c, cidr))) {
-          report(`installation.calicoNetwork.ipPools[${i}].cidr`, 'calico.ipPoolMismatch', { cidr, clusterCidr: ctx.clusterCidr! });
+          report(`installation.calicoNetwork.ipPools[${i}].cidr`, 'calico.ipPoolMismatch', {
+            cidr,
+            clusterCidr: ctx.clusterCidr!,
+          });
         }
       });
     }
   }
-  if (values.felixConfiguration !== undefined) checkSchema(V.felixConfiguration, values.felixConfiguration, nested(report, 'felixConfiguration'), CALICO_CRD_SOURCE);
-  if (values.ipamConfig !== undefined) checkSchema(V.ipamConfig, values.ipamConfig, nested(report, 'ipamConfig'), CALICO_CRD_SOURCE);
+  if (values.felixConfiguration !== undefined)
+    checkSchema(
+      V.felixConfiguration,
+      values.felixConfiguration,
+      nested(report, 'felixConfiguration'),
+      CALICO_CRD_SOURCE,
+    );
+  if (values.ipamConfig !== undefined)
+    checkSchema(V.ipamConfig, values.ipamConfig, nested(report, 'ipamConfig'), CALICO_CRD_SOURCE);
 }
 
 function checkFlannel(values: Record<string, unknown>, report: Reporter): Set<string> {
@@ -218,7 +277,9 @@ function checkFlannel(values: Record<string, unknown>, report: Reporter): Set<st
   const flannel = values.flannel;
   if (!isMapping(flannel)) return skip;
   if (flannel.iface !== undefined) {
-    report('flannel.iface', 'flannel.ifaceKey', { iface: typeof flannel.iface === 'string' && flannel.iface ? flannel.iface : 'eth1' });
+    report('flannel.iface', 'flannel.ifaceKey', {
+      iface: typeof flannel.iface === 'string' && flannel.iface ? flannel.iface : 'eth1',
+    });
     skip.add('flannel.iface');
   }
   if (Array.isArray(flannel.args)) {
@@ -226,14 +287,17 @@ function checkFlannel(values: Record<string, unknown>, report: Reporter): Set<st
       if (!flannel.args.includes(arg)) report('flannel.args', 'flannel.argsMissing', { arg });
     }
   }
-  if (flannel.backend === 'wireguard' && flannel.backendPort === undefined) report('flannel.backend', 'flannel.wireguardPort');
+  if (flannel.backend === 'wireguard' && flannel.backendPort === undefined)
+    report('flannel.backend', 'flannel.wireguardPort');
   return skip;
 }
 
 function checkMultus(values: Record<string, unknown>, report: Reporter): void {
   const thick = truthy(getPath(values, 'thickPlugin.enabled'));
-  if (truthy(getPath(values, 'dynamicNetworksController.enabled')) && !thick) report('dynamicNetworksController.enabled', 'multus.dncNeedsThick');
-  if (thick && getPath(values, 'manifests.configMap') === false) report('manifests.configMap', 'multus.thickNeedsConfigMap');
+  if (truthy(getPath(values, 'dynamicNetworksController.enabled')) && !thick)
+    report('dynamicNetworksController.enabled', 'multus.dncNeedsThick');
+  if (thick && getPath(values, 'manifests.configMap') === false)
+    report('manifests.configMap', 'multus.thickNeedsConfigMap');
 }
 
 /**
@@ -246,7 +310,8 @@ export function checkChartValues(chart: string, values: unknown, report: Reporte
     return;
   }
   if (values.global !== undefined) {
-    if (isMapping(values.global)) for (const key of Object.keys(values.global)) report(`global.${key}`, 'values.globalKey', { key });
+    if (isMapping(values.global))
+      for (const key of Object.keys(values.global)) report(`global.${key}`, 'values.globalKey', { key });
     else report('global', 'values.globalKey', { key: '*' });
   }
   if (!isCniChart(chart)) return;

@@ -28,7 +28,8 @@ export function selectionFrom(primary: CniPrimary, multus: boolean, text: string
 
 function invalidHint(value: string): string {
   const all: readonly string[] = [...CNI_ITEMS, 'none'];
-  if (value !== value.trim() && all.includes(value.trim())) return ` RKE2 does not trim spaces: write "${value.trim()}" without the space (e.g. cni: [multus, ${value.trim()}]).`;
+  if (value !== value.trim() && all.includes(value.trim()))
+    return ` RKE2 does not trim spaces: write "${value.trim()}" without the space (e.g. cni: [multus, ${value.trim()}]).`;
   if (all.includes(value.toLowerCase())) return ` Values are case-sensitive: write "${value.toLowerCase()}".`;
   if (value === 'multus') return ' multus may appear only once, as the first value.';
   const near = nearest(value.trim(), all);
@@ -41,7 +42,11 @@ function invalidHint(value: string): string {
  * 2 values need multus first; 3 or more fail; what remains must be a CNIItem or none.
  * Returns null (after reporting) when RKE2 would refuse to start. `defaultPrimary` is what an absent key means.
  */
-export function checkCniValue(value: unknown, report: Reporter, defaultPrimary: CniPrimary = 'canal'): CniSelection | null {
+export function checkCniValue(
+  value: unknown,
+  report: Reporter,
+  defaultPrimary: CniPrimary = 'canal',
+): CniSelection | null {
   if (value === undefined || value === null) return selectionFrom(defaultPrimary, false, defaultPrimary);
   let elements: string[];
   if (typeof value === 'string') elements = [value];

@@ -7,7 +7,10 @@ describe('src/domain/validate/generated', () => {
   const built = buildGeneratedFiles();
 
   it.each(Object.keys(built))('%s matches what npm run generate:validators builds from data/upstream', (name) => {
-    expect(readFileSync(join(GENERATED_DIR, name), 'utf8') === built[name], `${name} is stale: run npm run generate:validators`).toBe(true);
+    expect(
+      readFileSync(join(GENERATED_DIR, name), 'utf8') === built[name],
+      `${name} is stale: run npm run generate:validators`,
+    ).toBe(true);
   });
 
   it('is CSP-safe: no eval, no new Function, no require, no import of ajv', () => {

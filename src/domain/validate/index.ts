@@ -3,10 +3,25 @@ import { IssueSink, getPath, isMapping, kindOf, nested, reporterFor, type Report
 import { MAX_FILE_BYTES, parseJson, parseYamlDocs } from './parse';
 import { checkCniValue, type CniSelection } from './cni-list';
 import { checkConfigKeys, mergeConfigs, asBool } from './rke2-config';
-import { checkChartValues, ciliumEffectiveValues, ciliumLineFor, PACKAGED_CHARTS, replacesKubeProxy, isCniSelectedChart, type ValuesContext } from './chart-values';
 import {
-  checkBgp, checkHelmChart, checkHelmChartConfig, checkNetworkAttachmentDefinition, checkSriovNetwork,
-  checkSriovNetworkNodePolicy, valuesOfHcc, type BundleFacts, type ManifestDoc,
+  checkChartValues,
+  ciliumEffectiveValues,
+  ciliumLineFor,
+  PACKAGED_CHARTS,
+  replacesKubeProxy,
+  isCniSelectedChart,
+  type ValuesContext,
+} from './chart-values';
+import {
+  checkBgp,
+  checkHelmChart,
+  checkHelmChartConfig,
+  checkNetworkAttachmentDefinition,
+  checkSriovNetwork,
+  checkSriovNetworkNodePolicy,
+  valuesOfHcc,
+  type BundleFacts,
+  type ManifestDoc,
 } from './manifests';
 import { resolveRelease, chartVersion, type ResolvedRelease } from '../rke2/releases';
 import { hasGate } from '../rke2/gates';
@@ -35,7 +50,10 @@ const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 function normalise(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '');
 }
 
 function basename(path: string): string {
@@ -52,7 +70,8 @@ function roleOf(path: string, docs: unknown[]): Role {
   if (/\.(ya?ml|json)$/i.test(base) === false) return 'other';
   if (base === 'answers.yaml' && !path.includes('/manifests/')) return 'answers';
   const looksLikeObject = docs.some((d) => isMapping(d) && ('kind' in d || 'apiVersion' in d));
-  if (isConfigPath(path) && !looksLikeObject) return /(^|\/)[^/]*(agent|windows)[^/]*\//i.test(path) ? 'agent-config' : 'server-config';
+  if (isConfigPath(path) && !looksLikeObject)
+    return /(^|\/)[^/]*(agent|windows)[^/]*\//i.test(path) ? 'agent-config' : 'server-config';
   return 'manifests';
 }
 
@@ -69,8 +88,14 @@ function checkFileName(path: string, report: Reporter): void {
     return;
   }
   const stem = base.replace(MANIFEST_EXTENSIONS, '');
-  const suggestion = `${stem.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'config'}.yaml`;
-  if ((PACKAGED_CHARTS as readonly string[]).includes(stem)) report('', 'file.namePackaged', { name: base, suggestion: `${stem}-config.yaml` });
+  const suggestion = `${
+    stem
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'config'
+  }.yaml`;
+  if ((PACKAGED_CHARTS as readonly string[]).includes(stem))
+    report('', 'file.namePackaged', { name: base, suggestion: `${stem}-config.yaml` });
   else if (stem.includes('_')) report('', 'file.nameUnderscore', { name: base, suggestion });
   else if (!DNS_SUBDOMAIN.test(stem) || stem.length > 253) report('', 'file.nameInvalid', { name: base, suggestion });
 }
@@ -82,7 +107,11 @@ function parseFiles(files: readonly BundleInputFile[], sink: IssueSink): ParsedF
     const text = typeof f.contents === 'string' ? f.contents : '';
     const report = reporterFor(sink, path);
     // "<name>.skip" is how RKE2 is told to skip a packaged manifest: deliberate, not a mistake.
-    if (path.includes('server/manifests/') && !MANIFEST_EXTENSIONS.test(basename(path)) && !basename(path).endsWith('.skip')) {
+    if (
+      path.includes('server/manifests/') &&
+      !MANIFEST_EXTENSIONS.test(basename(path)) &&
+      !basename(path).endsWith('.skip')
+    ) {
       report('', 'file.extension', { name: basename(path) });
       continue;
     }
@@ -108,7 +137,12 @@ function parseFiles(files: readonly BundleInputFile[], sink: IssueSink): ParsedF
       docs = parsed.docs;
     }
     const multi = docs.length > 1;
-    out.push({ path, role: roleOf(path, docs), docs, reportDoc: (i) => reporterFor(sink, path, multi ? `[${i}]` : '') });
+    out.push({
+      path,
+      role: roleOf(path, docs),
+      docs,
+      reportDoc: (i) => reporterFor(sink, path, multi ? `[${i}]` : ''),
+    });
   }
   return out;
 }
@@ -134,16 +168,23 @@ const REPLACEMENT_TEXT: Record<string, string> = {
 };
 
 /** disable-kube-proxy must be true exactly when the primary CNI's values replace kube-proxy. */
-function checkKubeProxy(side: KubeProxySide, cni: CniSelection, primaryValues: unknown | undefined, ctx: ValuesContext): void {
+function checkKubeProxy(
+  side: KubeProxySide,
+  cni: CniSelection,
+  primaryValues: unknown | undefined,
+  ctx: ValuesContext,
+): void {
   if (cni.primary === 'none') return; // the user's own CNI may replace kube-proxy
   const chart = `rke2-${cni.primary}`;
   const replacement = REPLACEMENT_TEXT[chart] ?? 'only rke2-cilium or rke2-calico (eBPF) can replace kube-proxy';
   const replaces = primaryValues !== undefined && replacesKubeProxy(chart, primaryValues, ctx);
   if (side.disabled && !replaces) {
-    if (primaryValues === undefined && REPLACEMENT_TEXT[chart]) side.report('disable-kube-proxy', 'kubeProxy.replacementNotSeen', { chart, replacement });
+    if (primaryValues === undefined && REPLACEMENT_TEXT[chart])
+      side.report('disable-kube-proxy', 'kubeProxy.replacementNotSeen', { chart, replacement });
     else side.report('disable-kube-proxy', 'kubeProxy.disabledWithoutReplacement', { chart, replacement });
   }
-  if (!side.disabled && replaces) side.report('disable-kube-proxy', 'kubeProxy.replacementWithoutDisable', { chart, replacement });
+  if (!side.disabled && replaces)
+    side.report('disable-kube-proxy', 'kubeProxy.replacementWithoutDisable', { chart, replacement });
 }
 
 function run(files: readonly BundleInputFile[]): ValidationIssue[] {
@@ -156,7 +197,10 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
   for (const f of [...parsed].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     if (f.role !== 'server-config' && f.role !== 'agent-config') continue;
     f.docs.forEach((doc, i) => {
-      if (checkConfigKeys(doc, f.reportDoc(i), f.role === 'agent-config' ? 'agent' : 'server') && f.role === 'server-config') {
+      if (
+        checkConfigKeys(doc, f.reportDoc(i), f.role === 'agent-config' ? 'agent' : 'server') &&
+        f.role === 'server-config'
+      ) {
         serverFiles.push({ file: f.path, value: doc });
       }
     });
@@ -169,7 +213,8 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
     if (f.role !== 'manifests') continue;
     if (isAddonFile(f.path, f.docs)) checkFileName(f.path, reporterFor(sink, f.path));
     // Outside the manifests directory, YAML that is plainly not Kubernetes (Helm values, Ansible vars) is left alone.
-    const strict = f.path.includes('server/manifests/') || f.docs.some((d) => isMapping(d) && ('kind' in d || 'apiVersion' in d));
+    const strict =
+      f.path.includes('server/manifests/') || f.docs.some((d) => isMapping(d) && ('kind' in d || 'apiVersion' in d));
     f.docs.forEach((value, i) => {
       const report = f.reportDoc(i);
       if (!isMapping(value)) {
@@ -184,13 +229,18 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
     });
   }
   const ofKind = (kind: string): ManifestDoc[] => docs.filter((d) => d.kind === kind).map((d) => d.doc);
-  const rancherClusters = ofKind('Cluster').filter((d) => String(d.value.apiVersion ?? '').startsWith('provisioning.cattle.io/'));
+  const rancherClusters = ofKind('Cluster').filter((d) =>
+    String(d.value.apiVersion ?? '').startsWith('provisioning.cattle.io/'),
+  );
 
   // The effective cni: the server config's, else the Rancher fragment's (Rancher defaults to calico).
   let cni: CniSelection | null = null;
   const cniEntry = merged.get('cni');
   if (serverFiles.length) {
-    cni = checkCniValue(cniEntry?.value, nested(reporterFor(sink, cniEntry?.file ?? serverFiles[0]!.file), cniEntry?.key ?? 'cni'));
+    cni = checkCniValue(
+      cniEntry?.value,
+      nested(reporterFor(sink, cniEntry?.file ?? serverFiles[0]!.file), cniEntry?.key ?? 'cni'),
+    );
   }
   const chartValuesByName = new Map<string, unknown>();
   for (const cluster of rancherClusters) {
@@ -215,7 +265,11 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
     return isMapping(v) ? v : undefined;
   };
 
-  const clusterCidrRaw = merged.get('cluster-cidr')?.value ?? (rancherClusters[0] ? getPath(rancherClusters[0].value, 'spec.rkeConfig.machineGlobalConfig.cluster-cidr') : undefined);
+  const clusterCidrRaw =
+    merged.get('cluster-cidr')?.value ??
+    (rancherClusters[0]
+      ? getPath(rancherClusters[0].value, 'spec.rkeConfig.machineGlobalConfig.cluster-cidr')
+      : undefined);
   const ciliumChart = release ? chartVersion(release, 'rke2-cilium') : null;
   const values: ValuesContext = {
     ciliumLine: ciliumLineFor(ciliumChart),
@@ -226,9 +280,15 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
     cni,
     values,
     multusValues: valuesOf('rke2-multus') ?? null,
-    sriovResourceNames: ofKind('SriovNetworkNodePolicy').map((d) => getPath(d.value, 'spec.resourceName')).filter((n): n is string => typeof n === 'string'),
+    sriovResourceNames: ofKind('SriovNetworkNodePolicy')
+      .map((d) => getPath(d.value, 'spec.resourceName'))
+      .filter((n): n is string => typeof n === 'string'),
     rancherChartValues: new Set(chartValuesByName.keys()),
-    helmChartNames: new Set(ofKind('HelmChart').map((d) => getPath(d.value, 'metadata.name')).filter((n): n is string => typeof n === 'string')),
+    helmChartNames: new Set(
+      ofKind('HelmChart')
+        .map((d) => getPath(d.value, 'metadata.name'))
+        .filter((n): n is string => typeof n === 'string'),
+    ),
   };
 
   for (const { doc, kind } of docs) {
@@ -245,7 +305,8 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
     if (!isMapping(cv)) continue;
     for (const [name, v] of Object.entries(cv)) {
       const report = nested(cluster.report, `spec.rkeConfig.chartValues.${name}`);
-      if (cni && isCniSelectedChart(name) && !cni.enabledCharts.has(name)) report('', 'rancher.chartValuesDisabled', { name, cni: cni.text });
+      if (cni && isCniSelectedChart(name) && !cni.enabledCharts.has(name))
+        report('', 'rancher.chartValuesDisabled', { name, cni: cni.text });
       checkChartValues(name, v, report, values);
     }
   }
@@ -255,17 +316,39 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
     const primaryValues = cni.primary === 'none' ? undefined : valuesOf(`rke2-${cni.primary}`);
     if (serverFiles.length) {
       const entry = merged.get('disable-kube-proxy');
-      checkKubeProxy({ disabled: asBool(entry?.value), report: reporterFor(sink, entry?.file ?? serverFiles[0]!.file) }, cni, primaryValues, values);
+      checkKubeProxy(
+        { disabled: asBool(entry?.value), report: reporterFor(sink, entry?.file ?? serverFiles[0]!.file) },
+        cni,
+        primaryValues,
+        values,
+      );
     } else {
       for (const cluster of rancherClusters) {
         const disabled = asBool(getPath(cluster.value, 'spec.rkeConfig.machineGlobalConfig.disable-kube-proxy'));
-        checkKubeProxy({ disabled, report: nested(cluster.report, 'spec.rkeConfig.machineGlobalConfig') }, cni, primaryValues, values);
+        checkKubeProxy(
+          { disabled, report: nested(cluster.report, 'spec.rkeConfig.machineGlobalConfig') },
+          cni,
+          primaryValues,
+          values,
+        );
       }
     }
-    if (release && cni.primary === 'cilium' && cni.multus && !hasGate(release, 'ciliumMultusNoExclusive') && getPath(ciliumEffectiveValues(primaryValues, values), 'cni.exclusive') !== false) {
+    if (
+      release &&
+      cni.primary === 'cilium' &&
+      cni.multus &&
+      !hasGate(release, 'ciliumMultusNoExclusive') &&
+      getPath(ciliumEffectiveValues(primaryValues, values), 'cni.exclusive') !== false
+    ) {
       const hcc = hccValuesByName.get('rke2-cilium');
-      if (hcc) hcc.doc.report('spec.valuesContent.cni.exclusive', 'cilium.multusNeedsNonExclusive', { release: release.requested.text });
-      else if (cniEntry) reporterFor(sink, cniEntry.file)(cniEntry.key, 'cilium.multusNeedsNonExclusive', { release: release.requested.text });
+      if (hcc)
+        hcc.doc.report('spec.valuesContent.cni.exclusive', 'cilium.multusNeedsNonExclusive', {
+          release: release.requested.text,
+        });
+      else if (cniEntry)
+        reporterFor(sink, cniEntry.file)(cniEntry.key, 'cilium.multusNeedsNonExclusive', {
+          release: release.requested.text,
+        });
     }
   }
   return sink.issues;
@@ -280,10 +363,16 @@ export function validateBundle(files: readonly BundleInputFile[]): ValidationIss
     if (!Array.isArray(files)) return [];
     return run(files);
   } catch (error) {
-    return [{
-      file: '', keyPath: '', messageId: 'doctor.internalError', severity: 'error', source: SOURCES.helmAddons,
-      message: `The bundle doctor failed on this bundle (${error instanceof Error ? error.message : String(error)}); its result cannot be trusted. Please report this.`,
-    }];
+    return [
+      {
+        file: '',
+        keyPath: '',
+        messageId: 'doctor.internalError',
+        severity: 'error',
+        source: SOURCES.helmAddons,
+        message: `The bundle doctor failed on this bundle (${error instanceof Error ? error.message : String(error)}); its result cannot be trusted. Please report this.`,
+      },
+    ];
   }
 }
 

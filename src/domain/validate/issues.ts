@@ -10,7 +10,14 @@ export class IssueSink {
 
   add(file: string, keyPath: string, messageId: DoctorMessageId, data: MessageData = {}, source?: Source): void {
     const m = MESSAGES[messageId];
-    this.issues.push({ file, keyPath, messageId, message: formatMessage(m.template, data), severity: m.severity, source: source ?? m.source });
+    this.issues.push({
+      file,
+      keyPath,
+      messageId,
+      message: formatMessage(m.template, data),
+      severity: m.severity,
+      source: source ?? m.source,
+    });
   }
 }
 

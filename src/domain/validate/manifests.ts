@@ -76,7 +76,8 @@ export function valuesOfHcc(doc: Record<string, unknown>): Record<string, unknow
 export function checkHelmChartConfig(doc: ManifestDoc, facts: BundleFacts): void {
   const { value, report } = doc;
   if (value.apiVersion === undefined) report('apiVersion', 'hcc.apiVersionMissing');
-  else if (value.apiVersion !== 'helm.cattle.io/v1') report('apiVersion', 'hcc.apiVersionWrong', { found: show(value.apiVersion) });
+  else if (value.apiVersion !== 'helm.cattle.io/v1')
+    report('apiVersion', 'hcc.apiVersionWrong', { found: show(value.apiVersion) });
   const meta = isMapping(value.metadata) ? value.metadata : {};
   const name = typeof meta.name === 'string' ? meta.name : '';
   if (!name) report('metadata.name', 'hcc.nameMissing');
@@ -85,9 +86,14 @@ export function checkHelmChartConfig(doc: ManifestDoc, facts: BundleFacts): void
     report('metadata.name', 'hcc.nameNotPackaged', { name, hint: near ? ` Did you mean "${near}"?` : '' });
   }
   if (meta.namespace === undefined) report('metadata.namespace', 'hcc.namespaceMissing');
-  else if (meta.namespace !== 'kube-system') report('metadata.namespace', 'hcc.namespaceWrong', { found: show(meta.namespace) });
+  else if (meta.namespace !== 'kube-system')
+    report('metadata.namespace', 'hcc.namespaceWrong', { found: show(meta.namespace) });
   if (name && facts.cni && isCniSelectedChart(name) && !facts.cni.enabledCharts.has(name)) {
-    report('metadata.name', 'hcc.chartDisabled', { name, cni: facts.cni.text, enabled: [...facts.cni.enabledCharts].filter(isCniChart).join(' or ') || 'no CNI chart (cni: none)' });
+    report('metadata.name', 'hcc.chartDisabled', {
+      name,
+      cni: facts.cni.text,
+      enabled: [...facts.cni.enabledCharts].filter(isCniChart).join(' or ') || 'no CNI chart (cni: none)',
+    });
   }
   if (name && facts.rancherChartValues.has(name)) report('metadata.name', 'rancher.hccConflict', { name });
   checkCrdObject('HelmChartConfig', V.helmChartConfig, doc);
@@ -101,7 +107,8 @@ export function checkHelmChartConfig(doc: ManifestDoc, facts: BundleFacts): void
 /** A HelmChart named like a packaged chart is the rancher/rke2#1734 mistake: it should be a HelmChartConfig. */
 export function checkHelmChart(doc: ManifestDoc): void {
   const name = getPath(doc.value, 'metadata.name');
-  if (typeof name === 'string' && (PACKAGED_CHARTS as readonly string[]).includes(name)) report(doc, 'kind', 'hcc.helmChartForPackaged', { name });
+  if (typeof name === 'string' && (PACKAGED_CHARTS as readonly string[]).includes(name))
+    report(doc, 'kind', 'hcc.helmChartForPackaged', { name });
 }
 
 function report(doc: ManifestDoc, path: string, id: Parameters<Reporter>[1], data?: Parameters<Reporter>[2]): void {
@@ -144,15 +151,22 @@ export function checkNetworkAttachmentDefinition(doc: ManifestDoc, facts: Bundle
   if (shape.types.length === 0) r('spec.config', 'nad.configNoType');
   if (shape.ipamTypes.includes('whereabouts')) {
     if (!facts.multusValues) r('spec.config', 'nad.whereaboutsNotSeen');
-    else if (getPath(facts.multusValues, 'rke2-whereabouts.enabled') !== true) r('spec.config', 'nad.whereaboutsDisabled');
+    else if (getPath(facts.multusValues, 'rke2-whereabouts.enabled') !== true)
+      r('spec.config', 'nad.whereaboutsDisabled');
   }
-  if (shape.ipamTypes.includes('dhcp') && facts.multusValues && getPath(facts.multusValues, 'manifests.dhcpDaemonSet') !== true) {
+  if (
+    shape.ipamTypes.includes('dhcp') &&
+    facts.multusValues &&
+    getPath(facts.multusValues, 'manifests.dhcpDaemonSet') !== true
+  ) {
     r('spec.config', 'nad.dhcpDisabled');
   }
   if (shape.types.includes('sriov')) {
     const annotation = getPath(value, 'metadata.annotations');
     if (!isMapping(annotation) || typeof annotation['k8s.v1.cni.cncf.io/resourceName'] !== 'string') {
-      r('metadata.annotations', 'nad.sriovResourceAnnotation', { example: facts.sriovResourceNames[0] ?? 'sriov_netdevice' });
+      r('metadata.annotations', 'nad.sriovResourceAnnotation', {
+        example: facts.sriovResourceNames[0] ?? 'sriov_netdevice',
+      });
     }
   }
 }
@@ -163,12 +177,16 @@ export function checkSriovNetworkNodePolicy(doc: ManifestDoc): void {
 
 export function checkSriovNetwork(doc: ManifestDoc, facts: BundleFacts): void {
   checkCrdObject('SriovNetwork', V.sriovNetwork, doc);
-  if (facts.cni && !facts.cni.multus) doc.report('', 'nad.multusDisabled', { cni: facts.cni.text, primary: facts.cni.primary });
+  if (facts.cni && !facts.cni.multus)
+    doc.report('', 'nad.multusDisabled', { cni: facts.cni.text, primary: facts.cni.primary });
   const name = getPath(doc.value, 'spec.resourceName');
   if (typeof name !== 'string') return;
   if (facts.sriovResourceNames.length === 0) doc.report('spec.resourceName', 'sriov.noPolicy', { name });
   else if (!facts.sriovResourceNames.includes(name)) {
-    doc.report('spec.resourceName', 'sriov.resourceNameMismatch', { name, known: facts.sriovResourceNames.map((n) => `"${n}"`).join(', ') });
+    doc.report('spec.resourceName', 'sriov.resourceNameMismatch', {
+      name,
+      known: facts.sriovResourceNames.map((n) => `"${n}"`).join(', '),
+    });
   }
 }
 

@@ -11,7 +11,8 @@ export type ParseResult = { ok: true; docs: unknown[] } | { ok: false; reason: s
 function describe(error: unknown): string {
   if (error && typeof error === 'object' && 'reason' in error) {
     const e = error as { reason: unknown; mark?: { line?: number; column?: number } };
-    const where = e.mark && typeof e.mark.line === 'number' ? ` (line ${e.mark.line + 1}, column ${(e.mark.column ?? 0) + 1})` : '';
+    const where =
+      e.mark && typeof e.mark.line === 'number' ? ` (line ${e.mark.line + 1}, column ${(e.mark.column ?? 0) + 1})` : '';
     return `${String(e.reason)}${where}`;
   }
   return error instanceof Error ? error.message : String(error);

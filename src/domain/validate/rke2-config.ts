@@ -17,23 +17,35 @@ function keyHint(key: string, known: ReadonlySet<string>): string {
 }
 
 /** Checks keys and simple types of one RKE2 config file (server or agent). `cni` is checked by the caller (merged view). */
-export function checkConfigKeys(value: unknown, report: Reporter, role: 'server' | 'agent'): value is Record<string, unknown> {
+export function checkConfigKeys(
+  value: unknown,
+  report: Reporter,
+  role: 'server' | 'agent',
+): value is Record<string, unknown> {
   if (!isMapping(value)) {
     report('', 'config.notMapping', { found: kindOf(value) });
     return false;
   }
   for (const [key, v] of Object.entries(value)) {
     const flag = flagName(key);
-    if (role === 'server' && !SERVER_KEYS.has(flag)) report(key, 'config.unknownKey', { key, hint: keyHint(flag, SERVER_KEYS) });
+    if (role === 'server' && !SERVER_KEYS.has(flag))
+      report(key, 'config.unknownKey', { key, hint: keyHint(flag, SERVER_KEYS) });
     if (role === 'agent' && !AGENT_KEYS.has(flag)) {
       if (SERVER_KEYS.has(flag)) report(key, 'config.serverKeyInAgent', { key });
       else report(key, 'config.unknownAgentKey', { key, hint: keyHint(flag, AGENT_KEYS) });
     }
-    if (flag === 'disable-kube-proxy' && typeof v !== 'boolean' && v !== 'true' && v !== 'false') report(key, 'config.boolean', { key, found: show(v) });
+    if (flag === 'disable-kube-proxy' && typeof v !== 'boolean' && v !== 'true' && v !== 'false')
+      report(key, 'config.boolean', { key, found: show(v) });
     if (flag === 'disable') {
-      const list = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').flatMap((x) => x.split(',')) : [];
+      const list =
+        typeof v === 'string'
+          ? v.split(',')
+          : Array.isArray(v)
+            ? v.filter((x): x is string => typeof x === 'string').flatMap((x) => x.split(','))
+            : [];
       for (const chart of list) {
-        if ((CNI_CHARTS as readonly string[]).includes(chart.trim()) && chart.trim() !== 'rke2-multus') report(key, 'config.disableCniChart', { chart: chart.trim() });
+        if ((CNI_CHARTS as readonly string[]).includes(chart.trim()) && chart.trim() !== 'rke2-multus')
+          report(key, 'config.disableCniChart', { chart: chart.trim() });
       }
     }
   }

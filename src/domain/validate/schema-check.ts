@@ -47,7 +47,9 @@ export function checkSchema(validate: CompiledValidator, data: unknown, report: 
   }
   if (ok) return;
   const errors: CompiledError[] = validate.errors ?? [];
-  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  const anyOfPaths = new Set(
+    errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath),
+  );
   const typesAt = new Map<string, string[]>();
   for (const e of errors) {
     if (e.keyword !== 'type' || !anyOfPaths.has(e.instancePath)) continue;
@@ -75,20 +77,46 @@ export function checkSchema(validate: CompiledValidator, data: unknown, report: 
     switch (e.keyword) {
       case 'type': {
         const t = p.type;
-        report(path, 'schema.type', { expected: Array.isArray(t) ? t.join(' or ') : String(t), found: typeName(value) }, source);
+        report(
+          path,
+          'schema.type',
+          { expected: Array.isArray(t) ? t.join(' or ') : String(t), found: typeName(value) },
+          source,
+        );
         break;
       }
       case 'enum':
-        report(path, 'schema.enum', { allowed: Array.isArray(p.allowedValues) ? p.allowedValues.map((x) => JSON.stringify(x)).join(', ') : 'the listed values', found: show(value) }, source);
+        report(
+          path,
+          'schema.enum',
+          {
+            allowed: Array.isArray(p.allowedValues)
+              ? p.allowedValues.map((x) => JSON.stringify(x)).join(', ')
+              : 'the listed values',
+            found: show(value),
+          },
+          source,
+        );
         break;
       case 'required':
-        report(join(path, String(p.missingProperty)), 'schema.required', { missing: String(p.missingProperty) }, source);
+        report(
+          join(path, String(p.missingProperty)),
+          'schema.required',
+          { missing: String(p.missingProperty) },
+          source,
+        );
         break;
       case 'pattern':
         report(path, 'schema.pattern', { found: show(value), pattern: String(p.pattern) }, source);
         break;
-      case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
-      case 'minLength': case 'maxLength': case 'minItems': case 'maxItems':
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+      case 'minLength':
+      case 'maxLength':
+      case 'minItems':
+      case 'maxItems':
         report(path, 'schema.range', { found: show(value), limit: `${e.keyword} ${String(p.limit)}` }, source);
         break;
       default:

@@ -6,9 +6,16 @@ const join = (lines: ReturnType<typeof highlight>) => lines.map((l) => l.map((t)
 
 describe('highlight', () => {
   it('gives back the input exactly, for any text and language', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), fc.constantFrom<Language>('yaml', 'shell', 'markdown', 'text'), (text, lang) => {
-      expect(join(highlight(text, lang))).toBe(text);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 400 }),
+        fc.constantFrom<Language>('yaml', 'shell', 'markdown', 'text'),
+        (text, lang) => {
+          expect(join(highlight(text, lang))).toBe(text);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('marks YAML keys, values and comments', () => {

@@ -3,9 +3,13 @@
  * view renders as React <span>s (never HTML). Concatenating the tokens gives back the input exactly,
  * so the preview is byte-for-byte what is downloaded.
  */
-export type TokenKind = 'plain' | 'comment' | 'key' | 'string' | 'number' | 'keyword' | 'punct' | 'variable' | 'heading' | 'code';
+export type TokenKind =
+  'plain' | 'comment' | 'key' | 'string' | 'number' | 'keyword' | 'punct' | 'variable' | 'heading' | 'code';
 
-export interface Token { kind: TokenKind; text: string }
+export interface Token {
+  kind: TokenKind;
+  text: string;
+}
 
 export type Language = 'yaml' | 'shell' | 'markdown' | 'text';
 
@@ -32,7 +36,10 @@ function commentStart(line: string): number {
   let quote: string | null = null;
   for (let i = 0; i < line.length; i += 1) {
     const c = line[i]!;
-    if (quote) { if (c === quote) quote = null; continue; }
+    if (quote) {
+      if (c === quote) quote = null;
+      continue;
+    }
     if (c === '"' || c === "'") quote = c;
     else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) return i;
   }
@@ -71,18 +78,48 @@ function yamlLine(line: string): Token[] {
   return out;
 }
 
-const SHELL_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'in', 'do', 'done', 'case', 'esac', 'while', 'until', 'function', 'return', 'exit', 'set', 'export', 'local', 'readonly']);
+const SHELL_KEYWORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'for',
+  'in',
+  'do',
+  'done',
+  'case',
+  'esac',
+  'while',
+  'until',
+  'function',
+  'return',
+  'exit',
+  'set',
+  'export',
+  'local',
+  'readonly',
+]);
 
 function shellLine(line: string): Token[] {
   const out: Token[] = [];
-  const re = /(#.*$)|("(?:[^"\\]|\\.)*"?|'[^']*'?)|(\$\{[^}]*\}?|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9#?@*$!-])|([A-Za-z_][A-Za-z0-9_-]*)|(\s+)|([^\sA-Za-z_"'$#]+|.)/g;
+  const re =
+    /(#.*$)|("(?:[^"\\]|\\.)*"?|'[^']*'?)|(\$\{[^}]*\}?|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9#?@*$!-])|([A-Za-z_][A-Za-z0-9_-]*)|(\s+)|([^\sA-Za-z_"'$#]+|.)/g;
   let m: RegExpExecArray | null;
   let atWordStart = true;
   while ((m = re.exec(line)) !== null) {
     const [text] = m;
     if (text === '') break;
-    if (m[1] !== undefined && atWordStart) { out.push({ kind: 'comment', text }); break; }
-    if (m[1] !== undefined) { out.push({ kind: 'plain', text }); re.lastIndex = m.index + 1; out[out.length - 1] = { kind: 'plain', text: '#' }; continue; }
+    if (m[1] !== undefined && atWordStart) {
+      out.push({ kind: 'comment', text });
+      break;
+    }
+    if (m[1] !== undefined) {
+      out.push({ kind: 'plain', text });
+      re.lastIndex = m.index + 1;
+      out[out.length - 1] = { kind: 'plain', text: '#' };
+      continue;
+    }
     if (m[2] !== undefined) out.push({ kind: 'string', text });
     else if (m[3] !== undefined) out.push({ kind: 'variable', text });
     else if (m[4] !== undefined) out.push({ kind: SHELL_KEYWORDS.has(text) ? 'keyword' : 'plain', text });
@@ -109,14 +146,17 @@ export function highlight(text: string, language: Language): Token[][] {
   let inFence = false;
   return lines.map((line) => {
     switch (language) {
-      case 'yaml': return yamlLine(line);
-      case 'shell': return shellLine(line);
+      case 'yaml':
+        return yamlLine(line);
+      case 'shell':
+        return shellLine(line);
       case 'markdown': {
         const tokens = markdownLine(line, inFence);
         if (/^\s*```/.test(line)) inFence = !inFence;
         return tokens;
       }
-      case 'text': return line ? [{ kind: 'plain', text: line }] : [];
+      case 'text':
+        return line ? [{ kind: 'plain', text: line }] : [];
       default: {
         const never: never = language;
         return never;

@@ -1,15 +1,39 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
-  Alert, Box, Button, Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControl,
+  FormControlLabel,
+  FormGroup,
+  FormHelperText,
+  FormLabel,
+  TextField,
+  Typography,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { evaluate } from '../../domain/engine';
 import type { Decision } from '../../domain/engine/types';
-import { FEATURES, matrixFor, matrixToCsv, matrixToMarkdown, type FeatureGroupId, type FeatureId, type MatrixColumnKey } from '../../domain/matrix';
+import {
+  FEATURES,
+  matrixFor,
+  matrixToCsv,
+  matrixToMarkdown,
+  type FeatureGroupId,
+  type FeatureId,
+  type MatrixColumnKey,
+} from '../../domain/matrix';
 import { COMPARISON_ONLY_PROFILES } from '../../domain/cni/profiles';
 import { downloadText } from '../../lib/download';
 import { buildComparisonView } from './comparison-model';
-import { comparisonSearch, parseComparisonSearch, SORT_MODES, type ComparisonState, type SortMode } from './comparison-url';
+import {
+  comparisonSearch,
+  parseComparisonSearch,
+  SORT_MODES,
+  type ComparisonState,
+  type SortMode,
+} from './comparison-url';
 import { ComparisonTable } from './ComparisonTable';
 import { EvidenceSection } from './EvidenceSection';
 import { ExternalLink, InAppLink, ReleaseSelect, chooseRelease, useStoredAnswers } from './shared';
@@ -30,7 +54,10 @@ function toggle<T>(list: readonly T[], item: T): T[] {
 export default function ComparisonPage() {
   const [state, setState] = useState<ComparisonState>(() => parseComparisonSearch(window.location.search));
   const stored = useStoredAnswers();
-  const { release, notice } = useMemo(() => chooseRelease(state.release, stored.answers?.cluster.release ?? null), [state.release, stored.answers]);
+  const { release, notice } = useMemo(
+    () => chooseRelease(state.release, stored.answers?.cluster.release ?? null),
+    [state.release, stored.answers],
+  );
   const matrix = useMemo(() => matrixFor(release), [release]);
   const releaseText = release.requested.text;
 
@@ -44,12 +71,16 @@ export default function ComparisonPage() {
     }
   }, [stored.answers, releaseText]);
 
-  const view = useMemo(() => buildComparisonView(matrix, state, stored.answers, decision), [matrix, state, stored.answers, decision]);
+  const view = useMemo(
+    () => buildComparisonView(matrix, state, stored.answers, decision),
+    [matrix, state, stored.answers, decision],
+  );
 
   // The URL is the shareable state; replaceState keeps Back meaningful.
   useEffect(() => {
     const next = `/compare${comparisonSearch(state)}`;
-    if (next !== window.location.pathname + window.location.search) window.history.replaceState(window.history.state, '', next);
+    if (next !== window.location.pathname + window.location.search)
+      window.history.replaceState(window.history.state, '', next);
   }, [state]);
 
   const update = (patch: Partial<ComparisonState>) => setState((s) => ({ ...s, ...patch }));
@@ -60,16 +91,20 @@ export default function ComparisonPage() {
 
   return (
     <Box component="main" id="main-content" sx={{ p: { xs: 1.5, sm: 3 }, maxWidth: '100%' }}>
-      <Typography variant="h4" component="h1" gutterBottom>Compare CNIs for RKE2</Typography>
+      <Typography variant="h4" component="h1" gutterBottom>
+        Compare CNIs for RKE2
+      </Typography>
       <Typography sx={{ maxWidth: '70ch' }} gutterBottom>
-        Every cell is specific to the release you pick and links to its source. Where the RKE2 or Rancher docs are out of date,
-        this table follows the code and charts: Cilium VXLAN is UDP 8472 (not TCP), Cilium’s minimum kernel follows the bundled
-        Cilium version (not 4.9.17), Calico dual-stack stays on VXLAN (it no longer switches to BGP), and rke2-flannel uses UDP 4789
-        while Canal uses 8472.
+        Every cell is specific to the release you pick and links to its source. Where the RKE2 or Rancher docs are out
+        of date, this table follows the code and charts: Cilium VXLAN is UDP 8472 (not TCP), Cilium’s minimum kernel
+        follows the bundled Cilium version (not 4.9.17), Calico dual-stack stays on VXLAN (it no longer switches to
+        BGP), and rke2-flannel uses UDP 4789 while Canal uses 8472.
       </Typography>
 
       <Box component="section" aria-labelledby="filters-heading" sx={{ my: 2 }}>
-        <Typography variant="h5" component="h2" id="filters-heading" gutterBottom>What to compare</Typography>
+        <Typography variant="h5" component="h2" id="filters-heading" gutterBottom>
+          What to compare
+        </Typography>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3, alignItems: 'flex-start' }}>
           <Box>
             <ReleaseSelect id="compare-release" value={releaseText} onChange={(r) => update({ release: r })} />
@@ -86,10 +121,18 @@ export default function ComparisonPage() {
             size="small"
             slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
           >
-            {SORT_MODES.map((m) => <option key={m} value={m}>{SORT_LABELS[m]}</option>)}
+            {SORT_MODES.map((m) => (
+              <option key={m} value={m}>
+                {SORT_LABELS[m]}
+              </option>
+            ))}
           </TextField>
         </Box>
-        {notice && <Alert severity="warning" sx={{ mt: 2 }}>{notice}</Alert>}
+        {notice && (
+          <Alert severity="warning" sx={{ mt: 2 }}>
+            {notice}
+          </Alert>
+        )}
 
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 4, mt: 2 }}>
           <FormControl component="fieldset">
@@ -98,11 +141,28 @@ export default function ComparisonPage() {
               {matrix.columns.map((c) => (
                 <FormControlLabel
                   key={c.id}
-                  label={c.kind === 'comparison-only' ? `${c.label} (not offered by RKE2)` : c.kind === 'addon' ? `${c.label} (add-on)` : c.label}
-                  control={<Checkbox size="small" checked={selected.includes(c.id)} onChange={() => {
-                    const next = toggle(selected, c.id);
-                    update({ cni: next.length === allColumns.length ? [] : allColumns.filter((id) => next.includes(id)) as MatrixColumnKey[] });
-                  }} />}
+                  label={
+                    c.kind === 'comparison-only'
+                      ? `${c.label} (not offered by RKE2)`
+                      : c.kind === 'addon'
+                        ? `${c.label} (add-on)`
+                        : c.label
+                  }
+                  control={
+                    <Checkbox
+                      size="small"
+                      checked={selected.includes(c.id)}
+                      onChange={() => {
+                        const next = toggle(selected, c.id);
+                        update({
+                          cni:
+                            next.length === allColumns.length
+                              ? []
+                              : (allColumns.filter((id) => next.includes(id)) as MatrixColumnKey[]),
+                        });
+                      }}
+                    />
+                  }
                 />
               ))}
             </FormGroup>
@@ -115,23 +175,44 @@ export default function ComparisonPage() {
                 <FormControlLabel
                   key={f.id}
                   label={f.label}
-                  control={<Checkbox size="small" checked={state.features.includes(f.id)} onChange={() => update({ features: FEATURES.map((x) => x.id).filter((id) => toggle(state.features, f.id).includes(id)) as FeatureId[] })} />}
+                  control={
+                    <Checkbox
+                      size="small"
+                      checked={state.features.includes(f.id)}
+                      onChange={() =>
+                        update({
+                          features: FEATURES.map((x) => x.id).filter((id) =>
+                            toggle(state.features, f.id).includes(id),
+                          ) as FeatureId[],
+                        })
+                      }
+                    />
+                  }
                 />
               ))}
             </FormGroup>
-            <FormHelperText>CNIs that cannot do a checked feature are hidden, with the reason below the filters.</FormHelperText>
+            <FormHelperText>
+              CNIs that cannot do a checked feature are hidden, with the reason below the filters.
+            </FormHelperText>
           </FormControl>
 
           <FormControl component="fieldset">
             <FormLabel component="legend">Your wizard answers</FormLabel>
             <FormControlLabel
               label="Only what fits my answers"
-              control={<Checkbox size="small" checked={state.fit && stored.answers !== null} disabled={stored.answers === null} onChange={(e) => update({ fit: e.target.checked })} />}
+              control={
+                <Checkbox
+                  size="small"
+                  checked={state.fit && stored.answers !== null}
+                  disabled={stored.answers === null}
+                  onChange={(e) => update({ fit: e.target.checked })}
+                />
+              }
             />
             <FormHelperText sx={{ maxWidth: '40ch' }}>
               {stored.answers
                 ? `Uses the answers saved by the wizard (${view.needed.length && state.fit ? `needs: ${view.needed.map((id) => FEATURES.find((f) => f.id === id)!.label).join(', ')}` : 'release, needs and kernel'}).`
-                : stored.message ?? 'No saved wizard answers in this browser yet.'}{' '}
+                : (stored.message ?? 'No saved wizard answers in this browser yet.')}{' '}
               {!stored.answers && <InAppLink to="/">Open the wizard</InAppLink>}
             </FormHelperText>
           </FormControl>
@@ -140,19 +221,25 @@ export default function ComparisonPage() {
 
       <Typography role="status" aria-live="polite" sx={{ my: 1 }}>
         Showing {view.shown.length} of {view.shown.length + view.hidden.length} selected CNIs for RKE2 {releaseText}.
-        {decision?.recommended ? ` Recommended for your answers: ${matrix.columns.find((c) => c.id === decision.recommended)?.label}.` : ''}
+        {decision?.recommended
+          ? ` Recommended for your answers: ${matrix.columns.find((c) => c.id === decision.recommended)?.label}.`
+          : ''}
       </Typography>
 
       {view.hidden.length > 0 && (
         <Box component="section" aria-labelledby="hidden-heading" sx={{ my: 2 }}>
-          <Typography variant="h6" component="h2" id="hidden-heading">Hidden by your filters</Typography>
+          <Typography variant="h6" component="h2" id="hidden-heading">
+            Hidden by your filters
+          </Typography>
           <Box component="ul" sx={{ pl: 3, my: 1 }}>
             {view.hidden.map((v) => (
               <li key={v.column.id} data-hidden-column={v.column.id}>
                 <strong>{v.column.label}</strong>
                 <Box component="ul" sx={{ pl: 2 }}>
                   {v.hiddenBecause.map((b) => (
-                    <li key={b.text}>{b.text} <ExternalLink source={b.source}>Source</ExternalLink></li>
+                    <li key={b.text}>
+                      {b.text} <ExternalLink source={b.source}>Source</ExternalLink>
+                    </li>
                   ))}
                 </Box>
               </li>
@@ -161,37 +248,52 @@ export default function ComparisonPage() {
         </Box>
       )}
 
-      {view.shown.length === 0
-        ? <Alert severity="warning">No selected CNI meets every filter. Uncheck a feature or add CNIs to see the table.</Alert>
-        : (
-          <ComparisonTable
-            matrix={matrix}
-            columns={view.shown}
-            needed={view.needed}
-            collapsed={state.collapsed}
-            onToggleGroup={(g: FeatureGroupId) => update({ collapsed: toggle(state.collapsed, g) })}
-          />
-        )}
+      {view.shown.length === 0 ? (
+        <Alert severity="warning">
+          No selected CNI meets every filter. Uncheck a feature or add CNIs to see the table.
+        </Alert>
+      ) : (
+        <ComparisonTable
+          matrix={matrix}
+          columns={view.shown}
+          needed={view.needed}
+          collapsed={state.collapsed}
+          onToggleGroup={(g: FeatureGroupId) => update({ collapsed: toggle(state.collapsed, g) })}
+        />
+      )}
 
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 2 }}>
-        <Button variant="outlined" startIcon={<DownloadIcon aria-hidden="true" />} disabled={view.shown.length === 0}
-          onClick={() => downloadText(`${fileBase}.csv`, matrixToCsv(matrix, exportSelection), 'text/csv')}>
+        <Button
+          variant="outlined"
+          startIcon={<DownloadIcon aria-hidden="true" />}
+          disabled={view.shown.length === 0}
+          onClick={() => downloadText(`${fileBase}.csv`, matrixToCsv(matrix, exportSelection), 'text/csv')}
+        >
           Export CSV
         </Button>
-        <Button variant="outlined" startIcon={<DownloadIcon aria-hidden="true" />} disabled={view.shown.length === 0}
-          onClick={() => downloadText(`${fileBase}.md`, matrixToMarkdown(matrix, exportSelection), 'text/markdown')}>
+        <Button
+          variant="outlined"
+          startIcon={<DownloadIcon aria-hidden="true" />}
+          disabled={view.shown.length === 0}
+          onClick={() => downloadText(`${fileBase}.md`, matrixToMarkdown(matrix, exportSelection), 'text/markdown')}
+        >
           Export Markdown
         </Button>
       </Box>
       <Typography variant="body2" sx={{ mt: 1 }}>
-        The page address holds this comparison (CNIs, release, filters, sort and collapsed groups): copy it to share the view.
+        The page address holds this comparison (CNIs, release, filters, sort and collapsed groups): copy it to share the
+        view.
       </Typography>
 
       <Box component="section" aria-labelledby="not-offered-heading" sx={{ mt: 4 }}>
-        <Typography variant="h5" component="h2" id="not-offered-heading" gutterBottom>Not offered by RKE2</Typography>
+        <Typography variant="h5" component="h2" id="not-offered-heading" gutterBottom>
+          Not offered by RKE2
+        </Typography>
         <Box component="ul" sx={{ pl: 3 }}>
           {Object.values(COMPARISON_ONLY_PROFILES).map((p) => (
-            <li key={p.id}><strong>{p.name}</strong>: {p.whyNotOffered} <ExternalLink source={p.source}>Source</ExternalLink></li>
+            <li key={p.id}>
+              <strong>{p.name}</strong>: {p.whyNotOffered} <ExternalLink source={p.source}>Source</ExternalLink>
+            </li>
           ))}
         </Box>
       </Box>

@@ -32,7 +32,9 @@ function ColumnHeader({ view, release }: { view: ColumnView; release: string }) 
       )}
       {kind && <Chip size="small" variant="outlined" label={kind} />}
       {chart && column.chartVersion && (
-        <Typography variant="caption" component="span" sx={{ fontWeight: 400 }}>{chart} {column.chartVersion}</Typography>
+        <Typography variant="caption" component="span" sx={{ fontWeight: 400 }}>
+          {chart} {column.chartVersion}
+        </Typography>
       )}
       {column.notOffered && (
         <Typography variant="caption" component="span" sx={{ fontWeight: 400 }}>
@@ -41,7 +43,9 @@ function ColumnHeader({ view, release }: { view: ColumnView; release: string }) 
       )}
       {view.excludedBecause.length > 0 && (
         <Box sx={{ fontWeight: 400 }}>
-          <Typography variant="caption" component="span" sx={{ fontWeight: 700 }}>Excluded for your answers:</Typography>
+          <Typography variant="caption" component="span" sx={{ fontWeight: 700 }}>
+            Excluded for your answers:
+          </Typography>
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
             {view.excludedBecause.map((b) => (
               <Typography component="li" variant="caption" key={b.text}>
@@ -75,18 +79,38 @@ export function ComparisonTable({ matrix, columns, needed, collapsed, onToggleGr
       role="region"
       aria-labelledby="comparison-caption"
       tabIndex={0}
-      sx={{ position: 'relative', overflowX: 'auto', maxWidth: '100%', border: 1, borderColor: 'divider', borderRadius: 1, '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main' } }}
+      sx={{
+        position: 'relative',
+        overflowX: 'auto',
+        maxWidth: '100%',
+        border: 1,
+        borderColor: 'divider',
+        borderRadius: 1,
+        '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main' },
+      }}
     >
       <Box component="table" sx={{ borderCollapse: 'collapse', minWidth: 720, width: '100%', fontSize: '0.875rem' }}>
-        <Box component="caption" id="comparison-caption" sx={{ captionSide: 'top', textAlign: 'left', p: 1, fontWeight: 600 }}>
+        <Box
+          component="caption"
+          id="comparison-caption"
+          sx={{ captionSide: 'top', textAlign: 'left', p: 1, fontWeight: 600 }}
+        >
           Feature support by CNI for RKE2 {release}
           {matrix.release.row.version.text !== release ? ` (chart versions of ${matrix.release.row.version.text})` : ''}
         </Box>
         <thead>
           <tr>
-            <Box component="th" scope="col" sx={{ ...CELL, ...STICKY, minWidth: 150 }}>Feature</Box>
+            <Box component="th" scope="col" sx={{ ...CELL, ...STICKY, minWidth: 150 }}>
+              Feature
+            </Box>
             {columns.map((v) => (
-              <Box component="th" scope="col" key={v.column.id} sx={{ ...CELL, minWidth: 170, ...highlight(v) }} data-column={v.column.id}>
+              <Box
+                component="th"
+                scope="col"
+                key={v.column.id}
+                sx={{ ...CELL, minWidth: 170, ...highlight(v) }}
+                data-column={v.column.id}
+              >
                 <ColumnHeader view={v} release={release} />
               </Box>
             ))}
@@ -97,7 +121,12 @@ export function ComparisonTable({ matrix, columns, needed, collapsed, onToggleGr
           return (
             <tbody key={g.id}>
               <tr>
-                <Box component="th" scope="rowgroup" colSpan={columns.length + 1} sx={{ ...CELL, textAlign: 'left', bgcolor: 'action.hover' }}>
+                <Box
+                  component="th"
+                  scope="rowgroup"
+                  colSpan={columns.length + 1}
+                  sx={{ ...CELL, textAlign: 'left', bgcolor: 'action.hover' }}
+                >
                   <Button
                     size="small"
                     onClick={() => onToggleGroup(g.id)}
@@ -109,30 +138,56 @@ export function ComparisonTable({ matrix, columns, needed, collapsed, onToggleGr
                   </Button>
                 </Box>
               </tr>
-              {open && g.features.map((f) => (
-                <tr key={f.id} data-feature={f.id}>
-                  <Box component="th" scope="row" sx={{ ...CELL, ...STICKY, fontWeight: 600 }}>
-                    {f.label}
-                    {needed.includes(f.id) && <Chip size="small" color="primary" label="Needed" sx={{ ml: 0.5 }} />}
-                    <Typography variant="caption" component="span" sx={{ display: 'block', fontWeight: 400 }}>{f.description}</Typography>
-                  </Box>
-                  {columns.map((v) => {
-                    const cell = matrix.cells[f.id][v.column.id];
-                    return (
-                      <Box component="td" key={v.column.id} sx={{ ...CELL, ...highlight(v) }} data-column={v.column.id}>
-                        {f.kind === 'info'
-                          ? <Box component="span" sx={{ fontWeight: 600 }}>{cell.value ?? ''}</Box>
-                          : <LevelBadge level={cell.level} />}
-                        <Box component="span" sx={{ display: 'block' }}>{cell.note}</Box>
-                        {cell.since && <Chip size="small" variant="outlined" label={cell.since} sx={{ mt: 0.5, maxWidth: '100%' }} />}
-                        <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
-                          <ExternalLink source={cell.source}>Source<Box component="span" sx={visuallyHiddenSx}>: {cell.source.title}</Box></ExternalLink>
+              {open &&
+                g.features.map((f) => (
+                  <tr key={f.id} data-feature={f.id}>
+                    <Box component="th" scope="row" sx={{ ...CELL, ...STICKY, fontWeight: 600 }}>
+                      {f.label}
+                      {needed.includes(f.id) && <Chip size="small" color="primary" label="Needed" sx={{ ml: 0.5 }} />}
+                      <Typography variant="caption" component="span" sx={{ display: 'block', fontWeight: 400 }}>
+                        {f.description}
+                      </Typography>
+                    </Box>
+                    {columns.map((v) => {
+                      const cell = matrix.cells[f.id][v.column.id];
+                      return (
+                        <Box
+                          component="td"
+                          key={v.column.id}
+                          sx={{ ...CELL, ...highlight(v) }}
+                          data-column={v.column.id}
+                        >
+                          {f.kind === 'info' ? (
+                            <Box component="span" sx={{ fontWeight: 600 }}>
+                              {cell.value ?? ''}
+                            </Box>
+                          ) : (
+                            <LevelBadge level={cell.level} />
+                          )}
+                          <Box component="span" sx={{ display: 'block' }}>
+                            {cell.note}
+                          </Box>
+                          {cell.since && (
+                            <Chip
+                              size="small"
+                              variant="outlined"
+                              label={cell.since}
+                              sx={{ mt: 0.5, maxWidth: '100%' }}
+                            />
+                          )}
+                          <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
+                            <ExternalLink source={cell.source}>
+                              Source
+                              <Box component="span" sx={visuallyHiddenSx}>
+                                : {cell.source.title}
+                              </Box>
+                            </ExternalLink>
+                          </Box>
                         </Box>
-                      </Box>
-                    );
-                  })}
-                </tr>
-              ))}
+                      );
+                    })}
+                  </tr>
+                ))}
             </tbody>
           );
         })}

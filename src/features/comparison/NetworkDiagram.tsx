@@ -11,27 +11,54 @@ interface DiagramText {
 export function diagramText(model: NetworkModel, port: string): DiagramText {
   switch (model) {
     case 'vxlan-overlay':
-      return { title: 'VXLAN overlay', description: `Two nodes, each with pods on its own pod subnet. Pod traffic between nodes is wrapped in VXLAN packets and sent over the node network on ${port}; the node network never sees pod addresses.` };
+      return {
+        title: 'VXLAN overlay',
+        description: `Two nodes, each with pods on its own pod subnet. Pod traffic between nodes is wrapped in VXLAN packets and sent over the node network on ${port}; the node network never sees pod addresses.`,
+      };
     case 'routed-bgp':
-      return { title: 'Routed, with BGP', description: `Two nodes announce their pod subnets over BGP (TCP 179) to each other or to a router, so pod packets are routed unencapsulated. In RKE2’s default Calico setup BGP is off and pod traffic uses a VXLAN tunnel on ${port} instead.` };
+      return {
+        title: 'Routed, with BGP',
+        description: `Two nodes announce their pod subnets over BGP (TCP 179) to each other or to a router, so pod packets are routed unencapsulated. In RKE2’s default Calico setup BGP is off and pod traffic uses a VXLAN tunnel on ${port} instead.`,
+      };
     case 'ebpf':
-      return { title: 'eBPF dataplane', description: `Two nodes; on each, eBPF programs in the kernel route, filter and load-balance pod traffic in place of iptables and kube-proxy. Traffic between nodes goes through a VXLAN tunnel on ${port} by default, or is routed natively.` };
+      return {
+        title: 'eBPF dataplane',
+        description: `Two nodes; on each, eBPF programs in the kernel route, filter and load-balance pod traffic in place of iptables and kube-proxy. Traffic between nodes goes through a VXLAN tunnel on ${port} by default, or is routed natively.`,
+      };
     case 'meta':
-      return { title: 'Meta plugin: several interfaces per pod', description: 'A pod gets eth0 from the primary CNI (the cluster network) and extra interfaces, net1 and more, from the plugins named in NetworkAttachmentDefinitions, attached straight to a host network.' };
+      return {
+        title: 'Meta plugin: several interfaces per pod',
+        description:
+          'A pod gets eth0 from the primary CNI (the cluster network) and extra interfaces, net1 and more, from the plugins named in NetworkAttachmentDefinitions, attached straight to a host network.',
+      };
     case 'sriov-vf':
-      return { title: 'SR-IOV virtual functions', description: 'An SR-IOV network card splits into virtual functions. Each pod that requests one gets a virtual function as a secondary interface (through Multus), bypassing the host network stack; eth0 still comes from the primary CNI.' };
+      return {
+        title: 'SR-IOV virtual functions',
+        description:
+          'An SR-IOV network card splits into virtual functions. Each pod that requests one gets a virtual function as a secondary interface (through Multus), bypassing the host network stack; eth0 still comes from the primary CNI.',
+      };
     case 'bring-your-own':
-      return { title: 'Bring your own CNI', description: 'RKE2 installs no CNI. The CNI you deploy decides how pod traffic crosses nodes; nodes stay NotReady until it runs.' };
+      return {
+        title: 'Bring your own CNI',
+        description:
+          'RKE2 installs no CNI. The CNI you deploy decides how pod traffic crosses nodes; nodes stay NotReady until it runs.',
+      };
   }
 }
 
 /** Two short lines fit the 140 px gap between the nodes. */
 function linkLines(model: NetworkModel, port: string): string[] {
   switch (model) {
-    case 'vxlan-overlay': case 'ebpf': return ['VXLAN tunnel', port];
-    case 'routed-bgp': return ['BGP routes', `or VXLAN ${port}`];
-    case 'meta': case 'sriov-vf': return ['cluster', 'network'];
-    case 'bring-your-own': return ['your CNI'];
+    case 'vxlan-overlay':
+    case 'ebpf':
+      return ['VXLAN tunnel', port];
+    case 'routed-bgp':
+      return ['BGP routes', `or VXLAN ${port}`];
+    case 'meta':
+    case 'sriov-vf':
+      return ['cluster', 'network'];
+    case 'bring-your-own':
+      return ['your CNI'];
   }
 }
 
@@ -39,7 +66,14 @@ function linkLines(model: NetworkModel, port: string): string[] {
 export function NetworkDiagram({ model, port }: { model: NetworkModel; port: string }) {
   const id = useId();
   const t = diagramText(model, port);
-  const kernelLabel = model === 'ebpf' ? 'eBPF in kernel' : model === 'routed-bgp' ? 'routing table' : model === 'meta' || model === 'sriov-vf' ? 'primary CNI' : 'VXLAN device';
+  const kernelLabel =
+    model === 'ebpf'
+      ? 'eBPF in kernel'
+      : model === 'routed-bgp'
+        ? 'routing table'
+        : model === 'meta' || model === 'sriov-vf'
+          ? 'primary CNI'
+          : 'VXLAN device';
   const secondary = model === 'meta' || model === 'sriov-vf';
   return (
     <Box component="figure" sx={{ m: 0, my: 2, color: 'text.primary' }}>
@@ -66,20 +100,50 @@ export function NetworkDiagram({ model, port }: { model: NetworkModel; port: str
           {secondary && <path d="M70 90 L70 205 M530 90 L530 205" strokeDasharray="3 3" />}
         </g>
         <g fill="currentColor" fontSize="14" fontFamily="system-ui, sans-serif" textAnchor="middle">
-          <text x="120" y="40">Node A</text>
-          <text x="480" y="40">Node B</text>
-          <text x="70" y="75">pod</text>
-          <text x="170" y="75">pod</text>
-          <text x="430" y="75">pod</text>
-          <text x="530" y="75">pod</text>
-          <text x="120" y="145">{kernelLabel}</text>
-          <text x="480" y="145">{kernelLabel}</text>
-          {linkLines(model, port).map((line, i) => <text key={line} x="300" y={112 + i * 14} fontSize="12">{line}</text>)}
-          {model === 'routed-bgp' && <text x="300" y="205" fontSize="12">BGP</text>}
-          {secondary && <text x="300" y="205" fontSize="12">net1 straight to the host network</text>}
+          <text x="120" y="40">
+            Node A
+          </text>
+          <text x="480" y="40">
+            Node B
+          </text>
+          <text x="70" y="75">
+            pod
+          </text>
+          <text x="170" y="75">
+            pod
+          </text>
+          <text x="430" y="75">
+            pod
+          </text>
+          <text x="530" y="75">
+            pod
+          </text>
+          <text x="120" y="145">
+            {kernelLabel}
+          </text>
+          <text x="480" y="145">
+            {kernelLabel}
+          </text>
+          {linkLines(model, port).map((line, i) => (
+            <text key={line} x="300" y={112 + i * 14} fontSize="12">
+              {line}
+            </text>
+          ))}
+          {model === 'routed-bgp' && (
+            <text x="300" y="205" fontSize="12">
+              BGP
+            </text>
+          )}
+          {secondary && (
+            <text x="300" y="205" fontSize="12">
+              net1 straight to the host network
+            </text>
+          )}
         </g>
       </Box>
-      <Box component="figcaption" sx={{ mt: 1 }}>{t.title}: {t.description}</Box>
+      <Box component="figcaption" sx={{ mt: 1 }}>
+        {t.title}: {t.description}
+      </Box>
     </Box>
   );
 }

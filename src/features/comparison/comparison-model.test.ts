@@ -6,7 +6,11 @@ import { resolveRelease } from '../../domain/rke2/releases';
 import { buildComparisonView } from './comparison-model';
 import { EMPTY_STATE } from './comparison-url';
 
-const matrix = (t: string) => { const r = resolveRelease(t); if (!r.ok) throw new Error(r.message); return matrixFor(r.release); };
+const matrix = (t: string) => {
+  const r = resolveRelease(t);
+  if (!r.ok) throw new Error(r.message);
+  return matrixFor(r.release);
+};
 const ids = (v: { column: { id: string } }[]) => v.map((x) => x.column.id);
 
 describe('buildComparisonView', () => {
@@ -21,15 +25,27 @@ describe('buildComparisonView', () => {
   it('hides columns that cannot do a needed feature, with the feature and level', () => {
     const v = buildComparisonView(matrix('v1.33.6+rke2r1'), { ...EMPTY_STATE, features: ['windowsNodes'] }, null, null);
     expect(ids(v.shown)).toEqual(['calico', 'flannel']);
-    expect(v.hidden.find((h) => h.column.id === 'weave')!.hiddenBecause[0]!.text).toMatch(/^Windows nodes: Not applicable\. Not assessed/);
+    expect(v.hidden.find((h) => h.column.id === 'weave')!.hiddenBecause[0]!.text).toMatch(
+      /^Windows nodes: Not applicable\. Not assessed/,
+    );
     const cilium = v.hidden.find((h) => h.column.id === 'cilium')!;
     expect(cilium.hiddenBecause.map((b) => b.text)).toEqual([expect.stringMatching(/^Windows nodes: No\. /)]);
   });
 
   it('keeps only the selected columns and sorts them', () => {
-    const v = buildComparisonView(matrix('v1.33.6+rke2r1'), { ...EMPTY_STATE, cni: ['canal', 'cilium', 'calico'], sort: 'support', features: ['l7Policy', 'ipsec'] }, null, null);
+    const v = buildComparisonView(
+      matrix('v1.33.6+rke2r1'),
+      { ...EMPTY_STATE, cni: ['canal', 'cilium', 'calico'], sort: 'support', features: ['l7Policy', 'ipsec'] },
+      null,
+      null,
+    );
     expect(ids(v.shown)).toEqual(['cilium']);
-    const byName = buildComparisonView(matrix('v1.33.6+rke2r1'), { ...EMPTY_STATE, cni: ['cilium', 'canal', 'calico'], sort: 'name' }, null, null);
+    const byName = buildComparisonView(
+      matrix('v1.33.6+rke2r1'),
+      { ...EMPTY_STATE, cni: ['cilium', 'canal', 'calico'], sort: 'name' },
+      null,
+      null,
+    );
     expect(ids(byName.shown)).toEqual(['calico', 'canal', 'cilium']);
   });
 

@@ -2,8 +2,16 @@ import type { Answers } from '../../domain/answers/types';
 import { explain } from '../../domain/engine';
 import type { CandidateStatus, Decision } from '../../domain/engine/types';
 import {
-  FEATURES, LEVEL_LABELS, answerFitOptions, featureRow, featuresNeeded, fitColumns,
-  type FeatureId, type Matrix, type MatrixColumn, type MatrixColumnKey,
+  FEATURES,
+  LEVEL_LABELS,
+  answerFitOptions,
+  featureRow,
+  featuresNeeded,
+  fitColumns,
+  type FeatureId,
+  type Matrix,
+  type MatrixColumn,
+  type MatrixColumnKey,
 } from '../../domain/matrix';
 import type { Source } from '../../domain/sources';
 import type { ComparisonState } from './comparison-url';
@@ -65,13 +73,19 @@ export function buildComparisonView(
         .map((r) => ({ text: explain(r), source: r.source }));
       const fit = fits.find((f) => f.column === column.id)!;
       const hiddenBecause: Because[] = fit.blockers.map((b) => ({
-        text: b.feature === null
-          ? `Not offered: ${b.note}`
-          : `${featureRow(b.feature).label}: ${LEVEL_LABELS[b.level]}. ${b.note}`,
+        text:
+          b.feature === null
+            ? `Not offered: ${b.note}`
+            : `${featureRow(b.feature).label}: ${LEVEL_LABELS[b.level]}. ${b.note}`,
         source: b.source,
       }));
       // A CNI this release does not bundle (flannel before its gate) has nothing to compare.
-      if (column.kind !== 'comparison-only' && !column.offered && column.notOffered && !hiddenBecause.some((h) => h.text.startsWith('Not offered'))) {
+      if (
+        column.kind !== 'comparison-only' &&
+        !column.offered &&
+        column.notOffered &&
+        !hiddenBecause.some((h) => h.text.startsWith('Not offered'))
+      ) {
         hiddenBecause.unshift({ text: `Not offered: ${column.notOffered.reason}`, source: column.notOffered.source });
       }
       if (fitAnswers && candidate?.status === 'unavailable') {

@@ -1,4 +1,11 @@
-import { FEATURE_GROUPS, FEATURE_IDS, MATRIX_COLUMNS, type FeatureGroupId, type FeatureId, type MatrixColumnKey } from '../../domain/matrix';
+import {
+  FEATURE_GROUPS,
+  FEATURE_IDS,
+  MATRIX_COLUMNS,
+  type FeatureGroupId,
+  type FeatureId,
+  type MatrixColumnKey,
+} from '../../domain/matrix';
 
 /**
  * The comparison's state lives in the URL so a comparison can be shared:
@@ -21,7 +28,14 @@ export interface ComparisonState {
   collapsed: FeatureGroupId[];
 }
 
-export const EMPTY_STATE: ComparisonState = { cni: [], release: null, features: [], fit: false, sort: 'rke2', collapsed: [] };
+export const EMPTY_STATE: ComparisonState = {
+  cni: [],
+  release: null,
+  features: [],
+  fit: false,
+  sort: 'rke2',
+  collapsed: [],
+};
 
 function list<T extends string>(value: string | null, allowed: readonly T[]): T[] {
   if (!value) return [];

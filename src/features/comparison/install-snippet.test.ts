@@ -3,7 +3,11 @@ import { load } from 'js-yaml';
 import { resolveRelease } from '../../domain/rke2/releases';
 import { bundleSnippet, installSnippet } from './install-snippet';
 
-const rel = (t: string) => { const r = resolveRelease(t); if (!r.ok) throw new Error(r.message); return r.release; };
+const rel = (t: string) => {
+  const r = resolveRelease(t);
+  if (!r.ok) throw new Error(r.message);
+  return r.release;
+};
 
 describe('installSnippet', () => {
   it('writes the cni key as YAML that parses back', () => {

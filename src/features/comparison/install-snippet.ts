@@ -18,25 +18,29 @@ export interface InstallSnippet {
  */
 export function installSnippet(id: ProfileId, release: ResolvedRelease): InstallSnippet | null {
   if (!offeredIn(id, release).offered) return null;
-  const notes: string[] = ['Set it on every server before the first start; agents take no cni key. It cannot be changed later.'];
+  const notes: string[] = [
+    'Set it on every server before the first start; agents take no cni key. It cannot be changed later.',
+  ];
   let cni: string | string[];
   if (id === 'multus' || id === 'sriov') {
     cni = ['multus', 'canal'];
     notes.push('Multus is always first, followed by your primary CNI (canal here; replace it with yours).');
-    if (id === 'sriov') notes.push('SR-IOV also needs the sriov-network-operator and SriovNetworkNodePolicy objects; it is never the primary CNI.');
+    if (id === 'sriov')
+      notes.push(
+        'SR-IOV also needs the sriov-network-operator and SriovNetworkNodePolicy objects; it is never the primary CNI.',
+      );
   } else {
     cni = id;
   }
   if (id === 'cilium' && !hasGate(release, 'ciliumMultusNoExclusive')) {
     notes.push('With Multus on this release, also set cni.exclusive: false in the rke2-cilium HelmChartConfig.');
   }
-  if (id === 'none') notes.push('Deploy your own CNI right after the first server starts: nodes stay NotReady until then.');
+  if (id === 'none')
+    notes.push('Deploy your own CNI right after the first server starts: nodes stay NotReady until then.');
   return { configYaml: toYaml({ cni }), notes };
 }
 
-export type BundleSnippet =
-  | { ok: true; files: BundleFile[] }
-  | { ok: false; reasons: string[] };
+export type BundleSnippet = { ok: true; files: BundleFile[] } | { ok: false; reasons: string[] };
 
 /**
  * The generators' own files (config.yaml and HelmChartConfigs) for this CNI on this release, with
@@ -53,7 +57,9 @@ export function bundleSnippet(id: ProfileId, release: ResolvedRelease): BundleSn
   try {
     const result = generateBundle(answers);
     if (!result.ok) return { ok: false, reasons: result.blocking.map((f) => explain(f)) };
-    const files = result.files.filter((f) => f.path === 'etc/rancher/rke2/config.yaml' || f.path.startsWith(`${HCC_DIR}/`));
+    const files = result.files.filter(
+      (f) => f.path === 'etc/rancher/rke2/config.yaml' || f.path.startsWith(`${HCC_DIR}/`),
+    );
     return { ok: true, files };
   } catch (e) {
     return { ok: false, reasons: [`The generator failed: ${e instanceof Error ? e.message : String(e)}`] };

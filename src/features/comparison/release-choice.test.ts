@@ -6,7 +6,10 @@ describe('chooseRelease', () => {
   it('prefers the link, then the wizard, then the newest release', () => {
     expect(chooseRelease('v1.29.2+rke2r1', 'v1.33.6+rke2r1').release.requested.text).toBe('v1.29.2+rke2r1');
     expect(chooseRelease(null, 'v1.33.6+rke2r1').release.requested.text).toBe('v1.33.6+rke2r1');
-    expect(chooseRelease(null, null)).toMatchObject({ notice: null, release: { requested: { text: NEWEST_KNOWN_RELEASE } } });
+    expect(chooseRelease(null, null)).toMatchObject({
+      notice: null,
+      release: { requested: { text: NEWEST_KNOWN_RELEASE } },
+    });
   });
 
   it('says why a bad link release was skipped', () => {

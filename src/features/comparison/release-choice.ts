@@ -8,10 +8,22 @@ export function chooseRelease(fromUrl: string | null, fromAnswers: string | null
   for (const candidate of [fromUrl, fromAnswers]) {
     if (!candidate) continue;
     const r = resolveRelease(candidate);
-    if (!r.ok) { notices.push(`${r.message} Showing another release instead.`); continue; }
-    if (r.release.resolution === 'newer-than-table') notices.push(`${r.release.requested.text} is newer than the release table: showing the chart versions of ${r.release.row.version.text}, the newest known release.`);
-    if (r.release.resolution === 'nearest-older') notices.push(`${r.release.requested.text} is not in the release table: showing the chart versions of ${r.release.row.version.text}.`);
-    if (r.release.resolution === 'older-than-table') notices.push(`${r.release.requested.text} is older than the release table: showing ${r.release.row.version.text}.`);
+    if (!r.ok) {
+      notices.push(`${r.message} Showing another release instead.`);
+      continue;
+    }
+    if (r.release.resolution === 'newer-than-table')
+      notices.push(
+        `${r.release.requested.text} is newer than the release table: showing the chart versions of ${r.release.row.version.text}, the newest known release.`,
+      );
+    if (r.release.resolution === 'nearest-older')
+      notices.push(
+        `${r.release.requested.text} is not in the release table: showing the chart versions of ${r.release.row.version.text}.`,
+      );
+    if (r.release.resolution === 'older-than-table')
+      notices.push(
+        `${r.release.requested.text} is older than the release table: showing ${r.release.row.version.text}.`,
+      );
     return { release: r.release, notice: notices.join(' ') || null };
   }
   const newest = resolveRelease(NEWEST_KNOWN_RELEASE);

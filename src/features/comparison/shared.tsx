@@ -17,8 +17,15 @@ export { chooseRelease, type ReleaseChoice } from './release-choice';
 
 /** Hidden on screen, read by screen readers. */
 export const visuallyHiddenSx = {
-  border: 0, clip: 'rect(0 0 0 0)', height: '1px', margin: '-1px', overflow: 'hidden',
-  padding: 0, position: 'absolute', whiteSpace: 'nowrap', width: '1px',
+  border: 0,
+  clip: 'rect(0 0 0 0)',
+  height: '1px',
+  margin: '-1px',
+  overflow: 'hidden',
+  padding: 0,
+  position: 'absolute',
+  whiteSpace: 'nowrap',
+  width: '1px',
 } as const;
 
 const LEVEL_ICON: Record<SupportLevel, { Icon: typeof CheckCircleIcon; color: string }> = {
@@ -32,7 +39,11 @@ const LEVEL_ICON: Record<SupportLevel, { Icon: typeof CheckCircleIcon; color: st
 export function LevelBadge({ level, label }: { level: SupportLevel; label?: string }) {
   const { Icon, color } = LEVEL_ICON[level];
   return (
-    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, fontWeight: 600 }} data-level={level}>
+    <Box
+      component="span"
+      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, fontWeight: 600 }}
+      data-level={level}
+    >
       <Icon fontSize="small" sx={{ color }} aria-hidden="true" />
       <span>{label ?? LEVEL_LABELS[level]}</span>
     </Box>
@@ -44,7 +55,10 @@ export function ExternalLink({ source, children }: { source: Source; children?: 
   return (
     <Link href={source.url} target="_blank" rel="noopener noreferrer" title={source.title} underline="always">
       {children ?? source.title}
-      <Box component="span" sx={visuallyHiddenSx}> (opens in a new tab)</Box>
+      <Box component="span" sx={visuallyHiddenSx}>
+        {' '}
+        (opens in a new tab)
+      </Box>
     </Link>
   );
 }
@@ -60,13 +74,18 @@ export function navigateTo(to: string): void {
 }
 
 export function onInAppClick(event: MouseEvent<HTMLAnchorElement>, to: string): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   event.preventDefault();
   navigateTo(to);
 }
 
 export function InAppLink({ to, children }: { to: string; children: ReactNode }) {
-  return <Link href={to} onClick={(e: MouseEvent<HTMLAnchorElement>) => onInAppClick(e, to)} underline="always">{children}</Link>;
+  return (
+    <Link href={to} onClick={(e: MouseEvent<HTMLAnchorElement>) => onInAppClick(e, to)} underline="always">
+      {children}
+    </Link>
+  );
 }
 
 /** Releases grouped by minor line, newest line first, newest release first. */
@@ -80,7 +99,15 @@ const RELEASE_LINES: { line: string; releases: string[] }[] = (() => {
 })();
 
 /** A native select (keyboard and screen-reader friendly, fast with 270 options). */
-export function ReleaseSelect({ value, onChange, id }: { value: string; onChange: (release: string) => void; id: string }) {
+export function ReleaseSelect({
+  value,
+  onChange,
+  id,
+}: {
+  value: string;
+  onChange: (release: string) => void;
+  id: string;
+}) {
   const known = RELEASES.some((r) => r.version.text === value);
   return (
     <TextField
@@ -96,7 +123,11 @@ export function ReleaseSelect({ value, onChange, id }: { value: string; onChange
       {!known && <option value={value}>{value}</option>}
       {RELEASE_LINES.map((g) => (
         <optgroup key={g.line} label={g.line}>
-          {g.releases.map((r) => <option key={r} value={r}>{r}</option>)}
+          {g.releases.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
         </optgroup>
       ))}
     </TextField>
@@ -113,6 +144,9 @@ export function useStoredAnswers(): StoredAnswersState {
     if (!stored.ok) return { answers: null, message: stored.message };
     const parsed = parseAnswers(stored.value);
     if (parsed.ok) return { answers: parsed.answers, message: null };
-    return { answers: null, message: `The saved wizard answers have ${parsed.errors.length} problem(s) (${parsed.errors.map((e) => e.field).join(', ')}); fix them in the wizard to filter by your answers.` };
+    return {
+      answers: null,
+      message: `The saved wizard answers have ${parsed.errors.length} problem(s) (${parsed.errors.map((e) => e.field).join(', ')}); fix them in the wizard to filter by your answers.`,
+    };
   }, []);
 }

@@ -12,17 +12,30 @@ import { TextBadge } from '../../ui/Badge';
 import { Notice } from '../../ui/Notice';
 
 export const CNI_LABEL: Readonly<Record<PrimaryCni, string>> = {
-  canal: 'Canal', calico: 'Calico', cilium: 'Cilium', flannel: 'Flannel', none: 'None (bring your own)',
+  canal: 'Canal',
+  calico: 'Calico',
+  cilium: 'Cilium',
+  flannel: 'Flannel',
+  none: 'None (bring your own)',
 };
 
 const STATUS_LABEL: Readonly<Record<CandidateStatus, string>> = {
-  recommended: 'Recommended', suitable: 'Suitable', discouraged: 'Discouraged', unavailable: 'Not possible',
+  recommended: 'Recommended',
+  suitable: 'Suitable',
+  discouraged: 'Discouraged',
+  unavailable: 'Not possible',
 };
 const STATUS_COLOR: Readonly<Record<CandidateStatus, 'success' | 'info' | 'warning' | 'error'>> = {
-  recommended: 'success', suitable: 'info', discouraged: 'warning', unavailable: 'error',
+  recommended: 'success',
+  suitable: 'info',
+  discouraged: 'warning',
+  unavailable: 'error',
 };
 const EFFECT_LABEL: Readonly<Record<Reason['effect'], string>> = {
-  excludes: 'Rules it out', discourages: 'Against', favours: 'For', info: 'Note',
+  excludes: 'Rules it out',
+  discourages: 'Against',
+  favours: 'For',
+  info: 'Note',
 };
 
 export interface RecommendationPanelProps {
@@ -35,7 +48,9 @@ export interface RecommendationPanelProps {
 }
 
 const TABLE_SX = {
-  width: '100%', borderCollapse: 'collapse', fontSize: '0.875rem',
+  width: '100%',
+  borderCollapse: 'collapse',
+  fontSize: '0.875rem',
   '& caption': { captionSide: 'top', textAlign: 'left', py: 0.5, fontWeight: 600 },
   '& th, & td': { borderBottom: 1, borderColor: 'divider', p: 1, textAlign: 'left', verticalAlign: 'top' },
   '& thead th': { fontWeight: 600 },
@@ -51,30 +66,52 @@ function IrreversibleBadge() {
   return <TextBadge tone="warning">Cannot be changed later</TextBadge>;
 }
 
-const FindingAlert = memo(function FindingAlert({ finding, severity, onGoToField, fieldLabel }: { finding: Finding; severity: 'error' | 'warning' | 'info'; onGoToField: (f: string) => void; fieldLabel: (f: string) => string }) {
-  const title = severity === 'error' ? 'Blocking conflict' : severity === 'warning' ? 'Warning' : 'Note';
-  return (
-    <Notice
-      severity={severity}
-      title={<>{title}{finding.irreversible ? <IrreversibleBadge /> : null}</>}
-      role={severity === 'info' ? 'note' : 'alert'}
-      data-message-id={finding.messageId}
-      data-rule-id={finding.ruleId}
-      data-severity={finding.severity}
-    >
-      {explain(finding)} <SourceLink source={finding.source}>Source</SourceLink>
-      {severity === 'error' && finding.fields.length > 0 ? (
-        <Box sx={{ mt: 1, display: 'flex', flexWrap: 'wrap', gap: 1 }}>
-          {finding.fields.map((f) => (
-            <Button key={f} size="small" variant="outlined" color="inherit" onClick={() => onGoToField(f)}>
-              Change: {fieldLabel(f)}
-            </Button>
-          ))}
-        </Box>
-      ) : null}
-    </Notice>
-  );
-}, (a, b) => JSON.stringify(a.finding) === JSON.stringify(b.finding) && a.severity === b.severity && a.onGoToField === b.onGoToField && a.fieldLabel === b.fieldLabel);
+const FindingAlert = memo(
+  function FindingAlert({
+    finding,
+    severity,
+    onGoToField,
+    fieldLabel,
+  }: {
+    finding: Finding;
+    severity: 'error' | 'warning' | 'info';
+    onGoToField: (f: string) => void;
+    fieldLabel: (f: string) => string;
+  }) {
+    const title = severity === 'error' ? 'Blocking conflict' : severity === 'warning' ? 'Warning' : 'Note';
+    return (
+      <Notice
+        severity={severity}
+        title={
+          <>
+            {title}
+            {finding.irreversible ? <IrreversibleBadge /> : null}
+          </>
+        }
+        role={severity === 'info' ? 'note' : 'alert'}
+        data-message-id={finding.messageId}
+        data-rule-id={finding.ruleId}
+        data-severity={finding.severity}
+      >
+        {explain(finding)} <SourceLink source={finding.source}>Source</SourceLink>
+        {severity === 'error' && finding.fields.length > 0 ? (
+          <Box sx={{ mt: 1, display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+            {finding.fields.map((f) => (
+              <Button key={f} size="small" variant="outlined" color="inherit" onClick={() => onGoToField(f)}>
+                Change: {fieldLabel(f)}
+              </Button>
+            ))}
+          </Box>
+        ) : null}
+      </Notice>
+    );
+  },
+  (a, b) =>
+    JSON.stringify(a.finding) === JSON.stringify(b.finding) &&
+    a.severity === b.severity &&
+    a.onGoToField === b.onGoToField &&
+    a.fieldLabel === b.fieldLabel,
+);
 
 function ReasonItem({ reason }: { reason: Reason }) {
   return (
@@ -85,34 +122,54 @@ function ReasonItem({ reason }: { reason: Reason }) {
   );
 }
 
-interface CandidateRowProps { candidate: Candidate; rowKey: string; chosen: PrimaryCni | null; recommended: PrimaryCni | null; onChoose: (c: ForcedCniChoice) => void }
+interface CandidateRowProps {
+  candidate: Candidate;
+  rowKey: string;
+  chosen: PrimaryCni | null;
+  recommended: PrimaryCni | null;
+  onChoose: (c: ForcedCniChoice) => void;
+}
 
 /** Re-rendered only when its own content changes (rowKey), not on every answer change. */
-const CandidateRow = memo(function CandidateRow({ candidate, chosen, recommended, onChoose }: CandidateRowProps) {
-  const name = CNI_LABEL[candidate.cni];
-  const canForce = candidate.cni !== chosen && candidate.status !== 'unavailable';
-  return (
-    <tr data-cni={candidate.cni} data-status={candidate.status}>
-      <th scope="row">
-        {name}
-        {candidate.cni === chosen ? <span className="in-bundle">(in the bundle)</span> : null}
-        <span className="status"><TextBadge tone={STATUS_COLOR[candidate.status]}>{STATUS_LABEL[candidate.status]}</TextBadge></span>
-      </th>
-      <td>
-        {candidate.reasons.length > 0 ? (
-          <ul>
-            {candidate.reasons.map((r, i) => <ReasonItem key={`${r.ruleId}-${r.messageId}-${i}`} reason={r} />)}
-          </ul>
-        ) : <Typography variant="body2">No specific reason.</Typography>}
-        {canForce ? (
-          <Button size="small" className="override" onClick={() => onChoose(candidate.cni === recommended ? 'auto' : candidate.cni)}>
-            {candidate.cni === recommended ? `Use ${name} (the recommendation)` : `Use ${name} anyway`}
-          </Button>
-        ) : null}
-      </td>
-    </tr>
-  );
-}, (a, b) => a.rowKey === b.rowKey && a.chosen === b.chosen && a.recommended === b.recommended && a.onChoose === b.onChoose);
+const CandidateRow = memo(
+  function CandidateRow({ candidate, chosen, recommended, onChoose }: CandidateRowProps) {
+    const name = CNI_LABEL[candidate.cni];
+    const canForce = candidate.cni !== chosen && candidate.status !== 'unavailable';
+    return (
+      <tr data-cni={candidate.cni} data-status={candidate.status}>
+        <th scope="row">
+          {name}
+          {candidate.cni === chosen ? <span className="in-bundle">(in the bundle)</span> : null}
+          <span className="status">
+            <TextBadge tone={STATUS_COLOR[candidate.status]}>{STATUS_LABEL[candidate.status]}</TextBadge>
+          </span>
+        </th>
+        <td>
+          {candidate.reasons.length > 0 ? (
+            <ul>
+              {candidate.reasons.map((r, i) => (
+                <ReasonItem key={`${r.ruleId}-${r.messageId}-${i}`} reason={r} />
+              ))}
+            </ul>
+          ) : (
+            <Typography variant="body2">No specific reason.</Typography>
+          )}
+          {canForce ? (
+            <Button
+              size="small"
+              className="override"
+              onClick={() => onChoose(candidate.cni === recommended ? 'auto' : candidate.cni)}
+            >
+              {candidate.cni === recommended ? `Use ${name} (the recommendation)` : `Use ${name} anyway`}
+            </Button>
+          ) : null}
+        </td>
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.rowKey === b.rowKey && a.chosen === b.chosen && a.recommended === b.recommended && a.onChoose === b.onChoose,
+);
 
 /**
  * The live recommendation. It reads the answers with useWatch, so only this panel re-renders on a
@@ -126,7 +183,12 @@ export const RecommendationPanel = memo(function RecommendationPanel(props: Reco
   return <PanelContent {...props} evaluation={evaluateCached(deferred)} />;
 });
 
-const PanelContent = memo(function PanelContent({ onGoToField, onChoose, fieldLabel, evaluation }: RecommendationPanelProps & { evaluation: Evaluation }) {
+const PanelContent = memo(function PanelContent({
+  onGoToField,
+  onChoose,
+  fieldLabel,
+  evaluation,
+}: RecommendationPanelProps & { evaluation: Evaluation }) {
   const { key, decision, errors } = evaluation;
 
   useEffect(() => {
@@ -134,13 +196,18 @@ const PanelContent = memo(function PanelContent({ onGoToField, onChoose, fieldLa
   }, [key]);
 
   const chosen = decision.chosen;
-  const consequences = decision.overridden && chosen
-    ? decision.candidates.find((c) => c.cni === chosen)?.reasons.filter((r) => r.effect === 'excludes' || r.effect === 'discourages') ?? []
-    : [];
+  const consequences =
+    decision.overridden && chosen
+      ? (decision.candidates
+          .find((c) => c.cni === chosen)
+          ?.reasons.filter((r) => r.effect === 'excludes' || r.effect === 'discourages') ?? [])
+      : [];
 
   return (
     <Box component="section" aria-labelledby="recommendation-heading" data-testid="recommendation-panel">
-      <Typography id="recommendation-heading" variant="h5" component="h2" gutterBottom>Recommendation</Typography>
+      <Typography id="recommendation-heading" variant="h5" component="h2" gutterBottom>
+        Recommendation
+      </Typography>
       <Box aria-live="polite" sx={{ mb: 2 }}>
         {chosen ? (
           <Typography variant="h6" component="p" data-recommended={decision.recommended ?? ''} data-chosen={chosen}>
@@ -148,34 +215,67 @@ const PanelContent = memo(function PanelContent({ onGoToField, onChoose, fieldLa
             <IrreversibleBadge />
           </Typography>
         ) : (
-          <Typography variant="h6" component="p" data-recommended="" data-chosen="">No CNI can be recommended yet</Typography>
+          <Typography variant="h6" component="p" data-recommended="" data-chosen="">
+            No CNI can be recommended yet
+          </Typography>
         )}
         {decision.overridden && decision.recommended ? (
           <Typography variant="body2">
             The recommendation is {CNI_LABEL[decision.recommended]}.{' '}
-            <Button size="small" onClick={() => onChoose('auto')}>Back to the recommendation</Button>
+            <Button size="small" onClick={() => onChoose('auto')}>
+              Back to the recommendation
+            </Button>
           </Typography>
         ) : null}
         {errors.length > 0 ? (
           <Typography variant="body2" sx={{ mt: 1 }}>
-            {errors.length === 1 ? 'One answer is not valid yet' : `${errors.length} answers are not valid yet`}; the recommendation uses the last valid value (or the default) for {errors.length === 1 ? 'it' : 'them'}.
+            {errors.length === 1 ? 'One answer is not valid yet' : `${errors.length} answers are not valid yet`}; the
+            recommendation uses the last valid value (or the default) for {errors.length === 1 ? 'it' : 'them'}.
           </Typography>
         ) : null}
       </Box>
 
-      {decision.blocking.map((f, i) => <FindingAlert key={`b-${f.ruleId}-${f.messageId}-${i}`} finding={f} severity="error" onGoToField={onGoToField} fieldLabel={fieldLabel} />)}
+      {decision.blocking.map((f, i) => (
+        <FindingAlert
+          key={`b-${f.ruleId}-${f.messageId}-${i}`}
+          finding={f}
+          severity="error"
+          onGoToField={onGoToField}
+          fieldLabel={fieldLabel}
+        />
+      ))}
 
       {consequences.length > 0 && chosen ? (
         <Box component="section" aria-labelledby="consequences-heading" sx={{ mb: 2 }}>
-          <Typography id="consequences-heading" variant="subtitle1" component="h3">What using {CNI_LABEL[chosen]} means</Typography>
+          <Typography id="consequences-heading" variant="subtitle1" component="h3">
+            What using {CNI_LABEL[chosen]} means
+          </Typography>
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
-            {consequences.map((r, i) => <ReasonItem key={`c-${r.ruleId}-${r.messageId}-${i}`} reason={r} />)}
+            {consequences.map((r, i) => (
+              <ReasonItem key={`c-${r.ruleId}-${r.messageId}-${i}`} reason={r} />
+            ))}
           </Box>
         </Box>
       ) : null}
 
-      {decision.warnings.map((f, i) => <FindingAlert key={`w-${f.ruleId}-${f.messageId}-${i}`} finding={f} severity="warning" onGoToField={onGoToField} fieldLabel={fieldLabel} />)}
-      {decision.notes.map((f, i) => <FindingAlert key={`n-${f.ruleId}-${f.messageId}-${i}`} finding={f} severity="info" onGoToField={onGoToField} fieldLabel={fieldLabel} />)}
+      {decision.warnings.map((f, i) => (
+        <FindingAlert
+          key={`w-${f.ruleId}-${f.messageId}-${i}`}
+          finding={f}
+          severity="warning"
+          onGoToField={onGoToField}
+          fieldLabel={fieldLabel}
+        />
+      ))}
+      {decision.notes.map((f, i) => (
+        <FindingAlert
+          key={`n-${f.ruleId}-${f.messageId}-${i}`}
+          finding={f}
+          severity="info"
+          onGoToField={onGoToField}
+          fieldLabel={fieldLabel}
+        />
+      ))}
 
       <Box sx={{ mt: 2, overflowX: 'auto' }}>
         <Box component="table" sx={TABLE_SX}>
@@ -188,12 +288,23 @@ const PanelContent = memo(function PanelContent({ onGoToField, onChoose, fieldLa
           </thead>
           <tbody>
             {decision.candidates.map((c) => (
-              <CandidateRow key={c.cni} candidate={c} rowKey={JSON.stringify(c)} chosen={chosen} recommended={decision.recommended} onChoose={onChoose} />
+              <CandidateRow
+                key={c.cni}
+                candidate={c}
+                rowKey={JSON.stringify(c)}
+                chosen={chosen}
+                recommended={decision.recommended}
+                onChoose={onChoose}
+              />
             ))}
           </tbody>
         </Box>
       </Box>
-      {decision.multus ? <Typography variant="body2" sx={{ mt: 1 }}>Multus is added first in the <code>cni</code> list for the extra interfaces.</Typography> : null}
+      {decision.multus ? (
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          Multus is added first in the <code>cni</code> list for the extra interfaces.
+        </Typography>
+      ) : null}
     </Box>
   );
 });

@@ -13,22 +13,42 @@ import { applicability, ipFamilyOptionReason } from './applicability';
 import { assertNever, type AnswerPath, type StepId } from './steps';
 
 const RELEASE_SUGGESTIONS = latestPerMinor().map((v) => v.text);
-const NUMERIC = new Set<AnswerPath>(['nodes.underlayMtu', 'extras.sriov.numVfs', 'extras.sriov.vlan', 'performance.apiServerPort', 'performance.bgp.peerAsn', 'performance.bgp.localAsn']);
+const NUMERIC = new Set<AnswerPath>([
+  'nodes.underlayMtu',
+  'extras.sriov.numVfs',
+  'extras.sriov.vlan',
+  'performance.apiServerPort',
+  'performance.bgp.peerAsn',
+  'performance.bgp.localAsn',
+]);
 
 type Kind = 'text' | 'radio' | 'select' | 'switch';
 
 const APPLICABILITY_INPUTS = [
-  'addressing.ipFamily', 'extras.mode', 'performance.kubeProxyReplacement', 'performance.bgp.enabled',
-  'performance.observability', 'cluster.windowsNodes', 'extras.secondary.ipam', 'choice.forcedCni',
+  'addressing.ipFamily',
+  'extras.mode',
+  'performance.kubeProxyReplacement',
+  'performance.bgp.enabled',
+  'performance.observability',
+  'cluster.windowsNodes',
+  'extras.secondary.ipam',
+  'choice.forcedCni',
 ] as const;
 
 /** Watches only the answers that decide which questions apply, so typing elsewhere re-renders nothing here. */
 function useApplicabilityInputs() {
-  const [ipFamily, mode, kubeProxyReplacement, bgpEnabled, observability, windowsNodes, ipam, forcedCni] = useWatch<Answers, typeof APPLICABILITY_INPUTS>({ name: APPLICABILITY_INPUTS });
+  const [ipFamily, mode, kubeProxyReplacement, bgpEnabled, observability, windowsNodes, ipam, forcedCni] = useWatch<
+    Answers,
+    typeof APPLICABILITY_INPUTS
+  >({ name: APPLICABILITY_INPUTS });
   return {
     addressing: { ipFamily },
     extras: { mode, secondary: { ipam } as Answers['extras']['secondary'] },
-    performance: { kubeProxyReplacement, observability, bgp: { enabled: bgpEnabled, peerAddress: '', peerAsn: 0, localAsn: 0 } },
+    performance: {
+      kubeProxyReplacement,
+      observability,
+      bgp: { enabled: bgpEnabled, peerAddress: '', peerAsn: 0, localAsn: 0 },
+    },
     cluster: { windowsNodes },
     choice: { forcedCni },
   };
@@ -46,7 +66,15 @@ function Q({ path, kind, chosen = null }: { path: AnswerPath; kind: Kind; chosen
     case 'text':
       return <TextQuestion<Answers> {...common} numeric={NUMERIC.has(path)} placeholder={q.placeholder} />;
     case 'radio':
-      return <RadioQuestion<Answers> {...common} options={(q.options ?? []).map((o) => ({ ...o, disabledReason: path === 'addressing.ipFamily' ? ipFamilyOptionReason(o.value, values) : undefined }))} />;
+      return (
+        <RadioQuestion<Answers>
+          {...common}
+          options={(q.options ?? []).map((o) => ({
+            ...o,
+            disabledReason: path === 'addressing.ipFamily' ? ipFamilyOptionReason(o.value, values) : undefined,
+          }))}
+        />
+      );
     case 'select':
       return <SelectQuestion<Answers> {...common} options={q.options ?? []} />;
     case 'switch':
@@ -64,17 +92,36 @@ function ReleaseQuestion() {
   if (resolved.ok) {
     const row = resolved.release.row.version.text;
     switch (resolved.release.resolution) {
-      case 'exact': break;
-      case 'newer-than-table': notice = `${resolved.release.requested.text} is newer than the releases this wizard knows (newest: ${NEWEST_KNOWN_RELEASE}). The chart versions of ${row} are assumed; check the release notes.`; break;
-      case 'nearest-older': notice = `${resolved.release.requested.text} is not in the release table; the chart versions of ${row} are assumed.`; break;
-      case 'older-than-table': notice = `${resolved.release.requested.text} is older than every release this wizard knows; the chart versions of ${row} are assumed and may differ.`; break;
-      default: assertNever(resolved.release.resolution);
+      case 'exact':
+        break;
+      case 'newer-than-table':
+        notice = `${resolved.release.requested.text} is newer than the releases this wizard knows (newest: ${NEWEST_KNOWN_RELEASE}). The chart versions of ${row} are assumed; check the release notes.`;
+        break;
+      case 'nearest-older':
+        notice = `${resolved.release.requested.text} is not in the release table; the chart versions of ${row} are assumed.`;
+        break;
+      case 'older-than-table':
+        notice = `${resolved.release.requested.text} is older than every release this wizard knows; the chart versions of ${row} are assumed and may differ.`;
+        break;
+      default:
+        assertNever(resolved.release.resolution);
     }
   }
   return (
     <>
-      <SuggestQuestion<Answers> name="cluster.release" label={q.label} why={q.why} source={q.source} suggestions={RELEASE_SUGGESTIONS} placeholder={q.placeholder} />
-      {notice ? <Notice severity="info" role="status" title="Release not in the table">{notice} <SourceLink source={SOURCES.releaseTags}>Release list</SourceLink></Notice> : null}
+      <SuggestQuestion<Answers>
+        name="cluster.release"
+        label={q.label}
+        why={q.why}
+        source={q.source}
+        suggestions={RELEASE_SUGGESTIONS}
+        placeholder={q.placeholder}
+      />
+      {notice ? (
+        <Notice severity="info" role="status" title="Release not in the table">
+          {notice} <SourceLink source={SOURCES.releaseTags}>Release list</SourceLink>
+        </Notice>
+      ) : null}
     </>
   );
 }

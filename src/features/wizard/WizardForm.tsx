@@ -31,7 +31,9 @@ export function WizardForm({ step, onStepChange, review, focusField, onFocused }
   const current = STEPS[step]!;
   const shownStep = useRef(step);
   const focusFieldRef = useRef(focusField);
-  useEffect(() => { focusFieldRef.current = focusField; }, [focusField]);
+  useEffect(() => {
+    focusFieldRef.current = focusField;
+  }, [focusField]);
 
   useEffect(() => {
     document.title = `${stepTitle(step)} · ${APP_TITLE}`;
@@ -45,7 +47,11 @@ export function WizardForm({ step, onStepChange, review, focusField, onFocused }
     if (!focusField) return;
     // Wait a frame so the step's inputs are mounted and registered.
     const id = requestAnimationFrame(() => {
-      try { setFocus(focusField as AnswerPath); } catch { /* not a field of the form */ }
+      try {
+        setFocus(focusField as AnswerPath);
+      } catch {
+        /* not a field of the form */
+      }
       // A question that is hidden right now cannot take focus: land on the step heading instead.
       if (!headingRef.current?.closest('form')?.contains(document.activeElement)) headingRef.current?.focus();
       onFocused?.();
@@ -70,14 +76,25 @@ export function WizardForm({ step, onStepChange, review, focusField, onFocused }
     if (target > step) {
       // Moving forward: every step on the way must be valid.
       for (let i = step; i < target; i += 1) {
-        if (!(await validateStep(i))) { if (i !== step) onStepChange(i); return; }
+        if (!(await validateStep(i))) {
+          if (i !== step) onStepChange(i);
+          return;
+        }
       }
     }
     onStepChange(target);
   }
 
   return (
-    <Box component="form" noValidate aria-labelledby="step-heading" onSubmit={(e) => { e.preventDefault(); void goTo(Math.min(step + 1, STEPS.length - 1)); }}>
+    <Box
+      component="form"
+      noValidate
+      aria-labelledby="step-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void goTo(Math.min(step + 1, STEPS.length - 1));
+      }}
+    >
       {/* An ordered list of step buttons: the current one is marked with aria-current. */}
       <Box component="nav" aria-label="Wizard steps" sx={{ mb: 2 }}>
         <Box component="ol" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, listStyle: 'none', m: 0, p: 0 }}>
@@ -90,21 +107,52 @@ export function WizardForm({ step, onStepChange, review, focusField, onFocused }
                 aria-current={i === step ? 'step' : undefined}
                 sx={{ minWidth: 0, textTransform: 'none' }}
               >
-                <Box component="span" aria-hidden="true" sx={{ mr: 0.75, display: 'inline-flex', width: 22, height: 22, borderRadius: '50%', border: 1, alignItems: 'center', justifyContent: 'center', fontSize: '0.75rem' }}>{i + 1}</Box>
-                <Box component="span" className={i === step ? undefined : 'step-label-collapsible'}>{s.label}</Box>
+                <Box
+                  component="span"
+                  aria-hidden="true"
+                  sx={{
+                    mr: 0.75,
+                    display: 'inline-flex',
+                    width: 22,
+                    height: 22,
+                    borderRadius: '50%',
+                    border: 1,
+                    alignItems: 'center',
+                    justifyContent: 'center',
+                    fontSize: '0.75rem',
+                  }}
+                >
+                  {i + 1}
+                </Box>
+                <Box component="span" className={i === step ? undefined : 'step-label-collapsible'}>
+                  {s.label}
+                </Box>
               </Button>
             </li>
           ))}
         </Box>
       </Box>
-      <Typography id="step-heading" variant="h5" component="h2" tabIndex={-1} ref={headingRef} sx={{ outline: 'none', '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' } }}>
+      <Typography
+        id="step-heading"
+        variant="h5"
+        component="h2"
+        tabIndex={-1}
+        ref={headingRef}
+        sx={{ outline: 'none', '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' } }}
+      >
         {stepTitle(step)}
       </Typography>
       <StepFields stepId={current.id} />
       {current.id === 'review' ? review : null}
       <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 3, gap: 2 }}>
-        <Button variant="outlined" disabled={step === 0} onClick={() => void goTo(step - 1)}>Back</Button>
-        {step < STEPS.length - 1 ? <Button variant="contained" type="submit">Next</Button> : null}
+        <Button variant="outlined" disabled={step === 0} onClick={() => void goTo(step - 1)}>
+          Back
+        </Button>
+        {step < STEPS.length - 1 ? (
+          <Button variant="contained" type="submit">
+            Next
+          </Button>
+        ) : null}
       </Box>
     </Box>
   );

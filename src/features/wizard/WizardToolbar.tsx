@@ -29,7 +29,9 @@ export function WizardToolbar({ onImported, onImportFailed, onStartOver }: Wizar
 
   async function copyLink() {
     const ok = await copyText(shareableLink(getValues(), defaultAnswers()));
-    setToast(ok ? 'Link copied: it reopens the wizard with these answers.' : 'Could not copy; copy the address bar instead.');
+    setToast(
+      ok ? 'Link copied: it reopens the wizard with these answers.' : 'Could not copy; copy the address bar instead.',
+    );
   }
 
   async function importFile(file: File) {
@@ -37,7 +39,10 @@ export function WizardToolbar({ onImported, onImportFailed, onStartOver }: Wizar
     try {
       const { importAnswersFile } = await import('./import-answers');
       const result = await importAnswersFile(file);
-      if (!result.ok) { onImportFailed(result.message); return; }
+      if (!result.ok) {
+        onImportFailed(result.message);
+        return;
+      }
       reset(result.loaded.answers);
       onImported(result.loaded);
     } finally {
@@ -48,7 +53,9 @@ export function WizardToolbar({ onImported, onImportFailed, onStartOver }: Wizar
 
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }}>
-      <Button size="small" variant="outlined" onClick={() => void copyLink()}>Copy link</Button>
+      <Button size="small" variant="outlined" onClick={() => void copyLink()}>
+        Copy link
+      </Button>
       <Button size="small" variant="outlined" disabled={busy} onClick={() => fileInput.current?.click()}>
         Import answers
       </Button>
@@ -58,21 +65,56 @@ export function WizardToolbar({ onImported, onImportFailed, onStartOver }: Wizar
         accept=".yaml,.yml,.zip,application/zip,application/yaml,text/yaml"
         aria-label="Import an answers.yaml or a bundle zip"
         hidden
-        onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); }}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void importFile(f);
+        }}
       />
-      <Button size="small" variant="outlined" onClick={() => dialog.current?.showModal()}>Start over</Button>
+      <Button size="small" variant="outlined" onClick={() => dialog.current?.showModal()}>
+        Start over
+      </Button>
       {/* A native modal dialog: focus trap, Escape and inertness come from the browser. */}
-      <Paper component="dialog" ref={dialog} aria-labelledby="start-over-title" aria-describedby="start-over-text" elevation={8} sx={{ border: 'none', borderRadius: 2, p: 3, maxWidth: 440, color: 'text.primary', '&::backdrop': { background: 'rgba(0,0,0,0.5)' } }}>
-        <Typography id="start-over-title" variant="h6" component="h2" gutterBottom>Start over?</Typography>
+      <Paper
+        component="dialog"
+        ref={dialog}
+        aria-labelledby="start-over-title"
+        aria-describedby="start-over-text"
+        elevation={8}
+        sx={{
+          border: 'none',
+          borderRadius: 2,
+          p: 3,
+          maxWidth: 440,
+          color: 'text.primary',
+          '&::backdrop': { background: 'rgba(0,0,0,0.5)' },
+        }}
+      >
+        <Typography id="start-over-title" variant="h6" component="h2" gutterBottom>
+          Start over?
+        </Typography>
         <Typography id="start-over-text" sx={{ mb: 2 }}>
-          All answers go back to RKE2&apos;s defaults and the saved answers in this browser are cleared. Copy the link first to keep them.
+          All answers go back to RKE2&apos;s defaults and the saved answers in this browser are cleared. Copy the link
+          first to keep them.
         </Typography>
         <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
-          <Button autoFocus onClick={() => dialog.current?.close()}>Cancel</Button>
-          <Button color="warning" variant="contained" onClick={() => { dialog.current?.close(); onStartOver(); }}>Yes, start over</Button>
+          <Button autoFocus onClick={() => dialog.current?.close()}>
+            Cancel
+          </Button>
+          <Button
+            color="warning"
+            variant="contained"
+            onClick={() => {
+              dialog.current?.close();
+              onStartOver();
+            }}
+          >
+            Yes, start over
+          </Button>
         </Box>
       </Paper>
-      <Box role="status" aria-live="polite" sx={{ width: '100%', minHeight: '1.5em', fontSize: '0.875rem' }}>{toast}</Box>
+      <Box role="status" aria-live="polite" sx={{ width: '100%', minHeight: '1.5em', fontSize: '0.875rem' }}>
+        {toast}
+      </Box>
     </Box>
   );
 }

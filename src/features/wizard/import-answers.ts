@@ -16,7 +16,11 @@ export type ImportResult = { ok: true; loaded: LoadedAnswers } | { ok: false; me
  * Never throws: every failure is a message for the user.
  */
 export async function importAnswersFile(file: File): Promise<ImportResult> {
-  if (file.size > MAX_IMPORT_BYTES) return { ok: false, message: `${file.name} is too large (${Math.round(file.size / 1024)} KB); expected an answers.yaml or a bundle zip.` };
+  if (file.size > MAX_IMPORT_BYTES)
+    return {
+      ok: false,
+      message: `${file.name} is too large (${Math.round(file.size / 1024)} KB); expected an answers.yaml or a bundle zip.`,
+    };
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
@@ -33,7 +37,10 @@ export async function importAnswersFile(file: File): Promise<ImportResult> {
       entries = unzipSync(bytes, {
         filter: (f) => {
           if (!/(^|\/)answers\.ya?ml$/.test(f.name)) return false;
-          if (f.originalSize > MAX_ANSWERS_YAML_BYTES) { oversized = true; return false; }
+          if (f.originalSize > MAX_ANSWERS_YAML_BYTES) {
+            oversized = true;
+            return false;
+          }
           return true;
         },
       });
@@ -41,8 +48,16 @@ export async function importAnswersFile(file: File): Promise<ImportResult> {
       return { ok: false, message: `${file.name} is not a readable zip file.` };
     }
     const name = Object.keys(entries).sort((a, b) => a.length - b.length)[0];
-    if (!name && oversized) return { ok: false, message: `The answers.yaml in ${file.name} is too large for an answers file (over ${MAX_ANSWERS_YAML_BYTES / 1024} KiB).` };
-    if (!name) return { ok: false, message: `${file.name} holds no answers.yaml; import the answers.yaml of a bundle made by this wizard.` };
+    if (!name && oversized)
+      return {
+        ok: false,
+        message: `The answers.yaml in ${file.name} is too large for an answers file (over ${MAX_ANSWERS_YAML_BYTES / 1024} KiB).`,
+      };
+    if (!name)
+      return {
+        ok: false,
+        message: `${file.name} holds no answers.yaml; import the answers.yaml of a bundle made by this wizard.`,
+      };
     bytes = entries[name]!;
   }
   try {
@@ -50,7 +65,8 @@ export async function importAnswersFile(file: File): Promise<ImportResult> {
   } catch {
     return { ok: false, message: `${file.name} is not UTF-8 text.` };
   }
-  if (text.length > MAX_ANSWERS_YAML_BYTES) return { ok: false, message: `${file.name} is too large for an answers file.` };
+  if (text.length > MAX_ANSWERS_YAML_BYTES)
+    return { ok: false, message: `${file.name} is too large for an answers file.` };
   const { parseAnswersText } = await import('../../domain/answers/answers-text');
   return { ok: true, loaded: fromParseResult(parseAnswersText(text), 'import') };
 }

@@ -4,7 +4,10 @@ import type { Answers, ParseResult } from '../../domain/answers/types';
 import { answersParamFrom, decodeAnswersParam } from '../../lib/url-state';
 import { loadStoredAnswers } from '../../lib/answers-storage';
 
-export interface Problem { field: string; message: string }
+export interface Problem {
+  field: string;
+  message: string;
+}
 
 export interface LoadedAnswers {
   answers: Answers;
@@ -16,9 +19,17 @@ export interface LoadedAnswers {
 /** Keeps every valid answer of a parse result and lists what was dropped. */
 export function fromParseResult(result: ParseResult, origin: LoadedAnswers['origin']): LoadedAnswers {
   if (result.ok) {
-    return { answers: result.answers, origin, problems: result.dropped.map((field) => ({ field, message: 'Unknown answer, ignored.' })) };
+    return {
+      answers: result.answers,
+      origin,
+      problems: result.dropped.map((field) => ({ field, message: 'Unknown answer, ignored.' })),
+    };
   }
-  return { answers: result.partial, origin, problems: result.errors.map((e) => ({ field: e.field, message: e.message })) };
+  return {
+    answers: result.partial,
+    origin,
+    problems: result.errors.map((e) => ({ field: e.field, message: e.message })),
+  };
 }
 
 /** The answers to start from: the link's, else the saved ones, else RKE2's defaults. Never throws. */
@@ -28,10 +39,15 @@ export function loadInitialAnswers(search: string): LoadedAnswers {
   if (param !== null) {
     const decoded = decodeAnswersParam(param, defaults);
     if (decoded.ok) return fromParseResult(parseAnswers(decoded.value), 'link');
-    return { answers: defaults, origin: 'defaults', problems: [{ field: 'link', message: `${decoded.message} The defaults are shown instead.` }] };
+    return {
+      answers: defaults,
+      origin: 'defaults',
+      problems: [{ field: 'link', message: `${decoded.message} The defaults are shown instead.` }],
+    };
   }
   const stored = loadStoredAnswers();
   if (stored === null) return { answers: defaults, origin: 'defaults', problems: [] };
-  if (!stored.ok) return { answers: defaults, origin: 'defaults', problems: [{ field: 'saved answers', message: stored.message }] };
+  if (!stored.ok)
+    return { answers: defaults, origin: 'defaults', problems: [{ field: 'saved answers', message: stored.message }] };
   return fromParseResult(parseAnswers(stored.value), 'saved');
 }

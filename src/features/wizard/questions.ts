@@ -1,12 +1,24 @@
 import { SOURCES, type Source } from '../../domain/sources';
 import {
-  CLUSTER_SIZES, ENCRYPTIONS, EXTRA_INTERFACE_MODES, FORCED_CNI_CHOICES, IP_FAMILIES, MANAGEMENT_MODES, OS_PRESETS,
-  POLICY_NEEDS, SECONDARY_IPAMS, SECONDARY_TYPES, SRIOV_DEVICE_TYPES,
+  CLUSTER_SIZES,
+  ENCRYPTIONS,
+  EXTRA_INTERFACE_MODES,
+  FORCED_CNI_CHOICES,
+  IP_FAMILIES,
+  MANAGEMENT_MODES,
+  OS_PRESETS,
+  POLICY_NEEDS,
+  SECONDARY_IPAMS,
+  SECONDARY_TYPES,
+  SRIOV_DEVICE_TYPES,
 } from '../../domain/answers/types';
 import { OS_PRESET_INFO } from '../../domain/kernel';
 import type { AnswerPath } from './steps';
 
-export interface Option<V extends string = string> { value: V; label: string }
+export interface Option<V extends string = string> {
+  value: V;
+  label: string;
+}
 
 export interface Question {
   label: string;
@@ -34,13 +46,20 @@ export const QUESTIONS: Partial<Record<AnswerPath, Question>> = {
     label: 'How the cluster is created',
     why: 'Rancher defaults to Calico while RKE2 alone defaults to Canal, and Rancher writes the settings for you.',
     source: SOURCES.rancherDefaultIssue,
-    options: options(MANAGEMENT_MODES, { standalone: 'RKE2 on its own (config.yaml)', rancher: 'Provisioned by Rancher' }),
+    options: options(MANAGEMENT_MODES, {
+      standalone: 'RKE2 on its own (config.yaml)',
+      rancher: 'Provisioned by Rancher',
+    }),
   },
   'cluster.size': {
     label: 'Cluster size',
     why: 'Single-node clusters cannot schedule a second operator replica; large clusters favour eBPF dataplanes.',
     source: SOURCES.ciliumOperatorSingleNode,
-    options: options(CLUSTER_SIZES, { single: 'Single node', small: 'Small (up to ~50 nodes)', large: 'Large (more than ~50 nodes)' }),
+    options: options(CLUSTER_SIZES, {
+      single: 'Single node',
+      small: 'Small (up to ~50 nodes)',
+      large: 'Large (more than ~50 nodes)',
+    }),
   },
   'cluster.windowsNodes': {
     label: 'Windows worker nodes',
@@ -79,7 +98,11 @@ export const QUESTIONS: Partial<Record<AnswerPath, Question>> = {
     label: 'Network policy needs',
     why: 'Flannel enforces no NetworkPolicy; only Cilium enforces layer-7 (HTTP, DNS) policies.',
     source: SOURCES.ciliumL7,
-    options: options(POLICY_NEEDS, { none: 'None', kubernetes: 'Kubernetes NetworkPolicy', l7: 'Layer 7 (HTTP, DNS-aware)' }),
+    options: options(POLICY_NEEDS, {
+      none: 'None',
+      kubernetes: 'Kubernetes NetworkPolicy',
+      l7: 'Layer 7 (HTTP, DNS-aware)',
+    }),
   },
   'security.encryption': {
     label: 'Pod traffic encryption',
@@ -121,7 +144,11 @@ export const QUESTIONS: Partial<Record<AnswerPath, Question>> = {
     label: 'Extra pod interfaces',
     why: 'Multus attaches extra networks to pods; SR-IOV gives them hardware virtual functions. Both add Multus first in the cni list.',
     source: SOURCES.multusSriov,
-    options: options(EXTRA_INTERFACE_MODES, { none: 'None', multus: 'Multus secondary network', sriov: 'SR-IOV (with Multus)' }),
+    options: options(EXTRA_INTERFACE_MODES, {
+      none: 'None',
+      multus: 'Multus secondary network',
+      sriov: 'SR-IOV (with Multus)',
+    }),
   },
   'extras.secondary.name': {
     label: 'Secondary network name',
@@ -137,7 +164,12 @@ export const QUESTIONS: Partial<Record<AnswerPath, Question>> = {
     label: 'Secondary network type',
     why: 'macvlan and ipvlan share a host NIC; bridge uses a Linux bridge; host-device moves a NIC into the pod.',
     source: SOURCES.multusHowTo,
-    options: options(SECONDARY_TYPES, { macvlan: 'macvlan', ipvlan: 'ipvlan', bridge: 'bridge', 'host-device': 'host-device' }),
+    options: options(SECONDARY_TYPES, {
+      macvlan: 'macvlan',
+      ipvlan: 'ipvlan',
+      bridge: 'bridge',
+      'host-device': 'host-device',
+    }),
   },
   'extras.secondary.master': {
     label: 'Host interface for the secondary network',
@@ -149,12 +181,34 @@ export const QUESTIONS: Partial<Record<AnswerPath, Question>> = {
     label: 'Address management (IPAM)',
     why: 'host-local hands out duplicate IPs across nodes; whereabouts is cluster-wide.',
     source: SOURCES.multusSriov,
-    options: options(SECONDARY_IPAMS, { 'host-local': 'host-local (per node)', whereabouts: 'whereabouts (cluster-wide)', dhcp: 'DHCP', static: 'static' }),
+    options: options(SECONDARY_IPAMS, {
+      'host-local': 'host-local (per node)',
+      whereabouts: 'whereabouts (cluster-wide)',
+      dhcp: 'DHCP',
+      static: 'static',
+    }),
   },
-  'extras.secondary.subnet': { label: 'Secondary subnet', why: 'The range pods get addresses from on the extra network.', source: SOURCES.multusHowTo, placeholder: '192.168.100.0/24' },
-  'extras.secondary.rangeStart': { label: 'First address to hand out', why: 'Keep addresses used by routers and hosts outside the range.', source: SOURCES.multusHowTo },
-  'extras.secondary.rangeEnd': { label: 'Last address to hand out', why: 'Must be inside the subnet and after the first address.', source: SOURCES.multusHowTo },
-  'extras.secondary.gateway': { label: 'Gateway (optional)', why: 'Route for the extra network; leave empty for none.', source: SOURCES.multusHowTo },
+  'extras.secondary.subnet': {
+    label: 'Secondary subnet',
+    why: 'The range pods get addresses from on the extra network.',
+    source: SOURCES.multusHowTo,
+    placeholder: '192.168.100.0/24',
+  },
+  'extras.secondary.rangeStart': {
+    label: 'First address to hand out',
+    why: 'Keep addresses used by routers and hosts outside the range.',
+    source: SOURCES.multusHowTo,
+  },
+  'extras.secondary.rangeEnd': {
+    label: 'Last address to hand out',
+    why: 'Must be inside the subnet and after the first address.',
+    source: SOURCES.multusHowTo,
+  },
+  'extras.secondary.gateway': {
+    label: 'Gateway (optional)',
+    why: 'Route for the extra network; leave empty for none.',
+    source: SOURCES.multusHowTo,
+  },
   'extras.sriov.resourceName': {
     label: 'SR-IOV resource name',
     why: 'The NetworkAttachmentDefinition must name this resource, or pods get no virtual function.',
@@ -166,14 +220,22 @@ export const QUESTIONS: Partial<Record<AnswerPath, Question>> = {
     source: SOURCES.sriovOperator,
     placeholder: 'ens1f0, ens1f1',
   },
-  'extras.sriov.numVfs': { label: 'Virtual functions per NIC', why: 'How many pods per NIC can get a virtual function.', source: SOURCES.sriovOperator },
+  'extras.sriov.numVfs': {
+    label: 'Virtual functions per NIC',
+    why: 'How many pods per NIC can get a virtual function.',
+    source: SOURCES.sriovOperator,
+  },
   'extras.sriov.deviceType': {
     label: 'VF driver',
     why: 'netdevice gives pods a kernel interface; vfio-pci is for DPDK applications.',
     source: SOURCES.sriovOperator,
     options: options(SRIOV_DEVICE_TYPES, { netdevice: 'netdevice (kernel)', 'vfio-pci': 'vfio-pci (DPDK)' }),
   },
-  'extras.sriov.vlan': { label: 'VLAN (0 for none)', why: 'Tags the virtual functions on a VLAN of the physical network.', source: SOURCES.sriovOperator },
+  'extras.sriov.vlan': {
+    label: 'VLAN (0 for none)',
+    why: 'Tags the virtual functions on a VLAN of the physical network.',
+    source: SOURCES.sriovOperator,
+  },
   'performance.kubeProxyReplacement': {
     label: 'Replace kube-proxy with eBPF',
     why: 'Faster services with Cilium or the Calico eBPF dataplane, but it needs a reachable API server endpoint.',
@@ -185,7 +247,11 @@ export const QUESTIONS: Partial<Record<AnswerPath, Question>> = {
     source: SOURCES.calicoEbpfEndpointIssue,
     placeholder: '192.168.1.10',
   },
-  'performance.apiServerPort': { label: 'API server port', why: 'The port of that address, usually 6443.', source: SOURCES.ciliumKubeProxyFree },
+  'performance.apiServerPort': {
+    label: 'API server port',
+    why: 'The port of that address, usually 6443.',
+    source: SOURCES.ciliumKubeProxyFree,
+  },
   'performance.observability': {
     label: 'Flow observability (Hubble)',
     why: 'Hubble shows every flow and dropped packet, and is part of Cilium.',
@@ -206,14 +272,34 @@ export const QUESTIONS: Partial<Record<AnswerPath, Question>> = {
     why: 'Advertises pod routes to your routers instead of using an overlay.',
     source: SOURCES.calicoBgp,
   },
-  'performance.bgp.peerAddress': { label: 'BGP peer address', why: 'The router the nodes peer with.', source: SOURCES.calicoBgp, placeholder: '192.168.1.1' },
-  'performance.bgp.peerAsn': { label: 'Peer AS number', why: 'The AS number of your router.', source: SOURCES.calicoBgp },
-  'performance.bgp.localAsn': { label: 'Cluster AS number', why: 'The AS number the nodes announce.', source: SOURCES.calicoBgp },
+  'performance.bgp.peerAddress': {
+    label: 'BGP peer address',
+    why: 'The router the nodes peer with.',
+    source: SOURCES.calicoBgp,
+    placeholder: '192.168.1.1',
+  },
+  'performance.bgp.peerAsn': {
+    label: 'Peer AS number',
+    why: 'The AS number of your router.',
+    source: SOURCES.calicoBgp,
+  },
+  'performance.bgp.localAsn': {
+    label: 'Cluster AS number',
+    why: 'The AS number the nodes announce.',
+    source: SOURCES.calicoBgp,
+  },
   'choice.forcedCni': {
     label: 'CNI to use',
     why: 'Keep the recommendation, or override it; the CNI cannot be changed once the cluster runs.',
     source: SOURCES.cniSwitchIssue,
-    options: options(FORCED_CNI_CHOICES, { auto: 'The recommendation', canal: 'Canal', calico: 'Calico', cilium: 'Cilium', flannel: 'Flannel', none: 'None (bring your own CNI)' }),
+    options: options(FORCED_CNI_CHOICES, {
+      auto: 'The recommendation',
+      canal: 'Canal',
+      calico: 'Calico',
+      cilium: 'Cilium',
+      flannel: 'Flannel',
+      none: 'None (bring your own CNI)',
+    }),
   },
 };
 

@@ -24,7 +24,10 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /** The parser's field errors for the questions that currently apply (a hidden question cannot be fixed). */
-export function visibleFieldErrors(values: unknown, errors: readonly FieldError[]): { field: AnswerPath; error: FieldError }[] {
+export function visibleFieldErrors(
+  values: unknown,
+  errors: readonly FieldError[],
+): { field: AnswerPath; error: FieldError }[] {
   const out: { field: AnswerPath; error: FieldError }[] = [];
   const seen = new Set<string>();
   for (const error of errors) {

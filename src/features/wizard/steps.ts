@@ -13,22 +13,63 @@ export interface WizardStep {
 
 /** Steps as data: the order of the wizard and which answers each one owns. */
 export const STEPS: readonly WizardStep[] = [
-  { id: 'cluster', label: 'Cluster and release', fields: ['cluster.release', 'cluster.management', 'cluster.size', 'cluster.windowsNodes', 'cluster.cisProfile'] },
-  { id: 'nodes', label: 'Nodes and kernel', fields: ['nodes.osPreset', 'nodes.kernel', 'nodes.interface', 'nodes.underlayMtu'] },
-  { id: 'security', label: 'Network policy and security', fields: ['security.policy', 'security.encryption'] },
-  { id: 'addressing', label: 'IP addressing', fields: ['addressing.ipFamily', 'addressing.clusterCidrV4', 'addressing.serviceCidrV4', 'addressing.clusterCidrV6', 'addressing.serviceCidrV6'] },
   {
-    id: 'extras', label: 'Extra interfaces (Multus / SR-IOV)', fields: [
-      'extras.mode', 'extras.secondary.name', 'extras.secondary.namespace', 'extras.secondary.type', 'extras.secondary.master',
-      'extras.secondary.ipam', 'extras.secondary.subnet', 'extras.secondary.rangeStart', 'extras.secondary.rangeEnd', 'extras.secondary.gateway',
-      'extras.sriov.resourceName', 'extras.sriov.pfNames', 'extras.sriov.numVfs', 'extras.sriov.deviceType', 'extras.sriov.vlan',
+    id: 'cluster',
+    label: 'Cluster and release',
+    fields: ['cluster.release', 'cluster.management', 'cluster.size', 'cluster.windowsNodes', 'cluster.cisProfile'],
+  },
+  {
+    id: 'nodes',
+    label: 'Nodes and kernel',
+    fields: ['nodes.osPreset', 'nodes.kernel', 'nodes.interface', 'nodes.underlayMtu'],
+  },
+  { id: 'security', label: 'Network policy and security', fields: ['security.policy', 'security.encryption'] },
+  {
+    id: 'addressing',
+    label: 'IP addressing',
+    fields: [
+      'addressing.ipFamily',
+      'addressing.clusterCidrV4',
+      'addressing.serviceCidrV4',
+      'addressing.clusterCidrV6',
+      'addressing.serviceCidrV6',
     ],
   },
   {
-    id: 'performance', label: 'Performance and observability', fields: [
-      'performance.kubeProxyReplacement', 'performance.apiServerHost', 'performance.apiServerPort', 'performance.observability',
-      'performance.bandwidthManager', 'performance.awsEni', 'performance.bgp.enabled', 'performance.bgp.peerAddress',
-      'performance.bgp.peerAsn', 'performance.bgp.localAsn',
+    id: 'extras',
+    label: 'Extra interfaces (Multus / SR-IOV)',
+    fields: [
+      'extras.mode',
+      'extras.secondary.name',
+      'extras.secondary.namespace',
+      'extras.secondary.type',
+      'extras.secondary.master',
+      'extras.secondary.ipam',
+      'extras.secondary.subnet',
+      'extras.secondary.rangeStart',
+      'extras.secondary.rangeEnd',
+      'extras.secondary.gateway',
+      'extras.sriov.resourceName',
+      'extras.sriov.pfNames',
+      'extras.sriov.numVfs',
+      'extras.sriov.deviceType',
+      'extras.sriov.vlan',
+    ],
+  },
+  {
+    id: 'performance',
+    label: 'Performance and observability',
+    fields: [
+      'performance.kubeProxyReplacement',
+      'performance.apiServerHost',
+      'performance.apiServerPort',
+      'performance.observability',
+      'performance.bandwidthManager',
+      'performance.awsEni',
+      'performance.bgp.enabled',
+      'performance.bgp.peerAddress',
+      'performance.bgp.peerAsn',
+      'performance.bgp.localAsn',
     ],
   },
   { id: 'review', label: 'Review and bundle', fields: ['choice.forcedCni'] },
@@ -41,6 +82,8 @@ export function assertNever(value: never): never {
 
 /** The step that owns a field, so a blocking conflict can send the user there. */
 export function stepIndexOfField(field: string): number {
-  const index = STEPS.findIndex((s) => s.fields.some((f) => f === field || field.startsWith(`${f}.`) || f.startsWith(`${field}.`)));
+  const index = STEPS.findIndex((s) =>
+    s.fields.some((f) => f === field || field.startsWith(`${f}.`) || f.startsWith(`${field}.`)),
+  );
   return index;
 }

@@ -38,7 +38,11 @@ describe('applicability', () => {
     expect(applicability('addressing.clusterCidrV6', a, null).kind).toBe('hidden');
     expect(applicability('extras.secondary.name', a, null).kind).toBe('hidden');
     expect(applicability('performance.apiServerHost', a, null).kind).toBe('hidden');
-    const dual = answersWith({ addressing: { ipFamily: 'dual' }, extras: { mode: 'sriov' }, performance: { kubeProxyReplacement: true } });
+    const dual = answersWith({
+      addressing: { ipFamily: 'dual' },
+      extras: { mode: 'sriov' },
+      performance: { kubeProxyReplacement: true },
+    });
     expect(applicability('addressing.clusterCidrV6', dual, null).kind).toBe('shown');
     expect(applicability('extras.sriov.pfNames', dual, null).kind).toBe('shown');
     expect(applicability('extras.secondary.master', dual, null).kind).toBe('hidden');
@@ -56,16 +60,21 @@ describe('applicability', () => {
 });
 
 describe('resolver', () => {
-  it('puts each catalogue error at its field with the parser\'s message', async () => {
+  it("puts each catalogue error at its field with the parser's message", async () => {
     let checked = 0;
     for (const entry of BAD_INPUT_CATALOGUE) {
       const values = mergeOntoDefaults(defaultAnswers(), badInputAnswers(entry));
-      const result = await answersResolver(values as never, undefined, { fields: {}, shouldUseNativeValidation: false });
+      const result = await answersResolver(values as never, undefined, {
+        fields: {},
+        shouldUseNativeValidation: false,
+      });
       const parsed = parseAnswers(values);
       if (parsed.ok) throw new Error('must fail');
       const visible = visibleFieldErrors(values, parsed.errors).find((v) => v.field === entry.field);
       if (!visible) continue; // the question is hidden for these answers: no message can be shown there
-      const node = entry.field.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], result.errors);
+      const node = entry.field
+        .split('.')
+        .reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], result.errors);
       expect((node as { message?: string } | undefined)?.message, entry.why).toBe(visible.error.message);
       checked += 1;
     }

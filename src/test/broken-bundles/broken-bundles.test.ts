@@ -23,7 +23,9 @@ describe('broken-bundle catalogue', () => {
   it.each(BROKEN_BUNDLES.map((c) => [c.id, c] as const))('%s: the doctor reports exactly that mistake', (_id, c) => {
     const issues = validateBundle(c.files);
     const severity = c.expect.severity ?? 'error';
-    const hit = issues.filter((i) => i.messageId === c.expect.messageId && i.file === c.expect.file && i.keyPath === c.expect.keyPath);
+    const hit = issues.filter(
+      (i) => i.messageId === c.expect.messageId && i.file === c.expect.file && i.keyPath === c.expect.keyPath,
+    );
     expect(hit.map((i) => i.severity)).toEqual([severity]);
     // One mistake each: no other error anywhere in the bundle.
     const otherErrors = issues.filter((i) => i.severity === 'error' && !hit.includes(i));
@@ -34,7 +36,13 @@ describe('broken-bundle catalogue', () => {
 });
 
 describe('broken bundles through `cli validate`', () => {
-  const viaCli = ['cni-comma-space', 'hcc-cilium-in-canal-cluster', 'kpr-strict', 'config-unknown-key', 'sriov-resource-name-mismatch'];
+  const viaCli = [
+    'cni-comma-space',
+    'hcc-cilium-in-canal-cluster',
+    'kpr-strict',
+    'config-unknown-key',
+    'sriov-resource-name-mismatch',
+  ];
   it.each(viaCli)('%s: exit 1 and a "file: keyPath" line naming the message id', async (id) => {
     const c = BROKEN_BUNDLES.find((b) => b.id === id)!;
     const dir = mkdtempSync(join(tmpdir(), 'broken-bundle-'));

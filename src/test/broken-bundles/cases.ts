@@ -55,7 +55,9 @@ const sriovPolicy: BundleInputFile = {
     kind: 'SriovNetworkNodePolicy',
     metadata: { name: 'policy-1', namespace: 'cattle-sriov-system' },
     spec: {
-      resourceName: 'intelnics', numVfs: 4, deviceType: 'netdevice',
+      resourceName: 'intelnics',
+      numVfs: 4,
+      deviceType: 'netdevice',
       nodeSelector: { 'feature.node.kubernetes.io/network-sriov.capable': 'true' },
       nicSelector: { pfNames: ['ens1f0'] },
     },
@@ -63,19 +65,33 @@ const sriovPolicy: BundleInputFile = {
 };
 
 const KPR_VALUES = { kubeProxyReplacement: true, k8sServiceHost: 'localhost', k8sServicePort: 6443 };
-const MACVLAN_WHEREABOUTS = JSON.stringify({ cniVersion: '0.3.1', type: 'macvlan', master: 'eth1', mode: 'bridge', ipam: { type: 'whereabouts', range: '192.168.50.0/24' } });
+const MACVLAN_WHEREABOUTS = JSON.stringify({
+  cniVersion: '0.3.1',
+  type: 'macvlan',
+  master: 'eth1',
+  mode: 'bridge',
+  ipam: { type: 'whereabouts', range: '192.168.50.0/24' },
+});
 
 export const BROKEN_BUNDLES: readonly BrokenBundle[] = [
   {
     id: 'kpr-strict',
     description: 'kubeProxyReplacement: strict (old docs and blogs); current rke2-cilium fails to render.',
     source: 'https://github.com/rancher/rke2/issues/4862',
-    files: [config({ cni: 'cilium' }), hcc('rke2-cilium', { kubeProxyReplacement: 'strict', k8sServiceHost: 'localhost', k8sServicePort: 6443 })],
-    expect: { messageId: 'cilium.kprInvalid', file: `${MANIFESTS}/rke2-cilium-config.yaml`, keyPath: 'spec.valuesContent.kubeProxyReplacement' },
+    files: [
+      config({ cni: 'cilium' }),
+      hcc('rke2-cilium', { kubeProxyReplacement: 'strict', k8sServiceHost: 'localhost', k8sServicePort: 6443 }),
+    ],
+    expect: {
+      messageId: 'cilium.kprInvalid',
+      file: `${MANIFESTS}/rke2-cilium-config.yaml`,
+      keyPath: 'spec.valuesContent.kubeProxyReplacement',
+    },
   },
   {
     id: 'hcc-cilium-in-canal-cluster',
-    description: 'The SUSE docs snippet: header rke2-canal-config.yaml, but metadata.name rke2-cilium, in a canal cluster.',
+    description:
+      'The SUSE docs snippet: header rke2-canal-config.yaml, but metadata.name rke2-cilium, in a canal cluster.',
     source: 'rke2-facts.md §12.1 (rancher/rke2-product-docs basic_network_options.adoc, 875785e..c873c3d)',
     files: [config({ cni: 'canal' }), hcc('rke2-cilium', { hubble: { enabled: true } }, 'rke2-canal-config.yaml')],
     expect: { messageId: 'hcc.chartDisabled', file: `${MANIFESTS}/rke2-canal-config.yaml`, keyPath: 'metadata.name' },
@@ -140,7 +156,14 @@ export const BROKEN_BUNDLES: readonly BrokenBundle[] = [
         contents: yaml({
           kind: 'HelmChartConfig',
           metadata: { name: 'rke2-cilium', namespace: 'kube-system' },
-          spec: { valuesContent: yaml({ ipv6: { enabled: true }, routingMode: 'native', autoDirectNodeRoutes: true, ipv6NativeRoutingCIDR: '2001:cafe:42::/56' }) },
+          spec: {
+            valuesContent: yaml({
+              ipv6: { enabled: true },
+              routingMode: 'native',
+              autoDirectNodeRoutes: true,
+              ipv6NativeRoutingCIDR: '2001:cafe:42::/56',
+            }),
+          },
         }),
       },
     ],
@@ -155,7 +178,9 @@ export const BROKEN_BUNDLES: readonly BrokenBundle[] = [
       {
         path: `${MANIFESTS}/cilium-values.yaml`,
         contents: yaml({
-          apiVersion: 'helm.cattle.io/v1', kind: 'HelmChart', metadata: { name: 'rke2-cilium', namespace: 'kube-system' },
+          apiVersion: 'helm.cattle.io/v1',
+          kind: 'HelmChart',
+          metadata: { name: 'rke2-cilium', namespace: 'kube-system' },
           spec: { valuesContent: yaml({ encryption: { enabled: true, type: 'wireguard' } }) },
         }),
       },
@@ -164,9 +189,13 @@ export const BROKEN_BUNDLES: readonly BrokenBundle[] = [
   },
   {
     id: 'packaged-file-name',
-    description: 'The HelmChartConfig saved as rke2-cilium.yml, the packaged chart\'s own file name, which RKE2 rewrites.',
+    description:
+      "The HelmChartConfig saved as rke2-cilium.yml, the packaged chart's own file name, which RKE2 rewrites.",
     source: 'https://github.com/rancher/rke2/issues/7281',
-    files: [config({ cni: 'cilium' }), hcc('rke2-cilium', { encryption: { enabled: true, type: 'wireguard' } }, 'rke2-cilium.yml')],
+    files: [
+      config({ cni: 'cilium' }),
+      hcc('rke2-cilium', { encryption: { enabled: true, type: 'wireguard' } }, 'rke2-cilium.yml'),
+    ],
     expect: { messageId: 'file.namePackaged', file: `${MANIFESTS}/rke2-cilium.yml`, keyPath: '' },
   },
   {
@@ -174,14 +203,22 @@ export const BROKEN_BUNDLES: readonly BrokenBundle[] = [
     description: 'valuesContent nested under the old "cilium:" key (RKE2 1.22 and earlier): silently ignored.',
     source: 'https://github.com/rancher/rke2/issues/2738',
     files: [config({ cni: 'cilium' }), hcc('rke2-cilium', { cilium: { hubble: { enabled: true } } })],
-    expect: { messageId: 'cilium.wrapperKey', file: `${MANIFESTS}/rke2-cilium-config.yaml`, keyPath: 'spec.valuesContent.cilium' },
+    expect: {
+      messageId: 'cilium.wrapperKey',
+      file: `${MANIFESTS}/rke2-cilium-config.yaml`,
+      keyPath: 'spec.valuesContent.cilium',
+    },
   },
   {
     id: 'global-cluster-cidr',
     description: 'global.clusterCIDRv4 in valuesContent: RKE2 injects it via spec.set, which wins.',
     source: 'https://github.com/rancher/rke2/blob/6ce1a8019e9d0b81eb7a715edbc2b8ac12d26da0/pkg/bootstrap/bootstrap.go',
     files: [config({ cni: 'canal' }), hcc('rke2-canal', { global: { clusterCIDRv4: '10.50.0.0/16' } })],
-    expect: { messageId: 'values.globalKey', file: `${MANIFESTS}/rke2-canal-config.yaml`, keyPath: 'spec.valuesContent.global.clusterCIDRv4' },
+    expect: {
+      messageId: 'values.globalKey',
+      file: `${MANIFESTS}/rke2-canal-config.yaml`,
+      keyPath: 'spec.valuesContent.global.clusterCIDRv4',
+    },
   },
   {
     id: 'disable-kube-proxy-without-kpr',
@@ -202,42 +239,66 @@ export const BROKEN_BUNDLES: readonly BrokenBundle[] = [
     description: 'kubeProxyReplacement: true without k8sServiceHost/k8sServicePort.',
     source: 'https://docs.rke2.io/networking/basic_network_options',
     files: [config({ cni: 'cilium', 'disable-kube-proxy': true }), hcc('rke2-cilium', { kubeProxyReplacement: true })],
-    expect: { messageId: 'cilium.kprNeedsServiceHost', file: `${MANIFESTS}/rke2-cilium-config.yaml`, keyPath: 'spec.valuesContent.kubeProxyReplacement' },
+    expect: {
+      messageId: 'cilium.kprNeedsServiceHost',
+      file: `${MANIFESTS}/rke2-cilium-config.yaml`,
+      keyPath: 'spec.valuesContent.kubeProxyReplacement',
+    },
   },
   {
     id: 'hubble-ui-without-relay',
     description: 'Hubble UI enabled without Hubble Relay: rke2-cilium fails to render.',
     source: 'rke2-facts.md §3.3 (rke2-cilium templates/validate.yaml)',
     files: [config({ cni: 'cilium' }), hcc('rke2-cilium', { hubble: { enabled: true, ui: { enabled: true } } })],
-    expect: { messageId: 'cilium.hubbleUiWithoutRelay', file: `${MANIFESTS}/rke2-cilium-config.yaml`, keyPath: 'spec.valuesContent.hubble.ui.enabled' },
+    expect: {
+      messageId: 'cilium.hubbleUiWithoutRelay',
+      file: `${MANIFESTS}/rke2-cilium-config.yaml`,
+      keyPath: 'spec.valuesContent.hubble.ui.enabled',
+    },
   },
   {
     id: 'cilium-legacy-tunnel',
     description: 'tunnel: vxlan (removed in Cilium 1.15): rke2-cilium fails to render.',
     source: 'rke2-facts.md §3.3 (rke2-cilium templates/validate.yaml)',
     files: [config({ cni: 'cilium' }), hcc('rke2-cilium', { tunnel: 'vxlan' })],
-    expect: { messageId: 'cilium.legacyTunnel', file: `${MANIFESTS}/rke2-cilium-config.yaml`, keyPath: 'spec.valuesContent.tunnel' },
+    expect: {
+      messageId: 'cilium.legacyTunnel',
+      file: `${MANIFESTS}/rke2-cilium-config.yaml`,
+      keyPath: 'spec.valuesContent.tunnel',
+    },
   },
   {
     id: 'helm-dotted-key',
     description: '"hubble.enabled: true" as one dotted key: Helm does not expand it.',
     source: 'https://github.com/rancher/rke2/issues/663',
     files: [config({ cni: 'cilium' }), hcc('rke2-cilium', { 'hubble.enabled': true })],
-    expect: { messageId: 'values.dottedKey', file: `${MANIFESTS}/rke2-cilium-config.yaml`, keyPath: 'spec.valuesContent.hubble.enabled' },
+    expect: {
+      messageId: 'values.dottedKey',
+      file: `${MANIFESTS}/rke2-cilium-config.yaml`,
+      keyPath: 'spec.valuesContent.hubble.enabled',
+    },
   },
   {
     id: 'flannel-iface',
     description: 'flannel.iface on rke2-flannel, which has no such value (the interface goes in flannel.args).',
     source: 'rke2-facts.md §3.4 (rancher/rke2 tests/e2e/scripts/flannel_manifest.sh)',
     files: [config({ cni: 'flannel' }), hcc('rke2-flannel', { flannel: { iface: 'eth1' } })],
-    expect: { messageId: 'flannel.ifaceKey', file: `${MANIFESTS}/rke2-flannel-config.yaml`, keyPath: 'spec.valuesContent.flannel.iface' },
+    expect: {
+      messageId: 'flannel.ifaceKey',
+      file: `${MANIFESTS}/rke2-flannel-config.yaml`,
+      keyPath: 'spec.valuesContent.flannel.iface',
+    },
   },
   {
     id: 'calico-mtu-string',
     description: 'installation.calicoNetwork.mtu: "9000" (a string): the Installation CRD wants an integer.',
     source: 'https://docs.rke2.io/networking/basic_network_options',
     files: [config({ cni: 'calico' }), hcc('rke2-calico', { installation: { calicoNetwork: { mtu: '9000' } } })],
-    expect: { messageId: 'schema.type', file: `${MANIFESTS}/rke2-calico-config.yaml`, keyPath: 'spec.valuesContent.installation.calicoNetwork.mtu' },
+    expect: {
+      messageId: 'schema.type',
+      file: `${MANIFESTS}/rke2-calico-config.yaml`,
+      keyPath: 'spec.valuesContent.installation.calicoNetwork.mtu',
+    },
   },
   {
     id: 'calico-ebpf-localhost',
@@ -250,17 +311,32 @@ export const BROKEN_BUNDLES: readonly BrokenBundle[] = [
         kubernetesServiceEndpoint: { host: 'localhost', port: '6443' },
       }),
     ],
-    expect: { messageId: 'calico.ebpfLocalhostEndpoint', file: `${MANIFESTS}/rke2-calico-config.yaml`, keyPath: 'spec.valuesContent.kubernetesServiceEndpoint.host', severity: 'warning' },
+    expect: {
+      messageId: 'calico.ebpfLocalhostEndpoint',
+      file: `${MANIFESTS}/rke2-calico-config.yaml`,
+      keyPath: 'spec.valuesContent.kubernetesServiceEndpoint.host',
+      severity: 'warning',
+    },
   },
   {
     id: 'hcc-wrong-namespace',
-    description: 'A HelmChartConfig in the default namespace never meets RKE2\'s HelmChart in kube-system.',
+    description: "A HelmChartConfig in the default namespace never meets RKE2's HelmChart in kube-system.",
     source: 'https://docs.rke2.io/add-ons/helm',
     files: [
       config({ cni: 'canal' }),
-      { path: `${MANIFESTS}/rke2-canal-config.yaml`, contents: yaml({ ...hccObject('rke2-canal', { flannel: { iface: 'eth1' } }), metadata: { name: 'rke2-canal', namespace: 'default' } }) },
+      {
+        path: `${MANIFESTS}/rke2-canal-config.yaml`,
+        contents: yaml({
+          ...hccObject('rke2-canal', { flannel: { iface: 'eth1' } }),
+          metadata: { name: 'rke2-canal', namespace: 'default' },
+        }),
+      },
     ],
-    expect: { messageId: 'hcc.namespaceWrong', file: `${MANIFESTS}/rke2-canal-config.yaml`, keyPath: 'metadata.namespace' },
+    expect: {
+      messageId: 'hcc.namespaceWrong',
+      file: `${MANIFESTS}/rke2-canal-config.yaml`,
+      keyPath: 'metadata.namespace',
+    },
   },
   {
     id: 'file-name-underscore',
@@ -271,13 +347,15 @@ export const BROKEN_BUNDLES: readonly BrokenBundle[] = [
   },
   {
     id: 'cilium-guide-unparsable',
-    description: 'Cilium\'s Rancher guide: a comment less indented than the values under valuesContent: |- does not parse.',
+    description:
+      "Cilium's Rancher guide: a comment less indented than the values under valuesContent: |- does not parse.",
     source: 'peers.md §1.2 item 6 (cilium/cilium k8s-install-rancher-existing-nodes.rst @0927858)',
     files: [
       config({ cni: 'cilium' }),
       {
         path: `${MANIFESTS}/rke2-cilium-config.yaml`,
-        contents: 'apiVersion: helm.cattle.io/v1\nkind: HelmChartConfig\nmetadata:\n  name: rke2-cilium\n  namespace: kube-system\nspec:\n  valuesContent: |-\n  # Cilium values\n    k8sServiceHost: 127.0.0.1\n    k8sServicePort: 6443\n',
+        contents:
+          'apiVersion: helm.cattle.io/v1\nkind: HelmChartConfig\nmetadata:\n  name: rke2-cilium\n  namespace: kube-system\nspec:\n  valuesContent: |-\n  # Cilium values\n    k8sServiceHost: 127.0.0.1\n    k8sServicePort: 6443\n',
       },
     ],
     expect: { messageId: 'file.yamlSyntax', file: `${MANIFESTS}/rke2-cilium-config.yaml`, keyPath: '' },
@@ -293,26 +371,61 @@ export const BROKEN_BUNDLES: readonly BrokenBundle[] = [
     id: 'whereabouts-not-enabled',
     description: 'A whereabouts NAD while the rke2-multus values leave whereabouts off.',
     source: 'https://docs.rke2.io/networking/multus_sriov',
-    files: [config({ cni: ['multus', 'canal'] }), hcc('rke2-multus', { manifests: { dhcpDaemonSet: false } }), nad('macvlan-conf', MACVLAN_WHEREABOUTS)],
-    expect: { messageId: 'nad.whereaboutsDisabled', file: 'kubectl-apply/secondary-network.yaml', keyPath: 'spec.config' },
+    files: [
+      config({ cni: ['multus', 'canal'] }),
+      hcc('rke2-multus', { manifests: { dhcpDaemonSet: false } }),
+      nad('macvlan-conf', MACVLAN_WHEREABOUTS),
+    ],
+    expect: {
+      messageId: 'nad.whereaboutsDisabled',
+      file: 'kubectl-apply/secondary-network.yaml',
+      keyPath: 'spec.config',
+    },
   },
   {
     id: 'nad-without-multus',
     description: 'A NetworkAttachmentDefinition in a cluster whose cni has no multus.',
     source: 'https://docs.rke2.io/networking/multus_sriov',
-    files: [config({ cni: 'canal' }), nad('macvlan-conf', JSON.stringify({ cniVersion: '0.3.1', type: 'macvlan', master: 'eth1', ipam: { type: 'host-local', subnet: '192.168.50.0/24' } }))],
+    files: [
+      config({ cni: 'canal' }),
+      nad(
+        'macvlan-conf',
+        JSON.stringify({
+          cniVersion: '0.3.1',
+          type: 'macvlan',
+          master: 'eth1',
+          ipam: { type: 'host-local', subnet: '192.168.50.0/24' },
+        }),
+      ),
+    ],
     expect: { messageId: 'nad.multusDisabled', file: 'kubectl-apply/secondary-network.yaml', keyPath: '' },
   },
   {
     id: 'sriov-nad-no-resource-annotation',
     description: 'An sriov NAD without the k8s.v1.cni.cncf.io/resourceName annotation ("VF pci addr is required").',
     source: 'https://github.com/k8snetworkplumbingwg/sriov-network-device-plugin/issues/258',
-    files: [config({ cni: ['multus', 'canal'] }), sriovPolicy, nad('sriov-net', JSON.stringify({ cniVersion: '0.3.1', type: 'sriov', vlan: 0, ipam: { type: 'host-local', subnet: '10.56.217.0/24' } }))],
-    expect: { messageId: 'nad.sriovResourceAnnotation', file: 'kubectl-apply/secondary-network.yaml', keyPath: 'metadata.annotations' },
+    files: [
+      config({ cni: ['multus', 'canal'] }),
+      sriovPolicy,
+      nad(
+        'sriov-net',
+        JSON.stringify({
+          cniVersion: '0.3.1',
+          type: 'sriov',
+          vlan: 0,
+          ipam: { type: 'host-local', subnet: '10.56.217.0/24' },
+        }),
+      ),
+    ],
+    expect: {
+      messageId: 'nad.sriovResourceAnnotation',
+      file: 'kubectl-apply/secondary-network.yaml',
+      keyPath: 'metadata.annotations',
+    },
   },
   {
     id: 'sriov-resource-name-mismatch',
-    description: 'SriovNetwork.resourceName differs from the SriovNetworkNodePolicy\'s.',
+    description: "SriovNetwork.resourceName differs from the SriovNetworkNodePolicy's.",
     source: 'https://github.com/k8snetworkplumbingwg/sriov-network-operator/blob/master/doc/quickstart.md',
     files: [
       config({ cni: ['multus', 'canal'] }),
@@ -320,36 +433,65 @@ export const BROKEN_BUNDLES: readonly BrokenBundle[] = [
       {
         path: 'kubectl-apply/sriov-network.yaml',
         contents: yaml({
-          apiVersion: 'sriovnetwork.openshift.io/v1', kind: 'SriovNetwork', metadata: { name: 'sriov-net', namespace: 'cattle-sriov-system' },
-          spec: { resourceName: 'intel_nics', vlan: 0, networkNamespace: 'default', ipam: JSON.stringify({ type: 'host-local', subnet: '10.56.217.0/24' }) },
+          apiVersion: 'sriovnetwork.openshift.io/v1',
+          kind: 'SriovNetwork',
+          metadata: { name: 'sriov-net', namespace: 'cattle-sriov-system' },
+          spec: {
+            resourceName: 'intel_nics',
+            vlan: 0,
+            networkNamespace: 'default',
+            ipam: JSON.stringify({ type: 'host-local', subnet: '10.56.217.0/24' }),
+          },
         }),
       },
     ],
-    expect: { messageId: 'sriov.resourceNameMismatch', file: 'kubectl-apply/sriov-network.yaml', keyPath: 'spec.resourceName' },
+    expect: {
+      messageId: 'sriov.resourceNameMismatch',
+      file: 'kubectl-apply/sriov-network.yaml',
+      keyPath: 'spec.resourceName',
+    },
   },
   {
     id: 'cilium-multus-exclusive-old-release',
-    description: 'Multus with Cilium on a release before Nov 2025 without cni.exclusive: false: Multus silently stops working.',
+    description:
+      'Multus with Cilium on a release before Nov 2025 without cni.exclusive: false: Multus silently stops working.',
     source: 'https://github.com/rancher/rke2/issues/9040',
     files: [
       config({ cni: ['multus', 'cilium'] }),
       hcc('rke2-cilium', { operator: { replicas: 1 } }),
       { path: 'answers.yaml', contents: yaml({ cluster: { release: 'v1.31.13+rke2r1' } }) },
     ],
-    expect: { messageId: 'cilium.multusNeedsNonExclusive', file: `${MANIFESTS}/rke2-cilium-config.yaml`, keyPath: 'spec.valuesContent.cni.exclusive' },
+    expect: {
+      messageId: 'cilium.multusNeedsNonExclusive',
+      file: `${MANIFESTS}/rke2-cilium-config.yaml`,
+      keyPath: 'spec.valuesContent.cni.exclusive',
+    },
   },
   {
     id: 'rancher-chart-values-disabled',
     description: 'Rancher chartValues for rke2-cilium while machineGlobalConfig.cni is calico.',
     source: 'https://github.com/rancher/rke2/issues/8200',
-    files: [{
-      path: 'rancher/cluster.yaml',
-      contents: yaml({
-        apiVersion: 'provisioning.cattle.io/v1', kind: 'Cluster', metadata: { name: 'c1', namespace: 'fleet-default' },
-        spec: { rkeConfig: { machineGlobalConfig: { cni: 'calico' }, chartValues: { 'rke2-cilium': { hubble: { enabled: true } } } } },
-      }),
-    }],
-    expect: { messageId: 'rancher.chartValuesDisabled', file: 'rancher/cluster.yaml', keyPath: 'spec.rkeConfig.chartValues.rke2-cilium' },
+    files: [
+      {
+        path: 'rancher/cluster.yaml',
+        contents: yaml({
+          apiVersion: 'provisioning.cattle.io/v1',
+          kind: 'Cluster',
+          metadata: { name: 'c1', namespace: 'fleet-default' },
+          spec: {
+            rkeConfig: {
+              machineGlobalConfig: { cni: 'calico' },
+              chartValues: { 'rke2-cilium': { hubble: { enabled: true } } },
+            },
+          },
+        }),
+      },
+    ],
+    expect: {
+      messageId: 'rancher.chartValuesDisabled',
+      file: 'rancher/cluster.yaml',
+      keyPath: 'spec.rkeConfig.chartValues.rke2-cilium',
+    },
   },
   {
     id: 'disable-canal-chart',

@@ -12,17 +12,28 @@ import { HOSTILE_TEXTS, anyAnswersText, expectNoPollution, expectValidOrClear, t
  */
 class MemoryStorage implements Storage {
   private items = new Map<string, string>();
-  constructor(initial: Record<string, string> = {}, private readonly failing: { get?: boolean; set?: boolean } = {}) {
+  constructor(
+    initial: Record<string, string> = {},
+    private readonly failing: { get?: boolean; set?: boolean } = {},
+  ) {
     for (const [k, v] of Object.entries(initial)) this.items.set(k, v);
   }
-  get length() { return this.items.size; }
-  clear() { this.items.clear(); }
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
   getItem(key: string) {
     if (this.failing.get) throw new DOMException('The operation is insecure.', 'SecurityError');
     return this.items.get(key) ?? null;
   }
-  key(index: number) { return [...this.items.keys()][index] ?? null; }
-  removeItem(key: string) { this.items.delete(key); }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
   setItem(key: string, value: string) {
     if (this.failing.set) throw new DOMException('Quota exceeded', 'QuotaExceededError');
     this.items.set(key, String(value));
@@ -36,27 +47,35 @@ const storedValue = fc.oneof(
   fc.constantFrom(...Object.values(HOSTILE_TEXTS)),
 );
 
-afterEach(() => { vi.unstubAllGlobals(); });
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe('fuzz: saved answers in localStorage', () => {
   it('loadStoredAnswers never throws: a value, null, or a clear message', () => {
-    fc.assert(fc.property(storedValue, (text) => {
-      const stored = loadStoredAnswers(new MemoryStorage({ [ANSWERS_STORAGE_KEY]: text }));
-      expect(stored).not.toBeNull();
-      if (stored!.ok) expectValidOrClear(parseAnswers(stored!.value));
-      else expect(stored!.message).toMatch(/^The saved answers /);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(storedValue, (text) => {
+        const stored = loadStoredAnswers(new MemoryStorage({ [ANSWERS_STORAGE_KEY]: text }));
+        expect(stored).not.toBeNull();
+        if (stored!.ok) expectValidOrClear(parseAnswers(stored!.value));
+        else expect(stored!.message).toMatch(/^The saved answers /);
+      }),
+      { numRuns: 500 },
+    );
     expectNoPollution();
   });
 
   it('the wizard starts from valid answers whatever is stored, and says what it ignored', () => {
-    fc.assert(fc.property(storedValue, (text) => {
-      vi.stubGlobal('localStorage', new MemoryStorage({ [ANSWERS_STORAGE_KEY]: text }));
-      const loaded = loadInitialAnswers('');
-      expect(parseAnswers(loaded.answers).ok).toBe(true);
-      expect(['saved', 'defaults']).toContain(loaded.origin);
-      if (loaded.origin === 'defaults') expect(loaded.problems.map((p) => p.field)).toEqual(['saved answers']);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(storedValue, (text) => {
+        vi.stubGlobal('localStorage', new MemoryStorage({ [ANSWERS_STORAGE_KEY]: text }));
+        const loaded = loadInitialAnswers('');
+        expect(parseAnswers(loaded.answers).ok).toBe(true);
+        expect(['saved', 'defaults']).toContain(loaded.origin);
+        if (loaded.origin === 'defaults') expect(loaded.problems.map((p) => p.field)).toEqual(['saved answers']);
+      }),
+      { numRuns: 300 },
+    );
     expectNoPollution();
   });
 

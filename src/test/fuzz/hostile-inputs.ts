@@ -11,7 +11,12 @@ import type { ParseResult } from '../../domain/answers/types';
 import { SCENARIOS } from '../scenarios';
 
 const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-for (let i = 1; i < 10; i++) laughs.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+for (let i = 1; i < 10; i++)
+  laughs.push(
+    `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+      .fill(`*${String.fromCharCode(96 + i)}`)
+      .join(',')}]`,
+  );
 
 /** Classic attacks on YAML/JSON readers, each a complete text. */
 export const HOSTILE_TEXTS: Record<string, string> = {
@@ -65,15 +70,25 @@ export const VALID_TEXTS = Object.values(SCENARIOS).map((s) => answersToYaml(s.a
 
 /** A real answers file cut short, spliced with junk, or with a random span replaced. */
 export const mutatedAnswersText = fc
-  .tuple(fc.constantFrom(...VALID_TEXTS), fc.nat(), fc.nat(), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('truncate', 'insert', 'replace', 'duplicate'))
+  .tuple(
+    fc.constantFrom(...VALID_TEXTS),
+    fc.nat(),
+    fc.nat(),
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.constantFrom('truncate', 'insert', 'replace', 'duplicate'),
+  )
   .map(([text, a, b, junk, how]) => {
     const i = a % (text.length + 1);
     const j = Math.min(text.length, i + (b % 80));
     switch (how) {
-      case 'truncate': return text.slice(0, i);
-      case 'insert': return text.slice(0, i) + junk + text.slice(i);
-      case 'replace': return text.slice(0, i) + junk + text.slice(j);
-      default: return text.slice(0, j) + text.slice(i);
+      case 'truncate':
+        return text.slice(0, i);
+      case 'insert':
+        return text.slice(0, i) + junk + text.slice(i);
+      case 'replace':
+        return text.slice(0, i) + junk + text.slice(j);
+      default:
+        return text.slice(0, j) + text.slice(i);
     }
   });
 

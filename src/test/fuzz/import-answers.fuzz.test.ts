@@ -52,27 +52,48 @@ const answersZip = (contents: Uint8Array, path = 'bundle/answers.yaml') => zipSy
 
 describe('fuzz: Import answers (answers.yaml or bundle zip)', () => {
   it('any bytes as answers.yaml: valid answers or a clear message, never a throw', async () => {
-    await fc.assert(fc.asyncProperty(anyAnswersBytes, async (bytes) => { await importEndsWell(bytes, 'answers.yaml'); }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(anyAnswersBytes, async (bytes) => {
+        await importEndsWell(bytes, 'answers.yaml');
+      }),
+      { numRuns: 300 },
+    );
     expectNoPollution();
   });
 
   it('any bytes wrapped in a zip as answers.yaml: the same', async () => {
-    await fc.assert(fc.asyncProperty(anyAnswersBytes, fc.boolean(), async (bytes, stored) => {
-      await importEndsWell(stored ? zipSync({ 'b/answers.yaml': [bytes, { level: 0 }] }) : answersZip(bytes), 'bundle.zip');
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(anyAnswersBytes, fc.boolean(), async (bytes, stored) => {
+        await importEndsWell(
+          stored ? zipSync({ 'b/answers.yaml': [bytes, { level: 0 }] }) : answersZip(bytes),
+          'bundle.zip',
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('random bytes after a zip signature, truncated and bit-flipped bundle zips: a clear message or the answers', async () => {
     const zipish = fc.oneof(
       fc.uint8Array({ maxLength: 3_000 }).map((b) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...b])),
       fc.nat({ max: REAL_ZIP.length }).map((n) => REAL_ZIP.slice(0, n)),
-      fc.array(fc.tuple(fc.nat({ max: REAL_ZIP.length - 1 }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => {
-        const copy = REAL_ZIP.slice();
-        for (const [at, xor] of flips) copy[at]! ^= xor;
-        return copy;
-      }),
+      fc
+        .array(fc.tuple(fc.nat({ max: REAL_ZIP.length - 1 }), fc.integer({ min: 1, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        })
+        .map((flips) => {
+          const copy = REAL_ZIP.slice();
+          for (const [at, xor] of flips) copy[at]! ^= xor;
+          return copy;
+        }),
     );
-    await fc.assert(fc.asyncProperty(zipish, async (bytes) => { await importEndsWell(bytes, 'bundle.zip'); }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(zipish, async (bytes) => {
+        await importEndsWell(bytes, 'bundle.zip');
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a real bundle zip imports its answers', async () => {
@@ -97,7 +118,10 @@ describe('fuzz: Import answers (answers.yaml or bundle zip)', () => {
 
   it('a zip whose answers.yaml is too large says so, not that it has none', async () => {
     const result = await importEndsWell(answersZip(new Uint8Array(300 * 1024).fill(0x20)), 'big-answers.zip');
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/answers\.yaml in big-answers\.zip is too large/) });
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/answers\.yaml in big-answers\.zip is too large/),
+    });
   });
 
   it('files larger than the import cap are refused unread', async () => {

@@ -16,7 +16,9 @@ const anyParam = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9_-]{0,400}$/),
   fc.json({ maxDepth: 8 }).map(b64url),
   fc.uint8Array({ maxLength: 300 }).map(b64url),
-  fc.jsonValue({ maxDepth: 5 }).map((v) => b64url(JSON.stringify({ cluster: v, addressing: { clusterCidrV4: v }, nodes: { underlayMtu: v } }))),
+  fc
+    .jsonValue({ maxDepth: 5 })
+    .map((v) => b64url(JSON.stringify({ cluster: v, addressing: { clusterCidrV4: v }, nodes: { underlayMtu: v } }))),
   fc.constantFrom(...Object.values(HOSTILE_TEXTS)).map(b64url),
 );
 
@@ -28,17 +30,25 @@ function expectDecodedEndsWell(param: string): void {
 
 describe('fuzz: ?a= links', () => {
   it('decodeAnswersParam never throws and ends in valid answers or a clear message', () => {
-    fc.assert(fc.property(anyParam, (param) => { expectDecodedEndsWell(param); }), { numRuns: 600 });
+    fc.assert(
+      fc.property(anyParam, (param) => {
+        expectDecodedEndsWell(param);
+      }),
+      { numRuns: 600 },
+    );
     expectNoPollution();
   });
 
   it('loadInitialAnswers never throws: valid answers, and every dropped part listed', () => {
-    fc.assert(fc.property(anyParam, (param) => {
-      const loaded = loadInitialAnswers(`?a=${encodeURIComponent(param)}`);
-      expect(parseAnswers(loaded.answers).ok).toBe(true);
-      if (loaded.origin === 'defaults') expect(loaded.problems.length).toBeGreaterThan(0);
-      for (const p of loaded.problems) expect(p.message.length).toBeGreaterThan(5);
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(anyParam, (param) => {
+        const loaded = loadInitialAnswers(`?a=${encodeURIComponent(param)}`);
+        expect(parseAnswers(loaded.answers).ok).toBe(true);
+        if (loaded.origin === 'defaults') expect(loaded.problems.length).toBeGreaterThan(0);
+        for (const p of loaded.problems) expect(p.message.length).toBeGreaterThan(5);
+      }),
+      { numRuns: 400 },
+    );
     expectNoPollution();
   });
 
@@ -47,9 +57,17 @@ describe('fuzz: ?a= links', () => {
   });
 
   it('oversized and wrong-alphabet links are refused before decoding', () => {
-    expect(decodeAnswersParam('A'.repeat(MAX_PARAM_LENGTH + 1), defaultAnswers())).toMatchObject({ ok: false, message: expect.stringMatching(/too long/) });
-    expect(decodeAnswersParam('ab+c/==', defaultAnswers())).toMatchObject({ ok: false, message: expect.stringMatching(/format/) });
-    expect(decodeAnswersParam(b64url(new Uint8Array([0xff, 0xfe, 0x80])), defaultAnswers())).toMatchObject({ ok: false });
+    expect(decodeAnswersParam('A'.repeat(MAX_PARAM_LENGTH + 1), defaultAnswers())).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/too long/),
+    });
+    expect(decodeAnswersParam('ab+c/==', defaultAnswers())).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/format/),
+    });
+    expect(decodeAnswersParam(b64url(new Uint8Array([0xff, 0xfe, 0x80])), defaultAnswers())).toMatchObject({
+      ok: false,
+    });
   });
 
   it('a link at the length limit made of deep nesting decodes quickly', async () => {
@@ -60,7 +78,11 @@ describe('fuzz: ?a= links', () => {
   });
 
   it('__proto__ and constructor keys never reach Object.prototype', () => {
-    for (const text of ['{"__proto__":{"polluted":1}}', '{"cluster":{"__proto__":{"polluted":1}}}', '{"constructor":{"prototype":{"polluted":1}}}']) {
+    for (const text of [
+      '{"__proto__":{"polluted":1}}',
+      '{"cluster":{"__proto__":{"polluted":1}}}',
+      '{"constructor":{"prototype":{"polluted":1}}}',
+    ]) {
       expectDecodedEndsWell(b64url(text));
       mergeOntoDefaults(defaultAnswers(), JSON.parse(text));
     }
@@ -69,14 +91,17 @@ describe('fuzz: ?a= links', () => {
 
   it('round trip: any valid answers survive encode then decode', () => {
     const sizes = fc.constantFrom(...CLUSTER_SIZES);
-    fc.assert(fc.property(sizes, fc.integer({ min: 1280, max: 9000 }), (size, mtu) => {
-      const answers = defaultAnswers();
-      (answers.cluster as Record<string, unknown>).size = size;
-      (answers.nodes as Record<string, unknown>).underlayMtu = mtu;
-      const parsed = parseAnswers(answers);
-      if (!parsed.ok) throw new Error(`size ${size} and MTU ${mtu} are valid answers`);
-      const decoded = decodeAnswersParam(encodeAnswersParam(parsed.answers, defaultAnswers()), defaultAnswers());
-      expect(decoded.ok && parseAnswers(decoded.value)).toEqual(parsed);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(sizes, fc.integer({ min: 1280, max: 9000 }), (size, mtu) => {
+        const answers = defaultAnswers();
+        (answers.cluster as Record<string, unknown>).size = size;
+        (answers.nodes as Record<string, unknown>).underlayMtu = mtu;
+        const parsed = parseAnswers(answers);
+        if (!parsed.ok) throw new Error(`size ${size} and MTU ${mtu} are valid answers`);
+        const decoded = decodeAnswersParam(encodeAnswersParam(parsed.answers, defaultAnswers()), defaultAnswers());
+        expect(decoded.ok && parseAnswers(decoded.value)).toEqual(parsed);
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -8,7 +8,10 @@ const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 function normalise(policy: string): string[] {
-  return policy.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter(Boolean);
+  return policy
+    .split(';')
+    .map((d) => d.trim().replace(/\s+/g, ' '))
+    .filter(Boolean);
 }
 
 const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];

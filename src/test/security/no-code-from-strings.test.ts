@@ -8,7 +8,8 @@ import { ESLint } from 'eslint';
  * built bundle (the CSP refuses them at run time too), and the lint rules that keep it so fire.
  */
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const CODE_FROM_STRING = /\bnew\s+Function\s*\(|(?<![\w$.])eval\s*\(|\bsetTimeout\s*\(\s*['"`]|\bsetInterval\s*\(\s*['"`]/;
+const CODE_FROM_STRING =
+  /\bnew\s+Function\s*\(|(?<![\w$.])eval\s*\(|\bsetTimeout\s*\(\s*['"`]|\bsetInterval\s*\(\s*['"`]/;
 
 function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
   const out: string[] = [];
@@ -36,22 +37,30 @@ describe('no code from strings', () => {
   });
 
   const dist = join(ROOT, 'dist', 'assets');
-  it.skipIf(!existsSync(dist))('the built bundle (dist/, when built) has none, and its index.html no inline script', () => {
-    const files = filesUnder(dist, (p) => p.endsWith('.js'));
-    expect(files.length).toBeGreaterThan(0);
-    expect(offenders(files)).toEqual([]);
-    const html = readFileSync(join(ROOT, 'dist', 'index.html'), 'utf8');
-    expect(html).toContain('http-equiv="Content-Security-Policy"');
-    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const [, attrs, body] of scripts) {
-      expect(attrs).toMatch(/\bsrc="\//);
-      expect(body!.trim()).toBe('');
-    }
-  });
+  it.skipIf(!existsSync(dist))(
+    'the built bundle (dist/, when built) has none, and its index.html no inline script',
+    () => {
+      const files = filesUnder(dist, (p) => p.endsWith('.js'));
+      expect(files.length).toBeGreaterThan(0);
+      expect(offenders(files)).toEqual([]);
+      const html = readFileSync(join(ROOT, 'dist', 'index.html'), 'utf8');
+      expect(html).toContain('http-equiv="Content-Security-Policy"');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const [, attrs, body] of scripts) {
+        expect(attrs).toMatch(/\bsrc="\//);
+        expect(body!.trim()).toBe('');
+      }
+    },
+  );
 
   it('the pattern is not blind: it finds each form it forbids', () => {
-    for (const bad of ['eval("1")', 'x = new Function("a", "return a")', 'setTimeout("alert(1)", 1)', 'window.setInterval(`x`, 5)']) {
+    for (const bad of [
+      'eval("1")',
+      'x = new Function("a", "return a")',
+      'setTimeout("alert(1)", 1)',
+      'window.setInterval(`x`, 5)',
+    ]) {
       expect(CODE_FROM_STRING.test(bad), bad).toBe(true);
     }
     for (const fine of ['retrieval(x)', 'obj.eval(x)', 'setTimeout(() => 1, 5)', 'const isFunction = 1']) {

@@ -9,8 +9,10 @@ export const awsEni: Rule = {
   description: 'AWS ENI pod addressing needs Cilium (eni.enabled).',
   source: SOURCES.ciliumEni,
   messages: {
-    ciliumEni: 'Cilium allocates pod IPs from AWS ENIs (eni.enabled: true, which forces ipam mode eni); nodes need the matching IAM permissions.',
-    noEni: '{{cni}} cannot give pods VPC addresses from AWS ENIs; only Cilium\'s ENI IPAM can on RKE2 (the Amazon VPC CNI is EKS-only).',
+    ciliumEni:
+      'Cilium allocates pod IPs from AWS ENIs (eni.enabled: true, which forces ipam mode eni); nodes need the matching IAM permissions.',
+    noEni:
+      "{{cni}} cannot give pods VPC addresses from AWS ENIs; only Cilium's ENI IPAM can on RKE2 (the Amazon VPC CNI is EKS-only).",
   },
   check({ answers }) {
     if (!answers.performance.awsEni) return {};
@@ -18,7 +20,12 @@ export const awsEni: Rule = {
       reasons: [
         { cni: 'cilium', messageId: 'ciliumEni', effect: 'favours', weight: 30 },
         ...(['canal', 'calico', 'flannel'] as const).map((cni) => ({
-          cni, messageId: 'noEni', effect: 'excludes' as const, data: { cni: cni[0]!.toUpperCase() + cni.slice(1) }, fields: FIELDS, source: SOURCES.awsVpcCni,
+          cni,
+          messageId: 'noEni',
+          effect: 'excludes' as const,
+          data: { cni: cni[0]!.toUpperCase() + cni.slice(1) },
+          fields: FIELDS,
+          source: SOURCES.awsVpcCni,
         })),
       ],
     };

@@ -6,12 +6,15 @@ const FIELDS = ['performance.bandwidthManager'];
 /** Cilium's Bandwidth Manager (EDT, optional BBR) vs the tc-based bandwidth plugin the other charts chain. */
 export const bandwidthManager: Rule = {
   id: 'bandwidth-manager',
-  description: 'Pod egress bandwidth management favours Cilium\'s Bandwidth Manager.',
+  description: "Pod egress bandwidth management favours Cilium's Bandwidth Manager.",
   source: SOURCES.ciliumBandwidth,
   messages: {
-    ciliumBandwidth: 'Cilium\'s Bandwidth Manager enforces kubernetes.io/egress-bandwidth efficiently with eBPF (bandwidthManager.enabled); it needs kernels built with CONFIG_NET_SCH_FQ.',
-    bandwidthPluginOnly: '{{cni}} only has the generic bandwidth CNI plugin (tc token bucket), which scales worse and has no BBR.',
-    fqKernelConfig: 'Cilium\'s Bandwidth Manager needs the fq qdisc (CONFIG_NET_SCH_FQ) in every node kernel; check with: grep NET_SCH_FQ /boot/config-$(uname -r).',
+    ciliumBandwidth:
+      "Cilium's Bandwidth Manager enforces kubernetes.io/egress-bandwidth efficiently with eBPF (bandwidthManager.enabled); it needs kernels built with CONFIG_NET_SCH_FQ.",
+    bandwidthPluginOnly:
+      '{{cni}} only has the generic bandwidth CNI plugin (tc token bucket), which scales worse and has no BBR.',
+    fqKernelConfig:
+      "Cilium's Bandwidth Manager needs the fq qdisc (CONFIG_NET_SCH_FQ) in every node kernel; check with: grep NET_SCH_FQ /boot/config-$(uname -r).",
   },
   check({ answers }) {
     if (!answers.performance.bandwidthManager) return {};
@@ -19,10 +22,23 @@ export const bandwidthManager: Rule = {
       reasons: [
         { cni: 'cilium', messageId: 'ciliumBandwidth', effect: 'favours' },
         ...(['canal', 'calico', 'flannel'] as const).map((cni) => ({
-          cni, messageId: 'bandwidthPluginOnly', effect: 'discourages' as const, data: { cni: cni[0]!.toUpperCase() + cni.slice(1) }, fields: FIELDS, source: SOURCES.bandwidthPlugin,
+          cni,
+          messageId: 'bandwidthPluginOnly',
+          effect: 'discourages' as const,
+          data: { cni: cni[0]!.toUpperCase() + cni.slice(1) },
+          fields: FIELDS,
+          source: SOURCES.bandwidthPlugin,
         })),
       ],
-      findings: [{ messageId: 'fqKernelConfig', severity: 'note', fields: FIELDS, source: SOURCES.ciliumSystemRequirements, when: ['cilium'] }],
+      findings: [
+        {
+          messageId: 'fqKernelConfig',
+          severity: 'note',
+          fields: FIELDS,
+          source: SOURCES.ciliumSystemRequirements,
+          when: ['cilium'],
+        },
+      ],
     };
   },
 };

@@ -9,8 +9,10 @@ export const bgp: Rule = {
   description: 'BGP peering: Calico natively, Cilium via its BGP Control Plane; not Canal or Flannel.',
   source: SOURCES.calicoBgp,
   messages: {
-    calicoBgp: 'Calico peers with your routers natively (calicoNetwork.bgp: Enabled with BGPPeer objects); RKE2 documents it, Windows included.',
-    ciliumBgp: 'Cilium can advertise pod and service routes with its BGP Control Plane (bgpControlPlane.enabled plus CiliumBGP* resources), but it does not run a full routing mesh like Calico.',
+    calicoBgp:
+      'Calico peers with your routers natively (calicoNetwork.bgp: Enabled with BGPPeer objects); RKE2 documents it, Windows included.',
+    ciliumBgp:
+      'Cilium can advertise pod and service routes with its BGP Control Plane (bgpControlPlane.enabled plus CiliumBGP* resources), but it does not run a full routing mesh like Calico.',
     noBgp: '{{cni}} cannot peer over BGP: it only builds a VXLAN overlay.',
   },
   check({ answers }) {

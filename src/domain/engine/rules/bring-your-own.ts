@@ -7,9 +7,14 @@ export const bringYourOwn: Rule = {
   description: 'cni: none (bring your own CNI) is only for a forced choice.',
   source: SOURCES.basicNetworkOptions,
   messages: {
-    bringYourOwn: 'With cni: none RKE2 installs no CNI: nodes stay NotReady and tainted until you install one yourself. Choose it only if you bring your own.',
+    bringYourOwn:
+      'With cni: none RKE2 installs no CNI: nodes stay NotReady and tainted until you install one yourself. Choose it only if you bring your own.',
   },
   check() {
-    return { reasons: [{ cni: 'none', messageId: 'bringYourOwn', effect: 'discourages', weight: -100, fields: ['choice.forcedCni'] }] };
+    return {
+      reasons: [
+        { cni: 'none', messageId: 'bringYourOwn', effect: 'discourages', weight: -100, fields: ['choice.forcedCni'] },
+      ],
+    };
   },
 };

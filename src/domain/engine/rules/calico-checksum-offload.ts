@@ -11,8 +11,10 @@ export const calicoChecksumOffload: Rule = {
   description: 'Calico checksum offload: disabled by rke2-calico; can be re-enabled on kernels above 5.7.',
   source: SOURCES.basicNetworkOptions,
   messages: {
-    checksumOffloadReenabled: 'Kernel {{kernel}} is above 5.7, so the bundle re-enables hardware checksum offload for Calico (felixConfiguration.featureDetectOverride: "ChecksumOffloadBroken=false"), lifting the ~2.5 Gbps VXLAN cap.',
-    checksumOffloadDisabled: 'Kernel {{kernel}} is not above 5.7: rke2-calico keeps hardware checksum offload disabled (ChecksumOffloadBroken=true), which caps VXLAN TCP throughput around 2.5 Gbps.',
+    checksumOffloadReenabled:
+      'Kernel {{kernel}} is above 5.7, so the bundle re-enables hardware checksum offload for Calico (felixConfiguration.featureDetectOverride: "ChecksumOffloadBroken=false"), lifting the ~2.5 Gbps VXLAN cap.',
+    checksumOffloadDisabled:
+      'Kernel {{kernel}} is not above 5.7: rke2-calico keeps hardware checksum offload disabled (ChecksumOffloadBroken=true), which caps VXLAN TCP throughput around 2.5 Gbps.',
   },
   check({ derived }) {
     if (!derived.kernel) return {};
@@ -20,10 +22,16 @@ export const calicoChecksumOffload: Rule = {
     if (!k57.ok) return {};
     const above = compareKernel(derived.kernel, k57.kernel) > 0;
     return {
-      findings: [{
-        messageId: above ? 'checksumOffloadReenabled' : 'checksumOffloadDisabled', severity: 'note',
-        data: { kernel: derived.kernel.text, reenable: above }, fields: ['nodes.kernel'], source: SOURCES.calicoChecksumIssue, when: ['calico'],
-      }],
+      findings: [
+        {
+          messageId: above ? 'checksumOffloadReenabled' : 'checksumOffloadDisabled',
+          severity: 'note',
+          data: { kernel: derived.kernel.text, reenable: above },
+          fields: ['nodes.kernel'],
+          source: SOURCES.calicoChecksumIssue,
+          when: ['calico'],
+        },
+      ],
     };
   },
 };

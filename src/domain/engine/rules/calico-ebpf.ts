@@ -11,9 +11,11 @@ export const calicoEbpf: Rule = {
   description: 'Calico eBPF dataplane: only from its RKE2 version gate, and only with a reachable API server endpoint.',
   source: SOURCES.basicNetworkOptions,
   messages: {
-    calicoEbpfBeforeGate: 'Calico\'s eBPF dataplane (needed to replace kube-proxy) is supported from {{gates}}; {{release}} needs at least {{minimum}}.',
+    calicoEbpfBeforeGate:
+      "Calico's eBPF dataplane (needed to replace kube-proxy) is supported from {{gates}}; {{release}} needs at least {{minimum}}.",
     calicoEbpf: 'Calico can replace kube-proxy with its eBPF dataplane (linuxDataplane: BPF) on {{release}}.',
-    calicoEbpfEndpoint: 'Calico eBPF needs an API server endpoint every node can reach (a server IP, VIP or load balancer), not "{{host}}": with localhost calico-kube-controllers cannot reach the API.',
+    calicoEbpfEndpoint:
+      'Calico eBPF needs an API server endpoint every node can reach (a server IP, VIP or load balancer), not "{{host}}": with localhost calico-kube-controllers cannot reach the API.',
   },
   check({ answers, release }) {
     const p = answers.performance;
@@ -21,23 +23,45 @@ export const calicoEbpf: Rule = {
     const rel = release.requested.text;
     if (!hasGate(release, 'calicoEbpf')) {
       return {
-        reasons: [{
-          cni: 'calico', messageId: 'calicoEbpfBeforeGate', effect: 'excludes', source: GATES.calicoEbpf.source,
-          data: { release: rel, gates: describeGate(GATES.calicoEbpf), minimum: gateMinimumFor(release.requested, GATES.calicoEbpf) },
-          fields: ['performance.kubeProxyReplacement', 'cluster.release'],
-        }],
+        reasons: [
+          {
+            cni: 'calico',
+            messageId: 'calicoEbpfBeforeGate',
+            effect: 'excludes',
+            source: GATES.calicoEbpf.source,
+            data: {
+              release: rel,
+              gates: describeGate(GATES.calicoEbpf),
+              minimum: gateMinimumFor(release.requested, GATES.calicoEbpf),
+            },
+            fields: ['performance.kubeProxyReplacement', 'cluster.release'],
+          },
+        ],
       };
     }
     const findings: FindingOutput[] = [];
     const host = p.apiServerHost.trim();
     if (LOOPBACK.has(host.toLowerCase())) {
       findings.push({
-        messageId: 'calicoEbpfEndpoint', severity: 'blocking', data: { host: host === '' ? 'localhost (the default)' : host },
-        fields: ['performance.apiServerHost'], source: SOURCES.calicoEbpfEndpointIssue, when: ['calico'],
+        messageId: 'calicoEbpfEndpoint',
+        severity: 'blocking',
+        data: { host: host === '' ? 'localhost (the default)' : host },
+        fields: ['performance.apiServerHost'],
+        source: SOURCES.calicoEbpfEndpointIssue,
+        when: ['calico'],
       });
     }
     return {
-      reasons: [{ cni: 'calico', messageId: 'calicoEbpf', effect: 'favours', weight: 15, data: { release: rel }, source: SOURCES.calicoEbpf }],
+      reasons: [
+        {
+          cni: 'calico',
+          messageId: 'calicoEbpf',
+          effect: 'favours',
+          weight: 15,
+          data: { release: rel },
+          source: SOURCES.calicoEbpf,
+        },
+      ],
       findings,
     };
   },

@@ -35,17 +35,22 @@ export const ciliumKernel: Rule = {
   description: 'Cilium needs the minimum kernel of the Cilium version the chosen release bundles.',
   source: ciliumRequirementsSource(18),
   messages: {
-    ciliumKernelTooOld: '{{release}} bundles Cilium {{ciliumVersion}}, which needs Linux {{minKernel}} or newer (or {{rhelEquivalent}}); your oldest node runs {{kernel}}.',
-    ciliumKernelOk: 'Kernel {{kernel}} meets Cilium {{ciliumVersion}}\'s minimum of {{minKernel}}.',
-    ciliumRhelBackports: 'RHEL 8.10\'s 4.18 kernel carries the eBPF backports Cilium {{ciliumVersion}} accepts in place of {{minKernel}}.',
+    ciliumKernelTooOld:
+      '{{release}} bundles Cilium {{ciliumVersion}}, which needs Linux {{minKernel}} or newer (or {{rhelEquivalent}}); your oldest node runs {{kernel}}.',
+    ciliumKernelOk: "Kernel {{kernel}} meets Cilium {{ciliumVersion}}'s minimum of {{minKernel}}.",
+    ciliumRhelBackports:
+      "RHEL 8.10's 4.18 kernel carries the eBPF backports Cilium {{ciliumVersion}} accepts in place of {{minKernel}}.",
   },
   check({ release, derived }) {
     const { kernel, cilium } = derived;
     if (!kernel || !cilium) return {};
     const req = ciliumKernelRequirement(cilium.minor);
     const data = {
-      release: release.requested.text, ciliumVersion: `${cilium.major}.${cilium.minor}.${cilium.patch}`,
-      minKernel: req.minKernel, rhelEquivalent: req.rhelEquivalent, kernel: kernel.text,
+      release: release.requested.text,
+      ciliumVersion: `${cilium.major}.${cilium.minor}.${cilium.patch}`,
+      minKernel: req.minKernel,
+      rhelEquivalent: req.rhelEquivalent,
+      kernel: kernel.text,
     };
     // Cite the system requirements page of the exact Cilium minor the release bundles.
     const source = ciliumRequirementsSource(cilium.minor);
@@ -56,6 +61,17 @@ export const ciliumKernel: Rule = {
     if (derived.rhel8Backports && rhel418.ok && compareKernel(kernel, rhel418.kernel) >= 0) {
       return { reasons: [{ cni: 'cilium', messageId: 'ciliumRhelBackports', effect: 'info', data, source }] };
     }
-    return { reasons: [{ cni: 'cilium', messageId: 'ciliumKernelTooOld', effect: 'excludes', data, source, fields: ['nodes.kernel', 'nodes.osPreset', 'cluster.release'] }] };
+    return {
+      reasons: [
+        {
+          cni: 'cilium',
+          messageId: 'ciliumKernelTooOld',
+          effect: 'excludes',
+          data,
+          source,
+          fields: ['nodes.kernel', 'nodes.osPreset', 'cluster.release'],
+        },
+      ],
+    };
   },
 };

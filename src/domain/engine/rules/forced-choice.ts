@@ -7,7 +7,8 @@ export const forcedChoice: Rule = {
   description: 'Reports the consequences of overriding the recommendation with a forced CNI.',
   source: SOURCES.basicNetworkOptions,
   messages: {
-    forcedUnavailable: 'You forced {{cni}}, but it cannot work here: {{why}} Change those answers or choose another CNI.',
+    forcedUnavailable:
+      'You forced {{cni}}, but it cannot work here: {{why}} Change those answers or choose another CNI.',
     forcedDiscouraged: 'You forced {{cni}}: {{consequence}}',
     forcedOverride: 'You chose {{cni}} over the recommended {{recommended}}.',
   },
@@ -21,12 +22,29 @@ export const forcedChoice: Rule = {
     const fields = ['choice.forcedCni'];
     if (candidate.status === 'unavailable') {
       const excluding = candidate.reasons.filter((r) => r.effect === 'excludes');
-      excluding.forEach((r) => r.fields?.forEach((f) => { if (!fields.includes(f)) fields.push(f); }));
-      return [{ messageId: 'forcedUnavailable', severity: 'blocking', data: { cni: forced, why: excluding.map(explain).join(' ') }, fields }];
+      excluding.forEach((r) =>
+        r.fields?.forEach((f) => {
+          if (!fields.includes(f)) fields.push(f);
+        }),
+      );
+      return [
+        {
+          messageId: 'forcedUnavailable',
+          severity: 'blocking',
+          data: { cni: forced, why: excluding.map(explain).join(' ') },
+          fields,
+        },
+      ];
     }
     const out: FindingOutput[] = candidate.reasons
       .filter((r) => r.effect === 'discourages')
-      .map((r) => ({ messageId: 'forcedDiscouraged', severity: 'warning', data: { cni: forced, consequence: explain(r), because: r.messageId }, fields: [...new Set([...fields, ...(r.fields ?? [])])], source: r.source }));
+      .map((r) => ({
+        messageId: 'forcedDiscouraged',
+        severity: 'warning',
+        data: { cni: forced, consequence: explain(r), because: r.messageId },
+        fields: [...new Set([...fields, ...(r.fields ?? [])])],
+        source: r.source,
+      }));
     if (best !== null && best !== forced) {
       out.push({ messageId: 'forcedOverride', severity: 'note', data: { cni: forced, recommended: best }, fields });
     }

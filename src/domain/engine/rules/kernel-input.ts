@@ -8,12 +8,15 @@ export const kernelInput: Rule = {
   description: 'The oldest node kernel must be readable, since several CNIs depend on it.',
   source: SOURCES.requirements,
   messages: {
-    kernelInvalid: 'The oldest node kernel could not be read: {{error}} Kernel-dependent checks (Cilium minimum, WireGuard, checksum offload) are skipped until it is fixed.',
+    kernelInvalid:
+      'The oldest node kernel could not be read: {{error}} Kernel-dependent checks (Cilium minimum, WireGuard, checksum offload) are skipped until it is fixed.',
   },
   check({ answers, derived }) {
     if (derived.kernel !== null) return {};
     const parsed = parseKernel(answers.nodes?.kernel);
     const error = parsed.ok ? '' : parsed.message;
-    return { findings: [{ messageId: 'kernelInvalid', severity: 'blocking', data: { error }, fields: ['nodes.kernel'] }] };
+    return {
+      findings: [{ messageId: 'kernelInvalid', severity: 'blocking', data: { error }, fields: ['nodes.kernel'] }],
+    };
   },
 };

@@ -14,25 +14,47 @@ export const kubeProxyReplacement: Rule = {
   source: SOURCES.basicNetworkOptions,
   messages: {
     noKubeProxyReplacement: '{{cni}} has no eBPF dataplane and cannot replace kube-proxy.',
-    ciliumKpr: 'Cilium replaces kube-proxy with its eBPF service load balancing (kubeProxyReplacement: true with disable-kube-proxy: true).',
-    ciliumKprOldKernel: 'RKE2 does not recommend Cilium\'s kube-proxy replacement on kernels older than 5.8; your oldest node runs {{kernel}}.',
-    ciliumKprDefaultEndpoint: 'No API server host given: Cilium will use k8sServiceHost "localhost" and k8sServicePort {{port}}. That works on RKE2 servers, and on agents through their local API server load balancer; set a host (VIP or load balancer) if your nodes reach the API another way.',
+    ciliumKpr:
+      'Cilium replaces kube-proxy with its eBPF service load balancing (kubeProxyReplacement: true with disable-kube-proxy: true).',
+    ciliumKprOldKernel:
+      "RKE2 does not recommend Cilium's kube-proxy replacement on kernels older than 5.8; your oldest node runs {{kernel}}.",
+    ciliumKprDefaultEndpoint:
+      'No API server host given: Cilium will use k8sServiceHost "localhost" and k8sServicePort {{port}}. That works on RKE2 servers, and on agents through their local API server load balancer; set a host (VIP or load balancer) if your nodes reach the API another way.',
   },
   check({ answers, derived }) {
     const p = answers.performance;
     if (!p.kubeProxyReplacement) return {};
     const reasons: ReasonOutput[] = [
       { cni: 'canal', messageId: 'noKubeProxyReplacement', effect: 'excludes', data: { cni: 'Canal' }, fields: FIELDS },
-      { cni: 'flannel', messageId: 'noKubeProxyReplacement', effect: 'excludes', data: { cni: 'Flannel' }, fields: FIELDS },
+      {
+        cni: 'flannel',
+        messageId: 'noKubeProxyReplacement',
+        effect: 'excludes',
+        data: { cni: 'Flannel' },
+        fields: FIELDS,
+      },
       // Cilium's replacement is the long-standing one; Calico eBPF is supported by RKE2 only since January 2026.
       { cni: 'cilium', messageId: 'ciliumKpr', effect: 'favours', weight: 30, source: SOURCES.ciliumKubeProxyFree },
     ];
     const findings: FindingOutput[] = [];
     if (derived.kernel && !kernelAtLeast(derived.kernel, '5.8')) {
-      findings.push({ messageId: 'ciliumKprOldKernel', severity: 'warning', data: { kernel: derived.kernel.text }, fields: ['nodes.kernel', ...FIELDS], when: ['cilium'] });
+      findings.push({
+        messageId: 'ciliumKprOldKernel',
+        severity: 'warning',
+        data: { kernel: derived.kernel.text },
+        fields: ['nodes.kernel', ...FIELDS],
+        when: ['cilium'],
+      });
     }
     if (p.apiServerHost.trim() === '') {
-      findings.push({ messageId: 'ciliumKprDefaultEndpoint', severity: 'warning', data: { port: p.apiServerPort }, fields: ['performance.apiServerHost'], source: SOURCES.clusterLoadBalancer, when: ['cilium'] });
+      findings.push({
+        messageId: 'ciliumKprDefaultEndpoint',
+        severity: 'warning',
+        data: { port: p.apiServerPort },
+        fields: ['performance.apiServerHost'],
+        source: SOURCES.clusterLoadBalancer,
+        when: ['cilium'],
+      });
     }
     return { reasons, findings };
   },

@@ -11,14 +11,21 @@ export const networkPolicy: Rule = {
   messages: {
     noNetworkPolicy: 'Flannel does not enforce NetworkPolicy: every policy you write would be silently ignored.',
     enforcesPolicy: '{{cni}} enforces Kubernetes NetworkPolicy.',
-    noL7Policy: '{{cni}} cannot enforce L7 (HTTP) or DNS-aware policy: the open-source Calico that RKE2 ships has neither built in (DNS policy is a Calico Enterprise feature; L7 needs an Envoy or service-mesh setup outside RKE2).',
+    noL7Policy:
+      '{{cni}} cannot enforce L7 (HTTP) or DNS-aware policy: the open-source Calico that RKE2 ships has neither built in (DNS policy is a Calico Enterprise feature; L7 needs an Envoy or service-mesh setup outside RKE2).',
     l7Policy: 'Cilium enforces L7 (HTTP, gRPC, Kafka) and DNS-aware (toFQDNs) policy through CiliumNetworkPolicy.',
   },
   check({ answers }) {
     const need = answers.security.policy;
     if (need === 'none') return {};
     const reasons: ReasonOutput[] = [
-      { cni: 'flannel', messageId: 'noNetworkPolicy', effect: 'excludes', fields: FIELDS, source: SOURCES.flannelNoPolicy },
+      {
+        cni: 'flannel',
+        messageId: 'noNetworkPolicy',
+        effect: 'excludes',
+        fields: FIELDS,
+        source: SOURCES.flannelNoPolicy,
+      },
     ];
     if (need === 'kubernetes') {
       reasons.push(
@@ -28,8 +35,22 @@ export const networkPolicy: Rule = {
       );
     } else {
       reasons.push(
-        { cni: 'canal', messageId: 'noL7Policy', effect: 'excludes', data: { cni: 'Canal' }, fields: FIELDS, source: SOURCES.calicoEnterpriseDnsPolicy },
-        { cni: 'calico', messageId: 'noL7Policy', effect: 'excludes', data: { cni: 'Calico' }, fields: FIELDS, source: SOURCES.calicoEnterpriseDnsPolicy },
+        {
+          cni: 'canal',
+          messageId: 'noL7Policy',
+          effect: 'excludes',
+          data: { cni: 'Canal' },
+          fields: FIELDS,
+          source: SOURCES.calicoEnterpriseDnsPolicy,
+        },
+        {
+          cni: 'calico',
+          messageId: 'noL7Policy',
+          effect: 'excludes',
+          data: { cni: 'Calico' },
+          fields: FIELDS,
+          source: SOURCES.calicoEnterpriseDnsPolicy,
+        },
         { cni: 'cilium', messageId: 'l7Policy', effect: 'favours', weight: 40, source: SOURCES.ciliumL7 },
       );
     }

@@ -10,8 +10,10 @@ export const noCniFits: Rule = {
   description: 'Blocks when no charted CNI can meet the requirements, naming the conflicting answers.',
   source: SOURCES.basicNetworkOptions,
   messages: {
-    noCniFits: 'No CNI that RKE2 ships can meet these requirements together: {{conflicts}}. Change one of: {{requirements}}.',
-    noCniFitsBringYourOwn: 'No CNI that RKE2 ships meets these requirements ({{requirements}}); the CNI you bring with cni: none has to cover them.',
+    noCniFits:
+      'No CNI that RKE2 ships can meet these requirements together: {{conflicts}}. Change one of: {{requirements}}.',
+    noCniFitsBringYourOwn:
+      'No CNI that RKE2 ships meets these requirements ({{requirements}}); the CNI you bring with cni: none has to cover them.',
   },
   check() {
     return {};
@@ -25,13 +27,34 @@ export const noCniFits: Rule = {
     // Short on purpose: the full reasons are on each candidate; this names what rules each one out.
     const conflicts = charted.map((c) => {
       const own = new Set<string>();
-      c.reasons.filter((r) => r.effect === 'excludes').forEach((r) => r.fields?.forEach((f) => { own.add(f); fields.add(f); }));
+      c.reasons
+        .filter((r) => r.effect === 'excludes')
+        .forEach((r) =>
+          r.fields?.forEach((f) => {
+            own.add(f);
+            fields.add(f);
+          }),
+        );
       return `${LABEL[c.cni]} is ruled out by ${own.size ? [...own].sort().join(' and ') : 'the release'}`;
     });
     const requirements = [...fields].sort();
     if (forced === 'none') {
-      return [{ messageId: 'noCniFitsBringYourOwn', severity: 'note', data: { requirements: requirements.join(', ') }, fields: requirements }];
+      return [
+        {
+          messageId: 'noCniFitsBringYourOwn',
+          severity: 'note',
+          data: { requirements: requirements.join(', ') },
+          fields: requirements,
+        },
+      ];
     }
-    return [{ messageId: 'noCniFits', severity: 'blocking', data: { conflicts: conflicts.join('; '), requirements: requirements.join(', ') }, fields: requirements }];
+    return [
+      {
+        messageId: 'noCniFits',
+        severity: 'blocking',
+        data: { conflicts: conflicts.join('; '), requirements: requirements.join(', ') },
+        fields: requirements,
+      },
+    ];
   },
 };

@@ -9,7 +9,8 @@ export const observability: Rule = {
   description: 'Network flow observability (Hubble) favours Cilium.',
   source: SOURCES.ciliumHubble,
   messages: {
-    hubble: 'Cilium brings Hubble: per-flow visibility, drop reasons and a UI (hubble.enabled, relay and ui in the bundle).',
+    hubble:
+      'Cilium brings Hubble: per-flow visibility, drop reasons and a UI (hubble.enabled, relay and ui in the bundle).',
     noHubble: '{{cni}} has no built-in flow observability like Hubble; you would rely on logs and external tools.',
   },
   check({ answers }) {
@@ -18,7 +19,11 @@ export const observability: Rule = {
       reasons: [
         { cni: 'cilium', messageId: 'hubble', effect: 'favours', weight: 30 },
         ...(['canal', 'calico', 'flannel'] as const).map((cni) => ({
-          cni, messageId: 'noHubble', effect: 'discourages' as const, data: { cni: cni[0]!.toUpperCase() + cni.slice(1) }, fields: FIELDS,
+          cni,
+          messageId: 'noHubble',
+          effect: 'discourages' as const,
+          data: { cni: cni[0]!.toUpperCase() + cni.slice(1) },
+          fields: FIELDS,
         })),
       ],
     };

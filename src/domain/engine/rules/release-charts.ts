@@ -23,13 +23,33 @@ export const releaseCharts: Rule = {
       const version = chartVersion(release, chart);
       if (cni === 'flannel' && !hasGate(release, 'flannel')) {
         reasons.push({
-          cni, messageId: 'flannelBeforeGate', effect: 'excludes', source: GATES.flannel.source, fields: ['cluster.release'],
-          data: { release: rel, gates: describeGate(GATES.flannel), minimum: gateMinimumFor(release.requested, GATES.flannel) },
+          cni,
+          messageId: 'flannelBeforeGate',
+          effect: 'excludes',
+          source: GATES.flannel.source,
+          fields: ['cluster.release'],
+          data: {
+            release: rel,
+            gates: describeGate(GATES.flannel),
+            minimum: gateMinimumFor(release.requested, GATES.flannel),
+          },
         });
       } else if (version === null) {
-        reasons.push({ cni, messageId: 'notBundled', effect: 'excludes', fields: ['cluster.release'], data: { release: rel, chart } });
+        reasons.push({
+          cni,
+          messageId: 'notBundled',
+          effect: 'excludes',
+          fields: ['cluster.release'],
+          data: { release: rel, chart },
+        });
       } else {
-        reasons.push({ cni, messageId: 'bundled', effect: 'info', source: SOURCES.chartVersions, data: { release: release.row.version.text, chart, version } });
+        reasons.push({
+          cni,
+          messageId: 'bundled',
+          effect: 'info',
+          source: SOURCES.chartVersions,
+          data: { release: release.row.version.text, chart, version },
+        });
       }
     }
     return { reasons };

@@ -14,40 +14,92 @@ export const windowsNodes: Rule = {
   messages: {
     windowsUnsupported: '{{cni}} cannot run on Windows nodes: RKE2 supports only Calico and Flannel there.',
     windowsSupported: '{{cni}} runs on Windows nodes.',
-    windowsNone: 'With cni: none the Windows agent has no CNI to set up; RKE2 Windows agents fail with it (rancher/rke2#6819).',
-    windowsDualStack: 'Windows nodes support IPv4 only: {{ipFamily}} addressing is not possible with Windows workers. Choose IPv4, or drop the Windows nodes.',
-    windowsTradeOff: 'With Windows nodes, choose between Calico (enforces NetworkPolicy; Windows TCP resets led RKE2 to add Flannel, ADR 006) and Flannel (simpler VXLAN, enforces no NetworkPolicy at all).',
-    windowsNoWireguard: 'Calico cannot encrypt with WireGuard on Windows nodes: traffic to and from Windows pods stays unencrypted; only Linux nodes get WireGuard.',
-    windowsNoEbpf: 'Calico\'s eBPF dataplane is Linux-only: Windows nodes get no kube-proxy replacement and keep their own service handling.',
-    windowsMultus: 'Multus and SR-IOV run on Linux nodes only (rke2-multus nodeSelector kubernetes.io/os: linux): Windows nodes get just the primary interface, so pods that need {{mode}} networks must be scheduled on Linux nodes.',
+    windowsNone:
+      'With cni: none the Windows agent has no CNI to set up; RKE2 Windows agents fail with it (rancher/rke2#6819).',
+    windowsDualStack:
+      'Windows nodes support IPv4 only: {{ipFamily}} addressing is not possible with Windows workers. Choose IPv4, or drop the Windows nodes.',
+    windowsTradeOff:
+      'With Windows nodes, choose between Calico (enforces NetworkPolicy; Windows TCP resets led RKE2 to add Flannel, ADR 006) and Flannel (simpler VXLAN, enforces no NetworkPolicy at all).',
+    windowsNoWireguard:
+      'Calico cannot encrypt with WireGuard on Windows nodes: traffic to and from Windows pods stays unencrypted; only Linux nodes get WireGuard.',
+    windowsNoEbpf:
+      "Calico's eBPF dataplane is Linux-only: Windows nodes get no kube-proxy replacement and keep their own service handling.",
+    windowsMultus:
+      'Multus and SR-IOV run on Linux nodes only (rke2-multus nodeSelector kubernetes.io/os: linux): Windows nodes get just the primary interface, so pods that need {{mode}} networks must be scheduled on Linux nodes.',
   },
   check({ answers }) {
     if (!answers.cluster.windowsNodes) return {};
     const reasons: ReasonOutput[] = [
-      { cni: 'canal', messageId: 'windowsUnsupported', effect: 'excludes', data: { cni: 'Canal' }, fields: FIELDS, source: SOURCES.windowsCniCode },
-      { cni: 'cilium', messageId: 'windowsUnsupported', effect: 'excludes', data: { cni: 'Cilium' }, fields: FIELDS, source: SOURCES.windowsCniCode },
+      {
+        cni: 'canal',
+        messageId: 'windowsUnsupported',
+        effect: 'excludes',
+        data: { cni: 'Canal' },
+        fields: FIELDS,
+        source: SOURCES.windowsCniCode,
+      },
+      {
+        cni: 'cilium',
+        messageId: 'windowsUnsupported',
+        effect: 'excludes',
+        data: { cni: 'Cilium' },
+        fields: FIELDS,
+        source: SOURCES.windowsCniCode,
+      },
       { cni: 'calico', messageId: 'windowsSupported', effect: 'favours', data: { cni: 'Calico' } },
       { cni: 'flannel', messageId: 'windowsSupported', effect: 'favours', data: { cni: 'Flannel' } },
-      { cni: 'none', messageId: 'windowsNone', effect: 'discourages', fields: FIELDS, source: SOURCES.windowsCniNoneIssue },
+      {
+        cni: 'none',
+        messageId: 'windowsNone',
+        effect: 'discourages',
+        fields: FIELDS,
+        source: SOURCES.windowsCniNoneIssue,
+      },
     ];
     const findings: FindingOutput[] = [
-      { messageId: 'windowsTradeOff', severity: 'note', fields: FIELDS, source: SOURCES.adrFlannel, when: ['calico', 'flannel'] },
+      {
+        messageId: 'windowsTradeOff',
+        severity: 'note',
+        fields: FIELDS,
+        source: SOURCES.adrFlannel,
+        when: ['calico', 'flannel'],
+      },
     ];
     if (answers.addressing.ipFamily !== 'ipv4') {
       findings.push({
-        messageId: 'windowsDualStack', severity: 'blocking', data: { ipFamily: answers.addressing.ipFamily === 'dual' ? 'Dual-stack' : 'IPv6-only' },
+        messageId: 'windowsDualStack',
+        severity: 'blocking',
+        data: { ipFamily: answers.addressing.ipFamily === 'dual' ? 'Dual-stack' : 'IPv6-only' },
         fields: ['cluster.windowsNodes', 'addressing.ipFamily'],
       });
     }
     if (answers.security.encryption === 'wireguard') {
-      findings.push({ messageId: 'windowsNoWireguard', severity: 'warning', fields: ['cluster.windowsNodes', 'security.encryption'], source: SOURCES.calicoWindowsLimitations, when: ['calico'] });
+      findings.push({
+        messageId: 'windowsNoWireguard',
+        severity: 'warning',
+        fields: ['cluster.windowsNodes', 'security.encryption'],
+        source: SOURCES.calicoWindowsLimitations,
+        when: ['calico'],
+      });
     }
     if (answers.performance.kubeProxyReplacement) {
-      findings.push({ messageId: 'windowsNoEbpf', severity: 'warning', fields: ['cluster.windowsNodes', 'performance.kubeProxyReplacement'], source: SOURCES.calicoWindowsLimitations, when: ['calico'] });
+      findings.push({
+        messageId: 'windowsNoEbpf',
+        severity: 'warning',
+        fields: ['cluster.windowsNodes', 'performance.kubeProxyReplacement'],
+        source: SOURCES.calicoWindowsLimitations,
+        when: ['calico'],
+      });
     }
     if (answers.extras.mode !== 'none') {
       // A warning, not a block: Linux nodes still get secondary networks; the rke2-multus DaemonSet is Linux-only.
-      findings.push({ messageId: 'windowsMultus', severity: 'warning', data: { mode: answers.extras.mode === 'sriov' ? 'SR-IOV' : 'Multus' }, fields: ['cluster.windowsNodes', 'extras.mode'], source: SOURCES.multusValues });
+      findings.push({
+        messageId: 'windowsMultus',
+        severity: 'warning',
+        data: { mode: answers.extras.mode === 'sriov' ? 'SR-IOV' : 'Multus' },
+        fields: ['cluster.windowsNodes', 'extras.mode'],
+        source: SOURCES.multusValues,
+      });
     }
     return { reasons, findings };
   },
