@@ -16,6 +16,44 @@ const CHARTS = 'https://github.com/rancher/rke2-charts/blob/d83185c93194808b7a46
 const CILIUM_DOCS = 'https://docs.cilium.io/en/stable';
 
 export const SOURCES = {
+  cisProfileCode: {
+    title: 'rancher/rke2 v1.28.2: CISProfile "cis" (pkg/rke2/rke2.go); older patches only "cis-1.23"',
+    url: 'https://github.com/rancher/rke2/blob/v1.28.2%2Brke2r1/pkg/rke2/rke2.go',
+  },
+  ingressWebhookPolicyPr: {
+    title: 'rancher/rke2#5315: RKE2 adds the ingress webhook NetworkPolicy (v1.26.14, v1.27.11, v1.28.7, v1.29.2)',
+    url: 'https://github.com/rancher/rke2/pull/5315',
+  },
+  traefikDefaultCode: {
+    title: 'rancher/rke2 v1.36: Traefik is the default ingress controller (pkg/bootstrap/bootstrap.go)',
+    url: 'https://github.com/rancher/rke2/blob/v1.36.0%2Brke2r1/pkg/bootstrap/bootstrap.go',
+  },
+  kubeProxyAgentCode: {
+    title:
+      'k3s agent: kube-proxy starts only when disable-kube-proxy is unset (copied to every agent, Windows included)',
+    url: 'https://github.com/rancher/rke2/blob/v1.34.3%2Brke2r1/pkg/executor/pebinary/pebinary.go',
+  },
+  windowsCalicoInterfaceCode: {
+    title:
+      'rancher/rke2 pkg/windows/calico.go: the Windows agent matches nodeAddressAutodetectionV4.interface against Windows adapter names',
+    url: 'https://github.com/rancher/rke2/blob/v1.34.3%2Brke2r1/pkg/windows/calico.go',
+  },
+  flannelWireguardOverhead: {
+    title: 'flannel pkg/backend/wireguard: overhead = 80 bytes for every IP family',
+    url: 'https://github.com/flannel-io/flannel/blob/master/pkg/backend/wireguard/wireguard_network.go',
+  },
+  flannelVxlanOverhead: {
+    title: 'flannel pkg/backend/vxlan/device.go: VXLAN overhead 50 bytes',
+    url: 'https://github.com/flannel-io/flannel/blob/master/pkg/backend/vxlan/device.go',
+  },
+  rfc3986Host: {
+    title: 'RFC 3986 §3.2.2: an IPv6 literal in a URL is enclosed in brackets',
+    url: 'https://www.rfc-editor.org/rfc/rfc3986#section-3.2.2',
+  },
+  cisNetworkPoliciesCode: {
+    title: 'rancher/rke2 pkg/rke2/np.go: CIS default network policies for every CNI',
+    url: 'https://github.com/rancher/rke2/blob/v1.34.3%2Brke2r1/pkg/rke2/np.go',
+  },
   basicNetworkOptions: {
     title: 'RKE2 docs: Basic network options',
     url: `${RKE2_DOCS}/networking/basic_network_options`,

@@ -4,7 +4,7 @@
  */
 import { defaultAnswers } from '../domain/answers/defaults';
 import type { Answers } from '../domain/answers/types';
-import type { PrimaryCni } from '../domain/cni/vocabulary';
+import type { PrimaryCni } from '../domain/facts/cni-names';
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 

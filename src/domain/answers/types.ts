@@ -1,4 +1,4 @@
-import type { PrimaryCni } from '../cni/vocabulary';
+import type { PrimaryCni } from '../facts/cni-names';
 
 /**
  * One typed model of everything the wizard asks. Nested by wizard step so that form field

@@ -1,12 +1,12 @@
-import type { Addon, ChartName, ComparisonOnly, PrimaryCni, SupportLevel } from './vocabulary';
-import { CHART_NAME } from './vocabulary';
+import type { Addon, ChartName, ComparisonOnly, PrimaryCni, SupportLevel } from '../facts/cni-names';
+import { CHART_NAME } from '../facts/cni-names';
 import { COMMON_PORTS, cniPorts, type PortOptions, type PortRule } from '../net/ports';
 import { RELEASES, type ResolvedRelease } from '../rke2/releases';
-import { GATES, hasGate } from '../rke2/gates';
+import { GATES, hasGate } from '../facts/gates';
 import { describeGate } from '../rke2/version';
 import { SOURCES, type Source } from '../sources';
-import { ciliumKernelRequirement } from '../engine/rules/cilium-kernel';
-import { ciliumRequirementsSource } from '../engine/engine-sources';
+import { ciliumKernelRequirement, ciliumRequirementsSource } from '../facts/kernel-needs';
+import { parseChartVersion } from '../facts/chart-version';
 
 /**
  * One profile per CNI RKE2 can install (plus `none`, Multus and SR-IOV), and the two comparison-only
@@ -523,8 +523,8 @@ export function chartVersionsByRelease(id: ProfileId): { release: string; versio
 
 /** "1.19.601" (rke2-cilium chart) → Cilium 1.19; null for text that is not a chart version. */
 export function ciliumMinorFromChart(chartVersion: string | null): { major: number; minor: number } | null {
-  const m = /^v?(\d+)\.(\d+)\.\d+/.exec(chartVersion ?? '');
-  return m ? { major: Number(m[1]), minor: Number(m[2]) } : null;
+  const v = parseChartVersion(chartVersion);
+  return v ? { major: v.major, minor: v.minor } : null;
 }
 
 export interface CiliumKernel {

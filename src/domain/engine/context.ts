@@ -1,15 +1,13 @@
 import type { Answers } from '../answers/types';
+import { parseChartVersion } from '../facts/chart-version';
 import { OS_PRESET_INFO, parseKernel } from '../kernel';
 import { NEWEST_KNOWN_RELEASE, chartVersion, resolveRelease, type ResolvedRelease } from '../rke2/releases';
 import type { DerivedFacts, RuleContext } from './types';
 
 /** "1.19.601" → Cilium 1.19.6 (rke2-cilium appends two digits of build number to the patch). */
 export function ciliumVersionFromChart(chart: string | null): DerivedFacts['cilium'] {
-  if (!chart) return null;
-  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(chart);
-  if (!m) return null;
-  const [major, minor, build] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return { major, minor, patch: Math.floor(build / 100), chart };
+  const v = parseChartVersion(chart);
+  return v ? { major: v.major, minor: v.minor, patch: v.upstreamPatch, chart: v.text } : null;
 }
 
 function fallbackRelease(): ResolvedRelease {

@@ -1,9 +1,10 @@
 import type { Answers } from '../answers/types';
 import { defaultAnswers } from '../answers/defaults';
-import { PRIMARY_CNIS, type PrimaryCni } from '../cni/vocabulary';
+import { PRIMARY_CNIS, type PrimaryCni } from '../facts/cni-names';
 import { buildContext } from './context';
 import { engineRule, explain } from './explain';
 import { RULES } from './rules';
+import { resolvePlan } from './plan';
 import type {
   Candidate,
   CandidateStatus,
@@ -119,6 +120,7 @@ function run(ctx: RuleContext): Decision {
     .filter((f) => f.when === undefined || (provisional !== null && f.when.includes(provisional)))
     .map(({ when, ...f }) => (when ? { ...f, appliesTo: [...when] } : f));
   const blocking = findings.filter((f) => f.severity === 'blocking');
+  const multus = ctx.answers.extras?.mode === 'sriov' || ctx.answers.extras?.mode === 'multus';
   const recommended = blocking.length === 0 ? best : null;
   const candidates = ranked.map((c) => (c.cni === recommended ? { ...c, status: 'recommended' as const } : c));
 
@@ -129,10 +131,11 @@ function run(ctx: RuleContext): Decision {
     chosen: forced ?? recommended,
     overridden: forced !== null,
     provisional,
-    multus: ctx.answers.extras?.mode === 'sriov' || ctx.answers.extras?.mode === 'multus',
+    multus,
     blocking,
     warnings: findings.filter((f) => f.severity === 'warning'),
     notes: findings.filter((f) => f.severity === 'note'),
+    plan: provisional === null ? null : resolvePlan(ctx, provisional, multus),
   };
 }
 

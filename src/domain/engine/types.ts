@@ -1,8 +1,9 @@
 import type { Source } from '../sources';
-import type { PrimaryCni } from '../cni/vocabulary';
+import type { PrimaryCni } from '../facts/cni-names';
 import type { Answers } from '../answers/types';
 import type { ResolvedRelease } from '../rke2/releases';
 import type { KernelVersion } from '../kernel';
+import type { DecisionPlan } from './plan';
 
 export type MessageData = Readonly<Record<string, string | number | boolean>>;
 
@@ -72,6 +73,11 @@ export interface Decision {
   blocking: Finding[];
   warnings: Finding[];
   notes: Finding[];
+  /**
+   * The resolved choices for the provisional CNI (what the bundle uses when nothing blocks): generators,
+   * scripts, README text and the doctor read it instead of deriving again. Null when nothing fits.
+   */
+  plan: DecisionPlan | null;
 }
 
 /** Values derived once from the answers so rules do not re-parse them. */

@@ -1,10 +1,10 @@
-import type { ChartName } from '../cni/vocabulary';
-import { CHART_NAME } from '../cni/vocabulary';
+import type { ChartName } from '../facts/cni-names';
+import { CHART_NAME } from '../facts/cni-names';
 import { SOURCES, type Source } from '../sources';
-import { hasGate } from '../rke2/gates';
-import { chartVersion } from '../rke2/releases';
-import { kernelAtLeast } from '../kernel';
-import { chartAtLeast, type BundlePlan } from './plan';
+import { hasGate } from '../facts/gates';
+import { KERNEL_THRESHOLDS } from '../facts/kernel-needs';
+import type { BundlePlan } from './plan';
+import { chartHasEra } from '../facts/chart-eras';
 
 /**
  * Helm values per RKE2 chart in use. Only values that differ from the chart's defaults for the
@@ -25,11 +25,6 @@ export interface ChartValues {
   values: Record<string, unknown>;
   notes: ValueNote[];
 }
-
-/** First rke2-multus with the NAD/whereabouts CRDs in the separate rke2-multus-crd chart (rke2-facts.md §3.5). */
-const MULTUS_CRD_SPLIT = '4.3.009';
-/** First rke2-calico with installation.backend (before it the IP pool was hard-coded; rke2-facts.md §3.2). */
-const CALICO_BACKEND_KEY = '3.29.201';
 
 class ValuesBuilder {
   readonly values: Record<string, unknown> = {};
@@ -91,7 +86,7 @@ function canal(plan: BundlePlan): ChartValues {
 function calico(plan: BundlePlan): ChartValues {
   const b = new ValuesBuilder();
   const a = plan.answers;
-  const chart = chartVersion(plan.release, CHART_NAME.calico);
+  const chart = plan.charts[CHART_NAME.calico];
   if (plan.bgp) {
     b.set(
       'installation.calicoNetwork.bgp',
@@ -99,7 +94,7 @@ function calico(plan: BundlePlan): ChartValues {
       'BGP peering asked for (chart default Disabled)',
       SOURCES.windowsBgp,
     );
-    if (chartAtLeast(chart, CALICO_BACKEND_KEY)) {
+    if (chartHasEra(chart, 'calicoBackendKey')) {
       b.set(
         'installation.backend',
         'None',
@@ -170,13 +165,12 @@ function calico(plan: BundlePlan): ChartValues {
         SOURCES.calicoWireguard,
       );
   }
-  // The chart forces ChecksumOffloadBroken=true for the pre-5.7 kernel bug; kernels above 5.7 get full speed back
-  // (same threshold as the engine's calico-checksum-offload rule, which tells the user so).
-  if (plan.kernel && kernelAtLeast(plan.kernel, '5.7.1')) {
+  // The chart forces ChecksumOffloadBroken=true for an old kernel bug; the engine's plan says whether this kernel is past it.
+  if (plan.checksumOffload && plan.kernel) {
     b.set(
       'felixConfiguration.featureDetectOverride',
       'ChecksumOffloadBroken=false',
-      `kernel ${plan.kernel.text} is past the checksum offload bug (< 5.7); the chart default caps TCP at ~2.5 Gbps`,
+      `kernel ${plan.kernel.text} is above ${KERNEL_THRESHOLDS.calicoChecksumOffload.kernel}, past the checksum offload bug; the chart default caps TCP at ~2.5 Gbps`,
       SOURCES.calicoChecksumIssue,
     );
   }
@@ -206,10 +200,6 @@ function calico(plan: BundlePlan): ChartValues {
  *   current charts fail on anything else), and native routing is `tunnel: disabled` instead of routingMode;
  * - before 1.12 bandwidthManager is a boolean; before 1.10 eni is a boolean.
  */
-const CILIUM_FLAT_VALUES = '1.11.0';
-const CILIUM_KPR_BOOLEAN = '1.14.0';
-const CILIUM_BANDWIDTH_OBJECT = '1.12.0';
-const CILIUM_ENI_OBJECT = '1.10.0';
 const ciliumUpgradeNotes: Source = {
   title: 'Cilium docs: Upgrade notes (renamed and removed Helm values)',
   url: 'https://docs.cilium.io/en/stable/operations/upgrade/',
@@ -218,8 +208,8 @@ const ciliumUpgradeNotes: Source = {
 function cilium(plan: BundlePlan): ChartValues {
   const b = new ValuesBuilder();
   const a = plan.answers;
-  const chart = chartVersion(plan.release, CHART_NAME.cilium);
-  const kprBoolean = chartAtLeast(chart, CILIUM_KPR_BOOLEAN);
+  const chart = plan.charts[CHART_NAME.cilium];
+  const kprBoolean = chartHasEra(chart, 'ciliumKprBoolean');
   const nativeRouting = (why: string, source: Source) => {
     if (kprBoolean) b.set('routingMode', 'native', why, source);
     else b.set('tunnel', 'disabled', `${why} (rke2-cilium ${chart ?? ''} predates routingMode)`, ciliumUpgradeNotes);
@@ -271,7 +261,7 @@ function cilium(plan: BundlePlan): ChartValues {
   if (plan.mtu.chartValue !== null) b.set('MTU', plan.mtu.chartValue, mtuNote(plan), SOURCES.ciliumValues);
   if (a.performance.awsEni) {
     b.set(
-      chartAtLeast(chart, CILIUM_ENI_OBJECT) ? 'eni.enabled' : 'eni',
+      chartHasEra(chart, 'ciliumEniObject') ? 'eni.enabled' : 'eni',
       true,
       'AWS ENI IPAM: pods get VPC addresses',
       SOURCES.ciliumEni,
@@ -281,13 +271,13 @@ function cilium(plan: BundlePlan): ChartValues {
   }
   if (a.performance.bandwidthManager) {
     b.set(
-      chartAtLeast(chart, CILIUM_BANDWIDTH_OBJECT) ? 'bandwidthManager.enabled' : 'bandwidthManager',
+      chartHasEra(chart, 'ciliumBandwidthObject') ? 'bandwidthManager.enabled' : 'bandwidthManager',
       true,
       'EDT-based pod egress rate limits (default false)',
       SOURCES.ciliumBandwidth,
     );
   }
-  if (plan.multus && !hasGate(plan.release, 'ciliumMultusNoExclusive')) {
+  if (plan.ciliumExclusiveFalse) {
     b.set(
       'cni.exclusive',
       false,
@@ -320,7 +310,7 @@ function cilium(plan: BundlePlan): ChartValues {
       SOURCES.ciliumValues,
     );
   }
-  if (!chartAtLeast(chart, CILIUM_FLAT_VALUES) && Object.keys(b.values).length > 0) {
+  if (!chartHasEra(chart, 'ciliumFlatValues') && Object.keys(b.values).length > 0) {
     const notes = b.notes.map((n) => ({ ...n, path: `cilium.${n.path}` }));
     return { chart: CHART_NAME.cilium, values: { cilium: b.values }, notes };
   }
@@ -352,7 +342,7 @@ function multus(plan: BundlePlan): ChartValues[] {
     plan.extras === 'multus' || (plan.extras === 'sriov' && plan.answers.extras.sriov.deviceType !== 'vfio-pci');
   if (usesIpam) {
     const ipam = plan.answers.extras.secondary.ipam;
-    const chart = chartVersion(plan.release, CHART_NAME.multus);
+    const chart = plan.charts[CHART_NAME.multus];
     if (ipam === 'whereabouts') {
       b.set(
         'rke2-whereabouts.enabled',
@@ -360,7 +350,7 @@ function multus(plan: BundlePlan): ChartValues[] {
         'cluster-wide IPAM for the secondary network (default false)',
         SOURCES.multusSriov,
       );
-      if (chartAtLeast(chart, MULTUS_CRD_SPLIT)) {
+      if (chartHasEra(chart, 'multusCrdSplit')) {
         const crd = new ValuesBuilder();
         crd.set(
           'rke2-whereabouts.enabled',

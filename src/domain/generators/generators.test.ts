@@ -521,7 +521,8 @@ describe('per-chart values', () => {
       ...d.release,
       row: { ...d.release.row, charts: { ...d.release.row.charts, 'rke2-multus': 'v4.3.017' } },
     };
-    const r = generateBundle(a, { ...d, release });
+    const plan = { ...d.plan!, release, charts: { ...d.plan!.charts, 'rke2-multus': 'v4.3.017' } };
+    const r = generateBundle(a, { ...d, release, plan });
     const files = r.ok ? r.files : [];
     expect(hccValues(files, 'rke2-multus')).toEqual({ 'rke2-whereabouts': { enabled: true } });
     expect(hccValues(files, 'rke2-multus-crd')).toEqual({ 'rke2-whereabouts': { enabled: true } });

@@ -1,57 +1,8 @@
 import type { BundlePlan } from './plan';
 import { shellQuote, script, heredoc } from './shell';
 import { toYaml, toYamlDocuments } from './yaml';
-import { OS_PRESET_INFO } from '../kernel';
-import { CHART_NAME } from '../cni/vocabulary';
-import { chartVersion } from '../rke2/releases';
-import { ciliumKernelRequirement, ciliumVersionFromChart } from '../engine';
+import { CHART_NAME } from '../facts/cni-names';
 import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames } from './manifests';
-
-/** A kernel floor the host must meet, with why and what to do. */
-interface KernelNeed {
-  min: string;
-  what: string;
-  fix: string;
-  severity: 'FAIL' | 'WARN';
-}
-
-function kernelNeeds(plan: BundlePlan): KernelNeed[] {
-  const needs: KernelNeed[] = [];
-  const upgrade = 'upgrade the kernel (or pick another CNI/feature in the wizard)';
-  if (plan.cni === 'cilium') {
-    const rhel8 = OS_PRESET_INFO[plan.answers.nodes.osPreset].rhel8Backports === true;
-    // The floor of the Cilium minor this release bundles (Cilium system requirements, per version).
-    const cilium = ciliumVersionFromChart(chartVersion(plan.release, CHART_NAME.cilium));
-    const req = ciliumKernelRequirement(cilium?.minor ?? 18);
-    const label = cilium ? `Cilium ${cilium.major}.${cilium.minor}` : 'Cilium';
-    needs.push({
-      min: rhel8 ? '4.18' : req.minKernel,
-      what: `${label} (${rhel8 ? req.rhelEquivalent : 'docs.cilium.io system requirements'})`,
-      fix: upgrade,
-      severity: 'FAIL',
-    });
-    if (plan.ciliumKpr)
-      needs.push({
-        min: '5.8',
-        what: 'Cilium kube-proxy replacement (RKE2 docs: not recommended below 5.8)',
-        fix: upgrade,
-        severity: 'WARN',
-      });
-    if (plan.encryption === 'wireguard')
-      needs.push({ min: '5.6', what: 'Cilium WireGuard (in-kernel WireGuard)', fix: upgrade, severity: 'FAIL' });
-  }
-  if ((plan.cni === 'canal' || plan.cni === 'calico') && plan.encryption === 'wireguard') {
-    needs.push({
-      min: '5.6',
-      what: 'in-kernel WireGuard',
-      fix: 'kernels below 5.6 need the wireguard module installed (RKE2 docs)',
-      severity: 'WARN',
-    });
-  }
-  if (plan.calicoEbpf)
-    needs.push({ min: '5.3', what: 'Calico eBPF dataplane (RHEL 8 4.18 also works)', fix: upgrade, severity: 'WARN' });
-  return needs;
-}
 
 function modules(plan: BundlePlan): string[] {
   const m: string[] = [];
@@ -94,12 +45,18 @@ export function preflightScript(plan: BundlePlan): string {
     'service_active() { command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1"; }',
     'service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet "$1" 2>/dev/null; }',
   ];
-  const needs = kernelNeeds(plan);
-  if (needs.length) b.push('', 'KERNEL="$(uname -r)"', 'KERNEL_BASE="${KERNEL%%-*}"');
-  for (const need of needs) {
-    const label = `kernel $KERNEL for ${need.what}, needs >= ${need.min}`;
+  // The kernel floors the decision judged (engine plan), never a threshold of the script's own.
+  const checks = plan.kernelChecks;
+  if (checks.length) b.push('', 'KERNEL="$(uname -r)"', 'KERNEL_BASE="${KERNEL%%-*}"');
+  for (const check of checks) {
+    const op = check.compare === 'above' ? '>' : '>=';
+    const test =
+      check.compare === 'above'
+        ? `version_ge "$KERNEL_BASE" ${shellQuote(check.kernel)} && [ "$KERNEL_BASE" != ${shellQuote(check.kernel)} ]`
+        : `version_ge "$KERNEL_BASE" ${shellQuote(check.kernel)}`;
+    const label = `kernel $KERNEL for ${check.what}, needs ${op} ${check.kernel}`;
     b.push(
-      `if version_ge "$KERNEL_BASE" ${shellQuote(need.min)}; then pass ${shellQuote(`kernel >= ${need.min}: ${need.what}`)}; else ${need.severity === 'FAIL' ? 'fail' : 'warn'} "${label}" ${shellQuote(need.fix)}; fi`,
+      `if ${test}; then pass ${shellQuote(`kernel ${op} ${check.kernel}: ${check.what}`)}; else ${check.severity === 'FAIL' ? 'fail' : 'warn'} "${label}" ${shellQuote(check.fix)}; fi`,
     );
   }
   if (plan.cni !== 'none') {

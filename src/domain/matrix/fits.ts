@@ -5,7 +5,7 @@ import { resolveRelease } from '../rke2/releases';
 import type { Source } from '../sources';
 import type { FeatureId } from './features';
 import { matrixFor, type Matrix, type MatrixColumnKey } from './matrix';
-import type { SupportLevel } from '../cni/vocabulary';
+import type { SupportLevel } from '../facts/cni-names';
 
 /**
  * Which matrix features the wizard's answers need, so the comparison can show "only what fits my

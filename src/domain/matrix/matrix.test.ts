@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RELEASES, resolveRelease, type ResolvedRelease } from '../rke2/releases';
-import { SUPPORT_LEVELS } from '../cni/vocabulary';
+import { SUPPORT_LEVELS } from '../facts/cni-names';
 import { FEATURES, FEATURE_IDS } from './features';
 import { MATRIX_COLUMNS, cellText, matrixFor } from './matrix';
 import { matrixToMarkdown } from './export';

@@ -1,5 +1,5 @@
-import type { SupportLevel } from '../cni/vocabulary';
-import { CHART_NAME } from '../cni/vocabulary';
+import type { SupportLevel } from '../facts/cni-names';
+import { CHART_NAME } from '../facts/cni-names';
 import {
   COMPARISON_ONLY_PROFILES,
   CNI_PROFILES,
@@ -10,7 +10,7 @@ import {
   profilePorts,
 } from '../cni/profiles';
 import type { PortRule } from '../net/ports';
-import { GATES, hasGate, type GateId } from '../rke2/gates';
+import { GATES, hasGate, type GateId } from '../facts/gates';
 import type { ResolvedRelease } from '../rke2/releases';
 import { describeGate } from '../rke2/version';
 import { SOURCES, type Source } from '../sources';

@@ -1,51 +1,20 @@
 import type { Encryption, IpFamily } from '../answers/types';
-import type { PrimaryCni } from '../cni/vocabulary';
+import type { PrimaryCni } from '../facts/cni-names';
 import type { Source } from '../sources';
 
-/**
- * Pod MTU from the underlay MTU: subtract the tunnel header and the encryption header.
- * Figures (bytes, IPv4 / IPv6 outer header):
- * - VXLAN 50 / 70, IP-in-IP 20 / 40, WireGuard 60 / 80: Calico "Configure MTU" table.
- * - Geneve 50 / 70 (without options, like VXLAN), tunnel + encryption stacked: Cilium pkg/mtu.
- * - IPsec 73: a conservative ESP figure (outer IP 20 + ESP header/IV 24 + pad/trailer/ICV ~29), Cilium IPsec docs.
- */
-export type Encapsulation = 'vxlan' | 'geneve' | 'ipip' | 'none';
+import {
+  CHART_MTU_KEY,
+  ENCAP_OVERHEAD,
+  ENCRYPTION_OVERHEAD,
+  MTU_SOURCES,
+  STANDARD_MTU,
+  type Encapsulation,
+  type MtuKeyMeaning,
+} from '../facts/mtu';
 
-export const MTU_SOURCES = {
-  calico: {
-    title: 'Calico docs: Configure MTU (overhead table)',
-    url: 'https://docs.tigera.io/calico/latest/networking/configuring/mtu',
-  },
-  cilium: {
-    title: 'Cilium docs: MTU and encryption overhead (pkg/mtu)',
-    url: 'https://github.com/cilium/cilium/blob/main/pkg/mtu/mtu.go',
-  },
-  flannel: {
-    title: 'flannel docs: Backends (VXLAN, WireGuard)',
-    url: 'https://github.com/flannel-io/flannel/blob/master/Documentation/backends.md',
-  },
-  chartsIssue: {
-    title: 'rancher/rke2-charts#670: do not set an MTU above the underlay',
-    url: 'https://github.com/rancher/rke2-charts/issues/670',
-  },
-} as const satisfies Record<string, Source>;
+export { MTU_SOURCES, STANDARD_MTU, type Encapsulation, type MtuKeyMeaning };
 
-const ENCAP_OVERHEAD: Readonly<Record<Encapsulation, { v4: number; v6: number }>> = {
-  vxlan: { v4: 50, v6: 70 },
-  geneve: { v4: 50, v6: 70 },
-  ipip: { v4: 20, v6: 40 },
-  none: { v4: 0, v6: 0 },
-};
-
-const ENCRYPTION_OVERHEAD: Readonly<Record<Encryption, { v4: number; v6: number }>> = {
-  none: { v4: 0, v6: 0 },
-  wireguard: { v4: 60, v6: 80 },
-  ipsec: { v4: 73, v6: 73 },
-};
-
-/** What the chart's MTU key means: the pod interface MTU, or the underlay MTU the CNI subtracts from itself. */
-export type MtuKeyMeaning = 'pod' | 'underlay';
-
+/** Pod MTU from the underlay MTU: subtract the tunnel header and the encryption header (facts/mtu.ts). */
 export interface MtuPlan {
   underlay: number;
   /** Outer header family used for the overheads; dual-stack counts IPv6 (the larger) to be safe. */
@@ -62,6 +31,8 @@ export interface MtuPlan {
   keyMeaning: MtuKeyMeaning | null;
   /** The value written to chartKey, or null when left to autodetection. */
   chartValue: number | null;
+  /** The subtraction that gives podMtu, spelled out with what each number is. */
+  arithmetic: string;
   sources: Source[];
 }
 
@@ -73,27 +44,11 @@ export interface MtuInput {
   encapsulation: Encapsulation;
 }
 
-interface ChartMtuKey {
-  key: string;
-  meaning: MtuKeyMeaning;
-  /** The chart's own fixed default, when it has one. */ fixedDefault?: number;
-}
-
-/** Where each chart takes its MTU (chart values.yaml comments). */
-const CHART_MTU_KEY: Readonly<Record<PrimaryCni, ChartMtuKey | null>> = {
-  canal: { key: 'calico.vethuMTU', meaning: 'pod', fixedDefault: 1450 },
-  calico: { key: 'installation.calicoNetwork.mtu', meaning: 'pod' },
-  cilium: { key: 'MTU', meaning: 'underlay' },
-  flannel: { key: 'flannel.mtu', meaning: 'underlay' },
-  none: null,
-};
-
-export const STANDARD_MTU = 1500;
-
 export function planMtu(input: MtuInput): MtuPlan {
   const fam = input.ipFamily === 'ipv4' ? 'v4' : 'v6';
   const encap = ENCAP_OVERHEAD[input.encapsulation][fam];
-  const crypt = ENCRYPTION_OVERHEAD[input.encryption][fam];
+  const cryptFact = input.encryption === 'none' ? undefined : ENCRYPTION_OVERHEAD[input.cni][input.encryption];
+  const crypt = cryptFact?.[fam] ?? 0;
   // Calico and flannel (canal) send encrypted pod traffic through the WireGuard device instead of the
   // VXLAN device; Cilium encrypts the tunnelled packet, so both headers count.
   const stacking: MtuPlan['stacking'] =
@@ -116,6 +71,7 @@ export function planMtu(input: MtuInput): MtuPlan {
     }
   }
   const sources: Source[] = [input.cni === 'cilium' ? MTU_SOURCES.cilium : MTU_SOURCES.calico];
+  if (cryptFact && !sources.includes(cryptFact.source)) sources.push(cryptFact.source);
   if (input.cni === 'canal' || input.cni === 'flannel') sources.push(MTU_SOURCES.flannel);
   sources.push(MTU_SOURCES.chartsIssue);
   return {
@@ -130,6 +86,38 @@ export function planMtu(input: MtuInput): MtuPlan {
     chartKey: chart?.key ?? null,
     keyMeaning: chart?.meaning ?? null,
     chartValue,
+    arithmetic: mtuArithmetic(input, { encap, crypt, stacking, podMtu }),
     sources,
   };
+}
+
+const ENCAP_LABEL: Readonly<Record<Encapsulation, string>> = {
+  vxlan: 'VXLAN',
+  geneve: 'Geneve',
+  ipip: 'IP-in-IP',
+  none: 'no tunnel',
+};
+
+/** "1500 − 80 (WireGuard replaces the VXLAN tunnel) = 1420": how the pod MTU was reached, for READMEs and the UI. */
+function mtuArithmetic(
+  input: MtuInput,
+  r: { encap: number; crypt: number; stacking: MtuPlan['stacking']; podMtu: number },
+): string {
+  const enc = input.encryption === 'wireguard' ? 'WireGuard' : 'IPsec';
+  const tunnel = ENCAP_LABEL[input.encapsulation];
+  if (r.stacking === 'none') {
+    return r.encap === 0
+      ? `${input.underlayMtu} (no tunnel) = ${r.podMtu}`
+      : `${input.underlayMtu} − ${r.encap} (${tunnel}) = ${r.podMtu}`;
+  }
+  if (r.stacking === 'adds-to-tunnel') {
+    const parts = [`${input.underlayMtu}`];
+    if (r.encap > 0) parts.push(`${r.encap} (${tunnel})`);
+    parts.push(`${r.crypt} (${enc})`);
+    return `${parts.join(' − ')} = ${r.podMtu}`;
+  }
+  // The encrypted path replaces the tunnel: the larger of the two overheads applies.
+  const used = Math.max(r.encap, r.crypt);
+  const why = r.crypt >= r.encap ? `${enc}, which replaces the ${tunnel} tunnel` : `${tunnel}, larger than ${enc}`;
+  return `${input.underlayMtu} − ${used} (${why}) = ${r.podMtu}`;
 }

@@ -1,5 +1,5 @@
 import type { Encryption } from '../answers/types';
-import type { PrimaryCni } from '../cni/vocabulary';
+import type { PrimaryCni } from '../facts/cni-names';
 import { SOURCES, type Source } from '../sources';
 
 /**

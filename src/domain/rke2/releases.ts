@@ -1,6 +1,6 @@
 import { RELEASE_ROWS } from './generated/release-table';
 import { compareVersions, parseRke2Version, type Rke2Version } from './version';
-import type { ChartName } from '../cni/vocabulary';
+import type { ChartName } from '../facts/cni-names';
 import { SOURCES, type Source } from '../sources';
 
 export type ChartVersions = Readonly<Record<ChartName, string | null>>;

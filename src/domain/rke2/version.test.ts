@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareVersions, parseRke2Version, passesGate } from './version';
 import { resolveRelease, RELEASES, NEWEST_KNOWN_RELEASE, latestPerMinor } from './releases';
-import { GATES, hasGate } from './gates';
+import { GATES, hasGate } from '../facts/gates';
 
 const v = (s: string) => {
   const r = parseRke2Version(s);

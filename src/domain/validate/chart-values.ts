@@ -1,5 +1,6 @@
 import * as V from './generated/validators.js';
 import { KEY_TREES } from './generated/key-trees';
+import { chartHasEra, ciliumEraFor, type CiliumEra } from '../facts/chart-eras';
 import type { CompiledValidator } from './compiled-validator';
 import { checkKeys, type KeyTree } from './key-tree';
 import { checkSchema } from './schema-check';
@@ -42,25 +43,10 @@ export function isCniSelectedChart(name: string): boolean {
 /** Which rke2-cilium values schema applies: 1.20 for 1.20.x charts, else 1.19 (rke2 master bundles 1.19.601; older releases are judged by it too). */
 export type CiliumSchemaLine = '1.19' | '1.20';
 export function ciliumLineFor(chartVersion: string | null | undefined): CiliumSchemaLine {
-  const m = chartVersion ? /^v?1\.(\d+)\./.exec(chartVersion) : null;
-  return m && Number(m[1]) >= 20 ? '1.20' : '1.19';
+  return chartHasEra(chartVersion, 'ciliumSchema120') ? '1.20' : '1.19';
 }
 
-/**
- * How an rke2-cilium chart reads its values. Before 1.11 they sit under a `cilium:` key
- * (rancher/rke2#2738); before 1.15 kubeProxyReplacement takes strict/partial/probe/disabled and
- * `tunnel` still exists; the 1.19/1.20 schemas and render checks only fit 'modern' charts.
- * An unknown chart (no answers.yaml) is judged as modern: what current releases bundle.
- */
-export type CiliumEra = 'wrapped' | 'legacy' | 'modern';
-export function ciliumEraFor(chartVersion: string | null | undefined): CiliumEra {
-  const m = chartVersion ? /^v?(\d+)\.(\d+)\./.exec(chartVersion) : null;
-  if (!m) return 'modern';
-  const [major, minor] = [Number(m[1]), Number(m[2])];
-  if (major !== 1) return 'modern';
-  if (minor < 11) return 'wrapped';
-  return minor < 15 ? 'legacy' : 'modern';
-}
+export { ciliumEraFor, type CiliumEra };
 
 export interface ValuesContext {
   ciliumLine: CiliumSchemaLine;

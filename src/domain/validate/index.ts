@@ -24,7 +24,7 @@ import {
   type ManifestDoc,
 } from './manifests';
 import { resolveRelease, chartVersion, type ResolvedRelease } from '../rke2/releases';
-import { hasGate } from '../rke2/gates';
+import { hasGate } from '../facts/gates';
 import { SOURCES } from '../sources';
 
 export type { ValidationIssue } from './types';

@@ -14,8 +14,8 @@ import {
   type ProfileId,
   type SourcedFact,
 } from '../../domain/cni/profiles';
-import type { ComparisonOnly } from '../../domain/cni/vocabulary';
-import { COMPARISON_ONLY } from '../../domain/cni/vocabulary';
+import type { ComparisonOnly } from '../../domain/facts/cni-names';
+import { COMPARISON_ONLY } from '../../domain/facts/cni-names';
 import { portsText } from '../../domain/matrix';
 import type { PortRule } from '../../domain/net/ports';
 import type { ResolvedRelease } from '../../domain/rke2/releases';

@@ -1,7 +1,7 @@
 import type { ProfileId } from '../../domain/cni/profiles';
 import { offeredIn } from '../../domain/cni/profiles';
 import type { ResolvedRelease } from '../../domain/rke2/releases';
-import { hasGate } from '../../domain/rke2/gates';
+import { hasGate } from '../../domain/facts/gates';
 import { defaultAnswers } from '../../domain/answers';
 import { explain } from '../../domain/engine';
 import { generateBundle, HCC_DIR, toYaml, type BundleFile } from '../../domain/generators';

@@ -4,7 +4,7 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import AdjustIcon from '@mui/icons-material/Adjust';
 import CancelIcon from '@mui/icons-material/Cancel';
 import RemoveIcon from '@mui/icons-material/Remove';
-import type { SupportLevel } from '../../domain/cni/vocabulary';
+import type { SupportLevel } from '../../domain/facts/cni-names';
 import { LEVEL_LABELS } from '../../domain/matrix';
 import { RELEASES } from '../../domain/rke2/releases';
 import { compareVersions } from '../../domain/rke2/version';

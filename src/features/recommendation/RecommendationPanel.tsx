@@ -3,7 +3,7 @@ import { useWatch } from 'react-hook-form';
 import { Box, Typography } from '@mui/material';
 import { Button } from '../../ui/Button';
 import type { Answers, ForcedCniChoice } from '../../domain/answers/types';
-import type { PrimaryCni } from '../../domain/cni/vocabulary';
+import type { PrimaryCni } from '../../domain/facts/cni-names';
 import type { Candidate, CandidateStatus, Finding, Reason } from '../../domain/engine/types';
 import { explain } from '../../domain/engine';
 import { evaluateCached, type Evaluation } from '../../lib/evaluate-cached';

@@ -2,7 +2,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { Box } from '@mui/material';
 import { Notice } from '../../ui/Notice';
 import type { Answers } from '../../domain/answers/types';
-import type { PrimaryCni } from '../../domain/cni/vocabulary';
+import type { PrimaryCni } from '../../domain/facts/cni-names';
 import { OS_PRESET_INFO } from '../../domain/kernel';
 import { latestPerMinor, resolveRelease, NEWEST_KNOWN_RELEASE } from '../../domain/rke2/releases';
 import { RadioQuestion, SelectQuestion, SuggestQuestion, SwitchQuestion, TextQuestion } from '../../ui/fields';

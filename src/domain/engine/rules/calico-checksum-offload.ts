@@ -1,4 +1,5 @@
-import { compareKernel, parseKernel } from '../../kernel';
+import { KERNEL_THRESHOLDS } from '../../facts/kernel-needs';
+import { kernelMeets } from '../plan';
 import { SOURCES } from '../../sources';
 import type { Rule } from '../types';
 
@@ -8,25 +9,27 @@ import type { Rule } from '../types';
  */
 export const calicoChecksumOffload: Rule = {
   id: 'calico-checksum-offload',
-  description: 'Calico checksum offload: disabled by rke2-calico; can be re-enabled on kernels above 5.7.',
+  description: 'Calico checksum offload: disabled by rke2-calico; can be re-enabled on newer kernels.',
   source: SOURCES.basicNetworkOptions,
   messages: {
     checksumOffloadReenabled:
-      'Kernel {{kernel}} is above 5.7, so the bundle re-enables hardware checksum offload for Calico (felixConfiguration.featureDetectOverride: "ChecksumOffloadBroken=false"), lifting the ~2.5 Gbps VXLAN cap.',
+      'Kernel {{kernel}} is above {{threshold}}, so the bundle re-enables hardware checksum offload for Calico (felixConfiguration.featureDetectOverride: "ChecksumOffloadBroken=false"), lifting the ~2.5 Gbps VXLAN cap.',
     checksumOffloadDisabled:
-      'Kernel {{kernel}} is not above 5.7: rke2-calico keeps hardware checksum offload disabled (ChecksumOffloadBroken=true), which caps VXLAN TCP throughput around 2.5 Gbps.',
+      'Kernel {{kernel}} is not above {{threshold}}: rke2-calico keeps hardware checksum offload disabled (ChecksumOffloadBroken=true), which caps VXLAN TCP throughput around 2.5 Gbps.',
   },
   check({ derived }) {
     if (!derived.kernel) return {};
-    const k57 = parseKernel('5.7');
-    if (!k57.ok) return {};
-    const above = compareKernel(derived.kernel, k57.kernel) > 0;
+    const above = kernelMeets(derived.kernel, KERNEL_THRESHOLDS.calicoChecksumOffload);
     return {
       findings: [
         {
           messageId: above ? 'checksumOffloadReenabled' : 'checksumOffloadDisabled',
           severity: 'note',
-          data: { kernel: derived.kernel.text, reenable: above },
+          data: {
+            kernel: derived.kernel.text,
+            reenable: above,
+            threshold: KERNEL_THRESHOLDS.calicoChecksumOffload.kernel,
+          },
           fields: ['nodes.kernel'],
           source: SOURCES.calicoChecksumIssue,
           when: ['calico'],

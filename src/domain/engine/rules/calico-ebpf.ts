@@ -1,4 +1,4 @@
-import { GATES, hasGate } from '../../rke2/gates';
+import { GATES, hasGate } from '../../facts/gates';
 import { describeGate, gateMinimumFor } from '../../rke2/version';
 import { SOURCES } from '../../sources';
 import type { FindingOutput, Rule } from '../types';

@@ -1,10 +1,17 @@
-import { kernelAtLeast } from '../../kernel';
-import { GATES, hasGate } from '../../rke2/gates';
+import { KERNEL_THRESHOLDS } from '../../facts/kernel-needs';
+import { ENCRYPTION_FACTS } from '../../facts/encryption';
+import { kernelMeets } from '../plan';
+import { GATES, hasGate } from '../../facts/gates';
 import { describeGate } from '../../rke2/version';
 import { SOURCES } from '../../sources';
 import type { FindingOutput, ReasonOutput, Rule } from '../types';
 
 const FIELDS = ['security.encryption'];
+
+function wireguardHow(cni: 'canal' | 'calico' | 'cilium'): string {
+  const fact = ENCRYPTION_FACTS[cni].wireguard!;
+  return `${fact.how}, UDP ${fact.udpPorts.join('/')}`;
+}
 
 /** Pod-traffic encryption: WireGuard on Canal (from v1.23), Calico and Cilium; IPsec on Cilium only; Flannel is vxlan-only. */
 export const encryption: Rule = {
@@ -19,7 +26,7 @@ export const encryption: Rule = {
     ipsecCilium:
       'Cilium encrypts pod traffic with IPsec (encryption.type: ipsec; you create the cilium-ipsec-keys Secret).',
     wireguardModuleNeeded:
-      'Your oldest kernel {{kernel}} predates in-kernel WireGuard (5.6): install the WireGuard module on those nodes first.',
+      'Your oldest kernel {{kernel}} predates in-kernel WireGuard ({{minKernel}}): install the WireGuard module on those nodes first.',
   },
   check({ answers, release, derived }) {
     const enc = answers.security.encryption;
@@ -32,7 +39,7 @@ export const encryption: Rule = {
           cni: 'canal',
           messageId: 'wireguardSupported',
           effect: 'info',
-          data: { cni: 'Canal', how: 'flannel backend wireguard, UDP 51820/51821' },
+          data: { cni: 'Canal', how: wireguardHow('canal') },
         });
       } else {
         reasons.push({
@@ -48,23 +55,23 @@ export const encryption: Rule = {
           cni: 'calico',
           messageId: 'wireguardSupported',
           effect: 'info',
-          data: { cni: 'Calico', how: 'felixConfiguration.wireguardEnabled, UDP 51820/51821' },
+          data: { cni: 'Calico', how: wireguardHow('calico') },
           source: SOURCES.calicoWireguard,
         },
         {
           cni: 'cilium',
           messageId: 'wireguardSupported',
           effect: 'info',
-          data: { cni: 'Cilium', how: 'encryption.type: wireguard, UDP 51871' },
+          data: { cni: 'Cilium', how: wireguardHow('cilium') },
           source: SOURCES.ciliumEncryption,
         },
         { cni: 'flannel', messageId: 'flannelVxlanOnly', effect: 'excludes', fields: FIELDS },
       );
-      if (derived.kernel && !kernelAtLeast(derived.kernel, '5.6')) {
+      if (derived.kernel && !kernelMeets(derived.kernel, KERNEL_THRESHOLDS.wireguardInKernel)) {
         findings.push({
           messageId: 'wireguardModuleNeeded',
           severity: 'warning',
-          data: { kernel: derived.kernel.text },
+          data: { kernel: derived.kernel.text, minKernel: KERNEL_THRESHOLDS.wireguardInKernel.kernel },
           fields: ['nodes.kernel', ...FIELDS],
           source: SOURCES.wireguardInstall,
           when: ['canal', 'calico', 'cilium'],

@@ -1,4 +1,5 @@
-import { kernelAtLeast } from '../../kernel';
+import { KERNEL_THRESHOLDS } from '../../facts/kernel-needs';
+import { kernelMeets } from '../plan';
 import { SOURCES } from '../../sources';
 import type { FindingOutput, ReasonOutput, Rule } from '../types';
 
@@ -17,7 +18,7 @@ export const kubeProxyReplacement: Rule = {
     ciliumKpr:
       'Cilium replaces kube-proxy with its eBPF service load balancing (kubeProxyReplacement: true with disable-kube-proxy: true).',
     ciliumKprOldKernel:
-      "RKE2 does not recommend Cilium's kube-proxy replacement on kernels older than 5.8; your oldest node runs {{kernel}}.",
+      "RKE2 does not recommend Cilium's kube-proxy replacement on kernels older than {{minKernel}}; your oldest node runs {{kernel}}.",
     ciliumKprDefaultEndpoint:
       'No API server host given: Cilium will use k8sServiceHost "localhost" and k8sServicePort {{port}}. That works on RKE2 servers, and on agents through their local API server load balancer; set a host (VIP or load balancer) if your nodes reach the API another way.',
   },
@@ -37,11 +38,11 @@ export const kubeProxyReplacement: Rule = {
       { cni: 'cilium', messageId: 'ciliumKpr', effect: 'favours', weight: 30, source: SOURCES.ciliumKubeProxyFree },
     ];
     const findings: FindingOutput[] = [];
-    if (derived.kernel && !kernelAtLeast(derived.kernel, '5.8')) {
+    if (derived.kernel && !kernelMeets(derived.kernel, KERNEL_THRESHOLDS.ciliumKubeProxyReplacement)) {
       findings.push({
         messageId: 'ciliumKprOldKernel',
         severity: 'warning',
-        data: { kernel: derived.kernel.text },
+        data: { kernel: derived.kernel.text, minKernel: KERNEL_THRESHOLDS.ciliumKubeProxyReplacement.kernel },
         fields: ['nodes.kernel', ...FIELDS],
         when: ['cilium'],
       });

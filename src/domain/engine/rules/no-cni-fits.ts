@@ -1,4 +1,4 @@
-import { CHARTED_CNIS } from '../../cni/vocabulary';
+import { CHARTED_CNIS } from '../../facts/cni-names';
 import { SOURCES } from '../../sources';
 import type { Rule } from '../types';
 

@@ -1,5 +1,5 @@
-import { CHART_NAME, CHARTED_CNIS } from '../../cni/vocabulary';
-import { GATES, hasGate } from '../../rke2/gates';
+import { CHART_NAME, CHARTED_CNIS } from '../../facts/cni-names';
+import { GATES, hasGate } from '../../facts/gates';
 import { chartVersion } from '../../rke2/releases';
 import { describeGate, gateMinimumFor } from '../../rke2/version';
 import { SOURCES } from '../../sources';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answersWith, type DeepPartial } from '../../../test/scenarios';
 import type { Answers } from '../../answers/types';
-import type { PrimaryCni } from '../../cni/vocabulary';
+import type { PrimaryCni } from '../../facts/cni-names';
 import { buildContext } from '../context';
 import type { MessageData, Rule } from '../types';
 import { RULES, RULES_BY_ID } from './index';
@@ -439,7 +439,7 @@ runTable('kube-proxy-replacement', {
       answers: { performance: { kubeProxyReplacement: true }, ...kernel('5.7.19') },
       messageId: 'ciliumKprOldKernel',
       severity: 'warning',
-      data: { kernel: '5.7.19' },
+      data: { kernel: '5.7.19', minKernel: '5.8' },
     },
     {
       name: 'empty host',
@@ -521,14 +521,14 @@ runTable('calico-checksum-offload', {
       answers: kernel('5.7.1'),
       messageId: 'checksumOffloadReenabled',
       severity: 'note',
-      data: { kernel: '5.7.1', reenable: true },
+      data: { kernel: '5.7.1', reenable: true, threshold: '5.7' },
     },
     {
       name: '5.4',
       answers: kernel('5.4'),
       messageId: 'checksumOffloadDisabled',
       severity: 'note',
-      data: { kernel: '5.4', reenable: false },
+      data: { kernel: '5.4', reenable: false, threshold: '5.7' },
     },
   ],
 });
@@ -583,7 +583,7 @@ runTable('encryption', {
       answers: { security: { encryption: 'wireguard' }, ...kernel('5.5') },
       messageId: 'wireguardModuleNeeded',
       severity: 'warning',
-      data: { kernel: '5.5' },
+      data: { kernel: '5.5', minKernel: '5.6' },
     },
   ],
 });

@@ -17,7 +17,7 @@ service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled
 
 KERNEL="$(uname -r)"
 KERNEL_BASE="${KERNEL%%-*}"
-if version_ge "$KERNEL_BASE" 5.3; then pass 'kernel >= 5.3: Calico eBPF dataplane (RHEL 8 4.18 also works)'; else warn "kernel $KERNEL for Calico eBPF dataplane (RHEL 8 4.18 also works), needs >= 5.3" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
+if version_ge "$KERNEL_BASE" 5.3; then pass 'kernel >= 5.3: the Calico eBPF dataplane (RHEL 8 4.18 kernels also work)'; else warn "kernel $KERNEL for the Calico eBPF dataplane (RHEL 8 4.18 kernels also work), needs >= 5.3" 'upgrade the kernel (or pick another CNI or feature in the wizard)'; fi
 
 # The CNIs program iptables (Cilium too, unless all of it runs in eBPF): without it hostPort pods leak IPs
 # (RKE2 known issues: Canal and IP exhaustion) and Cilium loses connectivity (rancher/rke2#2389).

@@ -17,8 +17,8 @@ service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled
 
 KERNEL="$(uname -r)"
 KERNEL_BASE="${KERNEL%%-*}"
-if version_ge "$KERNEL_BASE" 4.18; then pass 'kernel >= 4.18: Cilium 1.19 (RHEL 8.10 (4.18))'; else fail "kernel $KERNEL for Cilium 1.19 (RHEL 8.10 (4.18)), needs >= 4.18" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
-if version_ge "$KERNEL_BASE" 5.8; then pass 'kernel >= 5.8: Cilium kube-proxy replacement (RKE2 docs: not recommended below 5.8)'; else warn "kernel $KERNEL for Cilium kube-proxy replacement (RKE2 docs: not recommended below 5.8), needs >= 5.8" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
+if version_ge "$KERNEL_BASE" 4.18; then pass 'kernel >= 4.18: Cilium 1.19 on RHEL 8.10 (4.18) with eBPF backports'; else fail "kernel $KERNEL for Cilium 1.19 on RHEL 8.10 (4.18) with eBPF backports, needs >= 4.18" 'upgrade the kernel (or pick another CNI or feature in the wizard)'; fi
+if version_ge "$KERNEL_BASE" 5.8; then pass 'kernel >= 5.8: Cilium'\''s kube-proxy replacement (RKE2 does not recommend it on older kernels)'; else warn "kernel $KERNEL for Cilium's kube-proxy replacement (RKE2 does not recommend it on older kernels), needs >= 5.8" 'upgrade the kernel (or pick another CNI or feature in the wizard)'; fi
 
 # The CNIs program iptables (Cilium too, unless all of it runs in eBPF): without it hostPort pods leak IPs
 # (RKE2 known issues: Canal and IP exhaustion) and Cilium loses connectivity (rancher/rke2#2389).

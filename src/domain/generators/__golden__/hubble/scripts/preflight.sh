@@ -17,7 +17,7 @@ service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled
 
 KERNEL="$(uname -r)"
 KERNEL_BASE="${KERNEL%%-*}"
-if version_ge "$KERNEL_BASE" 5.10; then pass 'kernel >= 5.10: Cilium 1.19 (docs.cilium.io system requirements)'; else fail "kernel $KERNEL for Cilium 1.19 (docs.cilium.io system requirements), needs >= 5.10" 'upgrade the kernel (or pick another CNI/feature in the wizard)'; fi
+if version_ge "$KERNEL_BASE" 5.10; then pass 'kernel >= 5.10: Cilium 1.19 (system requirements)'; else fail "kernel $KERNEL for Cilium 1.19 (system requirements), needs >= 5.10" 'upgrade the kernel (or pick another CNI or feature in the wizard)'; fi
 
 # The CNIs program iptables (Cilium too, unless all of it runs in eBPF): without it hostPort pods leak IPs
 # (RKE2 known issues: Canal and IP exhaustion) and Cilium loses connectivity (rancher/rke2#2389).

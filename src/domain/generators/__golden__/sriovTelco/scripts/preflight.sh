@@ -17,7 +17,7 @@ service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled
 
 KERNEL="$(uname -r)"
 KERNEL_BASE="${KERNEL%%-*}"
-if version_ge "$KERNEL_BASE" 5.6; then pass 'kernel >= 5.6: in-kernel WireGuard'; else warn "kernel $KERNEL for in-kernel WireGuard, needs >= 5.6" 'kernels below 5.6 need the wireguard module installed (RKE2 docs)'; fi
+if version_ge "$KERNEL_BASE" 5.6; then pass 'kernel >= 5.6: in-kernel WireGuard (older kernels need the wireguard module installed)'; else warn "kernel $KERNEL for in-kernel WireGuard (older kernels need the wireguard module installed), needs >= 5.6" 'install the wireguard kernel module (or upgrade the kernel)'; fi
 
 # The CNIs program iptables (Cilium too, unless all of it runs in eBPF): without it hostPort pods leak IPs
 # (RKE2 known issues: Canal and IP exhaustion) and Cilium loses connectivity (rancher/rke2#2389).

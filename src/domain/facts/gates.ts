@@ -1,6 +1,6 @@
-import type { VersionGate } from './version';
-import { passesGate } from './version';
-import type { ResolvedRelease } from './releases';
+import type { VersionGate } from '../rke2/version';
+import { passesGate } from '../rke2/version';
+import type { ResolvedRelease } from '../rke2/releases';
 import { SOURCES, type Source } from '../sources';
 
 /**
@@ -22,6 +22,9 @@ export const GATE_IDS = [
   'nftables',
   'sriovSupported',
   'canalWireguard',
+  'cisProfileCis',
+  'ingressWebhookPolicy',
+  'traefikDefault',
 ] as const;
 export type GateId = (typeof GATE_IDS)[number];
 
@@ -74,6 +77,26 @@ export const GATES: Readonly<Record<GateId, FeatureGate>> = {
     label: 'Canal WireGuard backend',
     minimums: ['1.23.0'],
     source: SOURCES.basicNetworkOptions,
+  },
+  cisProfileCis: {
+    // Earlier patches know only "cis-1.23" and exit at start on "cis" (pkg/cli/cmds/profile_linux.go).
+    id: 'cisProfileCis',
+    label: 'profile: cis (earlier patches accept only cis-1.23)',
+    minimums: ['1.25.15', '1.26.10', '1.27.7', '1.28.2'],
+    source: SOURCES.cisProfileCode,
+  },
+  ingressWebhookPolicy: {
+    // RKE2 creates default-network-ingress-webhook-policy itself under a CIS profile (rancher/rke2#5315).
+    id: 'ingressWebhookPolicy',
+    label: 'RKE2 adds the ingress admission webhook NetworkPolicy under CIS',
+    minimums: ['1.26.14', '1.27.11', '1.28.7', '1.29.2'],
+    source: SOURCES.ingressWebhookPolicyPr,
+  },
+  traefikDefault: {
+    id: 'traefikDefault',
+    label: 'Traefik is the default ingress controller (ingress-nginx before)',
+    minimums: ['1.36.0'],
+    source: SOURCES.traefikDefaultCode,
   },
 };
 

@@ -1,0 +1,83 @@
+import type { ChartName } from './cni-names';
+import { chartAtLeast, parseChartVersion } from './chart-version';
+import { SOURCES, type Source } from '../sources';
+
+/**
+ * Value layouts that changed between chart versions: from `from` on, the chart reads the new layout.
+ * Generators emit the layout of the exact chart version a release bundles; the doctor judges by it.
+ */
+export interface ChartEra {
+  chart: ChartName;
+  /** First chart version with the new layout. */
+  from: string;
+  what: string;
+  source: Source;
+}
+
+export const CHART_ERAS = {
+  ciliumFlatValues: {
+    chart: 'rke2-cilium',
+    from: '1.11.0',
+    what: 'values sit at the top level; before, under a `cilium:` key (silently ignored later, rancher/rke2#2738)',
+    source: SOURCES.ciliumNestingIssue,
+  },
+  ciliumEniObject: {
+    chart: 'rke2-cilium',
+    from: '1.10.0',
+    what: 'ENI mode is eni.enabled; before, a boolean `eni`',
+    source: SOURCES.ciliumEni,
+  },
+  ciliumBandwidthObject: {
+    chart: 'rke2-cilium',
+    from: '1.12.0',
+    what: 'bandwidthManager.enabled; before, a boolean `bandwidthManager`',
+    source: SOURCES.ciliumBandwidth,
+  },
+  ciliumKprBoolean: {
+    chart: 'rke2-cilium',
+    from: '1.14.0',
+    what: 'kubeProxyReplacement takes true/false; before, strict/partial/probe/disabled',
+    source: SOURCES.kprStrictDocs,
+  },
+  ciliumModernValues: {
+    chart: 'rke2-cilium',
+    from: '1.15.0',
+    what: 'kubeProxyReplacement "strict" and `tunnel` fail at render time (validate.yaml)',
+    source: SOURCES.ciliumValidateTemplate,
+  },
+  ciliumSchema120: {
+    chart: 'rke2-cilium',
+    from: '1.20.0',
+    what: 'the 1.20 values.schema.json applies',
+    source: SOURCES.ciliumSchema,
+  },
+  calicoBackendKey: {
+    chart: 'rke2-calico',
+    from: '3.29.201',
+    what: 'installation.backend exists; before, the IP pool encapsulation was hard-coded',
+    source: SOURCES.calicoValues,
+  },
+  multusCrdSplit: {
+    chart: 'rke2-multus',
+    from: '4.3.009',
+    what: 'the NAD and whereabouts CRDs come from the separate rke2-multus-crd chart',
+    source: SOURCES.multusValues,
+  },
+} as const satisfies Record<string, ChartEra>;
+export type ChartEraId = keyof typeof CHART_ERAS;
+
+/** True when the chart version has the layout of that era. */
+export function chartHasEra(version: string | null | undefined, era: ChartEraId): boolean {
+  return chartAtLeast(version, CHART_ERAS[era].from);
+}
+
+/**
+ * How an rke2-cilium chart reads its values: 'wrapped' (under `cilium:`), 'legacy' (strict and tunnel
+ * still accepted) or 'modern'. An unknown chart is judged as modern: what current releases bundle.
+ */
+export type CiliumEra = 'wrapped' | 'legacy' | 'modern';
+export function ciliumEraFor(version: string | null | undefined): CiliumEra {
+  if (!parseChartVersion(version)) return 'modern';
+  if (!chartHasEra(version, 'ciliumFlatValues')) return 'wrapped';
+  return chartHasEra(version, 'ciliumModernValues') ? 'modern' : 'legacy';
+}
