@@ -26,6 +26,7 @@ const DUAL = { 'addressing.ipFamily': 'dual' } as const;
 const MULTUS = { 'extras.mode': 'multus' } as const;
 const SRIOV = { 'extras.mode': 'sriov' } as const;
 const BGP = { 'performance.bgp.enabled': true } as const;
+const KPR = { 'performance.kubeProxyReplacement': true } as const;
 
 const ENTRIES: Entry[] = [
   // Release and kernel
@@ -142,7 +143,7 @@ const ENTRIES: Entry[] = [
   // Numbers
   { field: 'nodes.underlayMtu', value: '1000', messageId: 'outOfRange', why: 'MTU below 1280' },
   { field: 'nodes.underlayMtu', value: '9001.5', messageId: 'expectedInteger', why: 'MTU that is not a whole number' },
-  { field: 'performance.apiServerPort', value: '70000', messageId: 'outOfRange', why: 'port above 65535' },
+  { field: 'performance.apiServerPort', value: '70000', messageId: 'outOfRange', setup: KPR, why: 'port above 65535' },
   {
     field: 'performance.bgp.peerAsn',
     value: '4294967296',
@@ -157,12 +158,14 @@ const ENTRIES: Entry[] = [
     field: 'performance.apiServerHost',
     value: 'https://10.0.0.1',
     messageId: 'hostInvalid',
+    setup: KPR,
     why: 'API host given as a URL',
   },
   {
     field: 'performance.apiServerHost',
     value: 'bad_host!',
     messageId: 'hostInvalid',
+    setup: KPR,
     why: 'API host that is neither IP nor DNS name',
   },
   {

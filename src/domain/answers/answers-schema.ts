@@ -47,7 +47,9 @@ export type Relevance =
   | 'multus' // extras.mode multus
   | 'sriov' // extras.mode sriov
   | 'ipamPool' // a secondary network with host-local or whereabouts IPAM
-  | 'bgp'; // performance.bgp.enabled
+  | 'bgp' // performance.bgp.enabled
+  | 'kubeProxyReplacement' // performance.kubeProxyReplacement
+  | 'windowsNodes'; // cluster.windowsNodes
 
 /** How a text field is checked beyond its length. */
 export type TextFormat =
@@ -165,6 +167,17 @@ export const ANSWER_FIELDS: FieldTable = {
     label: 'Node interface',
     description: 'Interface that carries pod traffic between nodes, e.g. eth0; empty lets the CNI autodetect it.',
     source: SOURCES.linuxInterfaceNames,
+  },
+  'nodes.nodeCidr': {
+    kind: 'text',
+    format: 'cidrV4',
+    maxLength: 64,
+    allowEmpty: true,
+    when: 'windowsNodes',
+    label: 'Node network CIDR',
+    description:
+      'IPv4 subnet the node addresses are in, e.g. 192.168.1.0/24. With Windows workers Calico finds each node address in it (nodeAddressAutodetectionV4.cidrs), which works on Linux and Windows alike; an interface name does not match Windows adapter names. Empty: Calico takes the first address found.',
+    source: SOURCES.windowsCalicoInterfaceCode,
   },
   'nodes.underlayMtu': {
     kind: 'integer',
@@ -383,6 +396,7 @@ export const ANSWER_FIELDS: FieldTable = {
     format: 'host',
     maxLength: 253,
     allowEmpty: true,
+    when: 'kubeProxyReplacement',
     label: 'API server host',
     description:
       'IP or DNS name every node can reach the Kubernetes API on (a load balancer or a server IP). Needed for kube-proxy replacement.',
@@ -392,6 +406,7 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'integer',
     min: 1,
     max: 65535,
+    when: 'kubeProxyReplacement',
     label: 'API server port',
     description: 'Port of the Kubernetes API at that host (6443 on RKE2 servers).',
     source: SOURCES.ciliumKubeProxyFree,
@@ -509,6 +524,8 @@ export const RELEVANCE_TEXT: Readonly<Record<Relevance, string>> = {
   sriov: 'when extras.mode is sriov',
   ipamPool: 'when extras.mode is multus or sriov and extras.secondary.ipam is host-local or whereabouts',
   bgp: 'when performance.bgp.enabled is true',
+  kubeProxyReplacement: 'when performance.kubeProxyReplacement is true',
+  windowsNodes: 'when cluster.windowsNodes is true',
 };
 
 /** Loose shapes for editors. parseAnswers checks more (CIDR maths, ranges, overlaps). */

@@ -8,6 +8,7 @@ export { defaultAnswers } from './defaults';
 export {
   parseAnswers,
   isFieldRelevant,
+  type PartialAnswers,
   ANSWER_MESSAGE_IDS,
   NODE_CIDR_MASK,
   type AnswerMessageId,

@@ -211,7 +211,7 @@ describe('parseAnswers: invalid input', () => {
     ],
     [
       'a host:port API host',
-      { performance: { apiServerHost: '10.0.0.1:6443' } },
+      { performance: { kubeProxyReplacement: true, apiServerHost: '10.0.0.1:6443' } },
       [['performance.apiServerHost', 'hostInvalid']],
     ],
     [

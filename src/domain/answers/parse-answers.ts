@@ -321,21 +321,35 @@ function checkField(path: AnswerPath, raw: unknown): Outcome {
   }
 }
 
-const RELEVANT: Readonly<Record<Relevance, (a: Answers) => boolean>> = {
+/** Answers as far as they are known: the wizard asks about relevance while the user is still typing. */
+export type PartialAnswers = { [K in keyof Answers]?: DeepPartial<Answers[K]> };
+type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/**
+ * When each relevance holds. The one place that decides which questions apply: parseAnswers checks only
+ * relevant fields, and the wizard shows only relevant questions (features/wizard/applicability.ts).
+ */
+const RELEVANT: Readonly<Record<Relevance, (a: PartialAnswers) => boolean>> = {
   always: () => true,
-  ipv4: (a) => a.addressing.ipFamily !== 'ipv6',
-  ipv6: (a) => a.addressing.ipFamily !== 'ipv4',
-  secondaryNetwork: (a) => a.extras.mode !== 'none',
-  multus: (a) => a.extras.mode === 'multus',
-  sriov: (a) => a.extras.mode === 'sriov',
+  ipv4: (a) => a.addressing?.ipFamily !== 'ipv6',
+  ipv6: (a) => a.addressing?.ipFamily !== undefined && a.addressing.ipFamily !== 'ipv4',
+  secondaryNetwork: (a) => a.extras?.mode !== undefined && a.extras.mode !== 'none',
+  multus: (a) => a.extras?.mode === 'multus',
+  sriov: (a) => a.extras?.mode === 'sriov',
   ipamPool: (a) =>
-    a.extras.mode !== 'none' && (a.extras.secondary.ipam === 'host-local' || a.extras.secondary.ipam === 'whereabouts'),
-  bgp: (a) => a.performance.bgp.enabled,
+    a.extras?.mode !== undefined &&
+    a.extras.mode !== 'none' &&
+    (a.extras.secondary?.ipam === 'host-local' || a.extras.secondary?.ipam === 'whereabouts'),
+  bgp: (a) => a.performance?.bgp?.enabled === true,
+  kubeProxyReplacement: (a) => a.performance?.kubeProxyReplacement === true,
+  windowsNodes: (a) => a.cluster?.windowsNodes === true,
 };
 
-/** Whether the answers use this field (the wizard hides the others). */
-export function isFieldRelevant(path: AnswerPath, answers: Answers): boolean {
-  return RELEVANT[ANSWER_FIELDS[path].when ?? 'always'](answers);
+/** Whether the answers use this field (the wizard hides the others, and their errors never block). */
+export function isFieldRelevant(path: AnswerPath | string, answers: PartialAnswers): boolean {
+  const spec = (ANSWER_FIELDS as Readonly<Record<string, FieldSpec | undefined>>)[path];
+  // A section ("performance.bgp") is not a question of its own.
+  return spec === undefined || RELEVANT[spec.when ?? 'always'](answers);
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -55,6 +55,8 @@ export interface Answers {
     kernel: string;
     /** Node interface for the overlay; "" lets the CNI autodetect. */
     interface: string;
+    /** IPv4 subnet of the node addresses; with Windows workers Calico detects node addresses from it. "" for none. */
+    nodeCidr: string;
     /** MTU of the underlay network (1280 to 9216). */
     underlayMtu: number;
   };

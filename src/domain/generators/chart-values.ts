@@ -133,12 +133,22 @@ function calico(plan: BundlePlan): ChartValues {
     );
   }
   const iface = a.nodes.interface.trim();
-  if (iface) {
+  const nodeCidr = a.nodes.nodeCidr.trim();
+  if (plan.windowsNodes && nodeCidr) {
+    // Windows agents read these values too and match `interface` against Windows adapter names; `cidrs`
+    // works on both (rancher/rke2 pkg/windows/calico.go). The chart sets firstFound only when unset.
+    b.set(
+      'installation.calicoNetwork.nodeAddressAutodetectionV4',
+      { cidrs: [nodeCidr] },
+      'node address from this subnet on Linux and Windows nodes (chart default firstFound)',
+      SOURCES.windowsCalicoInterfaceCode,
+    );
+  } else if (iface && !plan.windowsNodes) {
     if (plan.ipv4)
       b.set(
         'installation.calicoNetwork.nodeAddressAutodetectionV4',
         { interface: iface },
-        'node address from this interface (chart default firstFound); Windows nodes read it too',
+        'node address from this interface (chart default firstFound)',
         SOURCES.windowsBgp,
       );
     if (plan.ipv6)

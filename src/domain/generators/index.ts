@@ -26,7 +26,7 @@ import { SOURCES } from '../sources';
 export type { BundleFile, BundleResult } from './types';
 export { buildPlan, type BundlePlan } from './plan';
 export { chartValuesFor, type ChartValues, type ValueNote } from './chart-values';
-export { cniList, cisProfileValue, serverConfig } from './rke2-config';
+export { cniList, serverConfig } from './rke2-config';
 export { hccFileName, HCC_DIR } from './manifests';
 export { firewallRules } from './firewall';
 export { shellQuote } from './shell';

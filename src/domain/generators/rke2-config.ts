@@ -11,16 +11,6 @@ export function cniList(plan: Pick<BundlePlan, 'cni' | 'multus'>): string[] {
   return plan.multus ? ['multus', plan.cni] : [plan.cni];
 }
 
-/**
- * The CIS profile value the release accepts: "cis" from v1.25, "cis-1.23" on v1.23/v1.24, "cis-1.6" before.
- * Source: docs.rke2.io/security/hardening_guide (profile values per release line).
- */
-export function cisProfileValue(minor: number): string {
-  if (minor >= 25) return 'cis';
-  if (minor >= 23) return 'cis-1.23';
-  return 'cis-1.6';
-}
-
 function prefixOf(cidr: string): number | null {
   const m = /\/(\d{1,3})$/.exec(cidr.trim());
   return m ? Number(m[1]) : null;
@@ -47,7 +37,7 @@ export function serverConfigCore(plan: BundlePlan): Record<string, unknown> {
     'service-cidr': cidrList(plan, 'service'),
   };
   if (plan.replacesKubeProxy) config['disable-kube-proxy'] = true;
-  if (plan.answers.cluster.cisProfile) config.profile = cisProfileValue(plan.release.requested.minor);
+  if (plan.profile) config.profile = plan.profile.value;
   const maskArg = ipv6NodeMaskArg(plan);
   if (maskArg) config['kube-controller-manager-arg'] = [maskArg];
   return config;
@@ -59,6 +49,6 @@ export function serverConfig(plan: BundlePlan): Record<string, unknown> {
 
 /** Linux agents need their own config only for the CIS profile (cni is server-only). */
 export function agentConfig(plan: BundlePlan): Record<string, unknown> | null {
-  if (!plan.answers.cluster.cisProfile) return null;
-  return { profile: cisProfileValue(plan.release.requested.minor) };
+  if (!plan.profile) return null;
+  return { profile: plan.profile.value };
 }

@@ -198,7 +198,7 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
     if (f.role !== 'server-config' && f.role !== 'agent-config') continue;
     f.docs.forEach((doc, i) => {
       if (
-        checkConfigKeys(doc, f.reportDoc(i), f.role === 'agent-config' ? 'agent' : 'server') &&
+        checkConfigKeys(doc, f.reportDoc(i), f.role === 'agent-config' ? 'agent' : 'server', release) &&
         f.role === 'server-config'
       ) {
         serverFiles.push({ file: f.path, value: doc });
@@ -246,7 +246,7 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
   for (const cluster of rancherClusters) {
     const mgc = getPath(cluster.value, 'spec.rkeConfig.machineGlobalConfig');
     const mgcReport = nested(cluster.report, 'spec.rkeConfig.machineGlobalConfig');
-    if (isMapping(mgc)) checkConfigKeys(mgc, mgcReport, 'server');
+    if (isMapping(mgc)) checkConfigKeys(mgc, mgcReport, 'server', release);
     if (!isMapping(mgc) || mgc.cni === undefined) mgcReport('cni', 'rancher.cniDefault');
     const rancherCni = checkCniValue(isMapping(mgc) ? mgc.cni : undefined, nested(mgcReport, 'cni'), 'calico');
     if (!serverFiles.length) cni = rancherCni;

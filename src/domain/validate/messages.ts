@@ -95,6 +95,12 @@ export const MESSAGES = {
     template: '"disable: {{chart}}" is not how to remove the CNI. Set "cni: none" (and install your own CNI) instead.',
     source: SOURCES.basicNetworkOptions,
   },
+  'config.profileForRelease': {
+    severity: 'error',
+    template:
+      'rke2 {{release}} does not know "profile: {{value}}" and exits at start ("invalid value provided for --profile flag"). Use "profile: {{expected}}" on this release.',
+    source: SOURCES.cisProfileCode,
+  },
   'config.boolean': {
     severity: 'error',
     template: '"{{key}}" must be true or false, found {{found}}.',

@@ -2,6 +2,8 @@ import { AGENT_CONFIG_KEYS, SERVER_CONFIG_KEYS } from './generated/key-trees';
 import { isMapping, kindOf, show, type Reporter } from './issues';
 import { nearest } from './suggest';
 import { CNI_CHARTS } from './chart-values';
+import { cisProfileFor, profileRejected } from '../facts/profile';
+import type { ResolvedRelease } from '../rke2/releases';
 
 const SERVER_KEYS = new Set(SERVER_CONFIG_KEYS);
 const AGENT_KEYS = new Set(AGENT_CONFIG_KEYS);
@@ -21,6 +23,7 @@ export function checkConfigKeys(
   value: unknown,
   report: Reporter,
   role: 'server' | 'agent',
+  release: ResolvedRelease | null = null,
 ): value is Record<string, unknown> {
   if (!isMapping(value)) {
     report('', 'config.notMapping', { found: kindOf(value) });
@@ -33,6 +36,11 @@ export function checkConfigKeys(
     if (role === 'agent' && !AGENT_KEYS.has(flag)) {
       if (SERVER_KEYS.has(flag)) report(key, 'config.serverKeyInAgent', { key });
       else report(key, 'config.unknownAgentKey', { key, hint: keyHint(flag, AGENT_KEYS) });
+    }
+    // rke2 exits at start on a profile value its release does not know (pkg/cli/cmds/profile_linux.go).
+    if (flag === 'profile' && release && typeof v === 'string' && profileRejected(release.requested, v)) {
+      const expected = cisProfileFor(release.requested).value;
+      report(key, 'config.profileForRelease', { value: v, release: release.requested.text, expected });
     }
     if (flag === 'disable-kube-proxy' && typeof v !== 'boolean' && v !== 'true' && v !== 'false')
       report(key, 'config.boolean', { key, found: show(v) });

@@ -1,12 +1,14 @@
-import type { Answers, PrimaryCni } from '../../domain/answers/types';
+import type { PrimaryCni } from '../../domain/answers/types';
 import type { AnswerPath } from './steps';
+// parse-answers directly: the answers index pulls js-yaml into the first load.
+import { isFieldRelevant, type PartialAnswers } from '../../domain/answers/parse-answers';
 
 export type Applicability = { kind: 'shown' } | { kind: 'hidden' } | { kind: 'disabled'; reason: string };
 
 const SHOWN: Applicability = { kind: 'shown' };
 const HIDDEN: Applicability = { kind: 'hidden' };
 
-type Partialish = { [K in keyof Answers]?: Partial<Answers[K]> };
+type Partialish = PartialAnswers;
 
 /**
  * Which questions apply to the answers so far. Pure, so the resolver can ignore errors of
@@ -14,35 +16,9 @@ type Partialish = { [K in keyof Answers]?: Partial<Answers[K]> };
  * `chosen` is the CNI the bundle will use (recommended or forced), when known.
  */
 export function applicability(path: AnswerPath, answers: Partialish, chosen: PrimaryCni | null): Applicability {
-  const family = answers.addressing?.ipFamily;
-  const extras = answers.extras?.mode;
+  // Relevance is decided once, in the answers field table: a question is hidden exactly when its answer is not used.
+  if (!isFieldRelevant(path, answers)) return HIDDEN;
   const perf = answers.performance;
-  if (path === 'addressing.clusterCidrV4' || path === 'addressing.serviceCidrV4')
-    return family === 'ipv6' ? HIDDEN : SHOWN;
-  if (path === 'addressing.clusterCidrV6' || path === 'addressing.serviceCidrV6')
-    return family === 'ipv4' ? HIDDEN : SHOWN;
-  // Mirrors the relevance of answers-schema.ts: SR-IOV networks are NetworkAttachmentDefinitions too.
-  if (path === 'extras.secondary.type' || path === 'extras.secondary.master')
-    return extras === 'multus' ? SHOWN : HIDDEN;
-  if (
-    [
-      'extras.secondary.subnet',
-      'extras.secondary.rangeStart',
-      'extras.secondary.rangeEnd',
-      'extras.secondary.gateway',
-    ].includes(path)
-  ) {
-    const ipam = answers.extras?.secondary?.ipam;
-    return extras !== undefined && extras !== 'none' && (ipam === 'host-local' || ipam === 'whereabouts')
-      ? SHOWN
-      : HIDDEN;
-  }
-  if (path.startsWith('extras.secondary.')) return extras !== undefined && extras !== 'none' ? SHOWN : HIDDEN;
-  if (path.startsWith('extras.sriov.')) return extras === 'sriov' ? SHOWN : HIDDEN;
-  if (path === 'performance.apiServerHost' || path === 'performance.apiServerPort')
-    return perf?.kubeProxyReplacement === true ? SHOWN : HIDDEN;
-  if (path.startsWith('performance.bgp.') && path !== 'performance.bgp.enabled')
-    return perf?.bgp?.enabled === true ? SHOWN : HIDDEN;
   if (path === 'performance.observability') {
     // Hubble is part of Cilium: asking for it steers the recommendation to Cilium. With another CNI
     // forced it cannot apply; a switch already on stays usable so it can be turned off.

@@ -89,6 +89,12 @@ export const QUESTIONS: Partial<Record<AnswerPath, Question>> = {
     source: SOURCES.basicNetworkOptions,
     placeholder: 'eth0',
   },
+  'nodes.nodeCidr': {
+    label: 'Node network CIDR (Windows clusters, optional)',
+    why: 'Calico on Windows cannot use a Linux interface name; it finds the node address in this subnet on every node instead.',
+    source: SOURCES.windowsCalicoInterfaceCode,
+    placeholder: '192.168.1.0/24',
+  },
   'nodes.underlayMtu': {
     label: 'Underlay MTU',
     why: 'The overlay MTU must be smaller than the underlay, or large packets are silently dropped.',

@@ -223,8 +223,17 @@ runTable('windows-nodes', {
     {
       name: 'kube-proxy replacement',
       answers: { cluster: { windowsNodes: true }, performance: { kubeProxyReplacement: true } },
-      messageId: 'windowsNoEbpf',
-      severity: 'warning',
+      messageId: 'windowsKubeProxyReplacement',
+      severity: 'blocking',
+      fields: ['cluster.windowsNodes', 'performance.kubeProxyReplacement'],
+    },
+    {
+      name: 'a Linux interface name with Calico',
+      answers: { cluster: { windowsNodes: true }, nodes: { interface: 'eth0' } },
+      messageId: 'windowsCalicoInterface',
+      severity: 'blocking',
+      data: { iface: 'eth0' },
+      fields: ['nodes.interface', 'nodes.nodeCidr', 'cluster.windowsNodes'],
     },
     {
       name: 'WireGuard',

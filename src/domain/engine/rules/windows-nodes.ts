@@ -22,8 +22,10 @@ export const windowsNodes: Rule = {
       'With Windows nodes, choose between Calico (enforces NetworkPolicy; Windows TCP resets led RKE2 to add Flannel, ADR 006) and Flannel (simpler VXLAN, enforces no NetworkPolicy at all).',
     windowsNoWireguard:
       'Calico cannot encrypt with WireGuard on Windows nodes: traffic to and from Windows pods stays unencrypted; only Linux nodes get WireGuard.',
-    windowsNoEbpf:
-      "Calico's eBPF dataplane is Linux-only: Windows nodes get no kube-proxy replacement and keep their own service handling.",
+    windowsKubeProxyReplacement:
+      'Windows worker nodes and kube-proxy replacement cannot be combined: disable-kube-proxy reaches every agent, and a Windows agent then starts no kube-proxy, while Calico\'s eBPF dataplane does not run on Windows, so Windows pods lose Services and DNS. Turn off "Replace kube-proxy (eBPF)", or drop the Windows nodes.',
+    windowsCalicoInterface:
+      'With Windows workers, Calico\'s Windows agent matches the node interface "{{iface}}" as a pattern against Windows adapter names ("Ethernet", "vEthernet (…)") and aborts Calico setup when none matches. Leave "Node interface" empty and give the "Node network CIDR" instead: Calico then finds the node address in that subnet on Linux and Windows.',
     windowsMultus:
       'Multus and SR-IOV run on Linux nodes only (rke2-multus nodeSelector kubernetes.io/os: linux): Windows nodes get just the primary interface, so pods that need {{mode}} networks must be scheduled on Linux nodes.',
   },
@@ -84,10 +86,20 @@ export const windowsNodes: Rule = {
     }
     if (answers.performance.kubeProxyReplacement) {
       findings.push({
-        messageId: 'windowsNoEbpf',
-        severity: 'warning',
+        messageId: 'windowsKubeProxyReplacement',
+        severity: 'blocking',
         fields: ['cluster.windowsNodes', 'performance.kubeProxyReplacement'],
-        source: SOURCES.calicoWindowsLimitations,
+        source: SOURCES.kubeProxyAgentCode,
+      });
+    }
+    const iface = answers.nodes.interface.trim();
+    if (iface !== '') {
+      findings.push({
+        messageId: 'windowsCalicoInterface',
+        severity: 'blocking',
+        data: { iface },
+        fields: ['nodes.interface', 'nodes.nodeCidr', 'cluster.windowsNodes'],
+        source: SOURCES.windowsCalicoInterfaceCode,
         when: ['calico'],
       });
     }
