@@ -48,6 +48,40 @@ const BROWSER_GLOBALS = [
   'URL.createObjectURL',
 ];
 
+// Floors of src/domain (arrows point down; src/test/architecture.test.ts checks the whole graph and cycles).
+const UPPER_DOMAIN = {
+  facts: [
+    '**/engine/**',
+    '**/generators/**',
+    '**/validate/**',
+    '**/matrix/**',
+    '**/answers/**',
+    '**/cni/**',
+    '**/net/**',
+  ],
+  low: ['**/engine/**', '**/generators/**', '**/validate/**', '**/matrix/**'],
+  answers: ['**/engine/**', '**/generators/**', '**/validate/**', '**/matrix/**'],
+  engine: ['**/generators/**', '**/validate/**', '**/matrix/**'],
+};
+const layerZone = (files, group) => ({
+  files,
+  ignores: ['src/domain/**/*.test.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group,
+            message:
+              'src/domain layers point down: facts <- rke2/net/cni <- answers <- engine <- generators/validate/matrix.',
+          },
+        ],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -107,4 +141,11 @@ export default tseslint.config(
       ],
     },
   },
+  layerZone(['src/domain/facts/**/*.ts'], UPPER_DOMAIN.facts),
+  layerZone(
+    ['src/domain/{rke2,net,cni,evidence}/**/*.ts', 'src/domain/kernel.ts', 'src/domain/sources.ts'],
+    UPPER_DOMAIN.low,
+  ),
+  layerZone(['src/domain/answers/**/*.ts'], UPPER_DOMAIN.answers),
+  layerZone(['src/domain/engine/**/*.ts'], UPPER_DOMAIN.engine),
 );

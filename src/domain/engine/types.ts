@@ -3,7 +3,9 @@ import type { PrimaryCni } from '../facts/cni-names';
 import type { Answers } from '../answers/types';
 import type { ResolvedRelease } from '../rke2/releases';
 import type { KernelVersion } from '../kernel';
-import type { DecisionPlan } from './plan';
+import type { ChartName } from '../facts/cni-names';
+import type { ProfileValue } from '../facts/profile';
+import type { Encapsulation, MtuPlan } from '../net/mtu';
 
 export type MessageData = Readonly<Record<string, string | number | boolean>>;
 
@@ -152,3 +154,65 @@ export interface Rule {
   /** Optional second pass over the ranking, for findings about the outcome (nothing fits, forced choice). */
   review?(ctx: RuleContext, ranked: RankedView): FindingOutput[];
 }
+
+/** A kernel floor the nodes must meet, as the decision judged it; preflight.sh checks exactly these. */
+export interface KernelCheck {
+  /** Kernel version compared with `uname -r` (distribution suffix ignored). */
+  kernel: string;
+  compare: 'atLeast' | 'above';
+  /** FAIL: the decision relies on it; WARN: the decision accepted an older kernel with a warning. */
+  severity: 'FAIL' | 'WARN';
+  what: string;
+  fix: string;
+  source: Source;
+  /** The rule whose judgement this check repeats on the node. */
+  setBy: string;
+}
+
+/**
+ * What the engine resolved for the CNI it picked (or was told to use): every output reads this instead of
+ * deriving again. `setBy` names the rule behind each resolved choice.
+ */
+export interface DecisionPlan {
+  cni: PrimaryCni;
+  release: ResolvedRelease;
+  /** Chart versions the release bundles (null: not bundled). */
+  charts: Readonly<Record<ChartName, string | null>>;
+  /** Oldest node kernel as the engine read it (typed, or the OS preset's). */
+  kernel: KernelVersion | null;
+  /** RHEL 8.10 kernel with eBPF backports: Cilium accepts 4.18. */
+  rhel8Backports: boolean;
+  cilium: DerivedFacts['cilium'];
+  multus: boolean;
+  extras: Answers['extras']['mode'];
+  rancher: boolean;
+  singleNode: boolean;
+  ipv4: boolean;
+  ipv6: boolean;
+  windowsNodes: boolean;
+  /** Cilium kube-proxy replacement (kubeProxyReplacement: true). */
+  ciliumKpr: boolean;
+  /** Calico eBPF dataplane (replaces kube-proxy; from the calicoEbpf gate). */
+  calicoEbpf: boolean;
+  /** disable-kube-proxy: true in config.yaml. */
+  replacesKubeProxy: boolean;
+  /** Encryption the chosen CNI actually applies ('none' when it cannot). */
+  encryption: Answers['security']['encryption'];
+  bgp: boolean;
+  /** Cilium native routing (IPv6-only or AWS ENI) instead of a VXLAN tunnel. */
+  ciliumNativeRouting: boolean;
+  encapsulation: Encapsulation;
+  mtu: MtuPlan;
+  /** Calico: re-enable hardware checksum offload (kernel above the bug). */
+  checksumOffload: boolean;
+  /** Cilium + Multus on a release whose chart still defaults cni.exclusive: true. */
+  ciliumExclusiveFalse: boolean;
+  /** profile: value for config.yaml and Rancher, or null without the CIS profile. */
+  profile: ProfileValue | null;
+  kernelChecks: KernelCheck[];
+  /** Which rule set each resolved choice. */
+  setBy: Readonly<Record<PlanChoice, string>>;
+}
+
+export type PlanChoice =
+  'encryption' | 'replacesKubeProxy' | 'checksumOffload' | 'ciliumExclusiveFalse' | 'profile' | 'mtu' | 'encapsulation';

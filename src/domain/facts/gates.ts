@@ -1,6 +1,5 @@
-import type { VersionGate } from '../rke2/version';
+import type { Rke2Version, VersionGate } from '../rke2/version';
 import { passesGate } from '../rke2/version';
-import type { ResolvedRelease } from '../rke2/releases';
 import { SOURCES, type Source } from '../sources';
 
 /**
@@ -101,6 +100,6 @@ export const GATES: Readonly<Record<GateId, FeatureGate>> = {
 };
 
 /** True when the requested release has the feature. A release newer than the table is judged by its own version. */
-export function hasGate(release: ResolvedRelease, gate: GateId): boolean {
+export function hasGate(release: { requested: Rke2Version }, gate: GateId): boolean {
   return passesGate(release.requested, GATES[gate]);
 }

@@ -1,9 +1,8 @@
 import { isMapping, joinPath, type Reporter } from './issues';
-import { findKeyElsewhere, nearest } from './suggest';
-import type { Source } from '../sources';
+import { findKeyElsewhere, nearest, type KeyTree } from './suggest';
 
-/** 1: anything is accepted below this key. A mapping: only these keys. '[]': the tree of each array item. */
-export type KeyTree = 1 | { readonly [key: string]: KeyTree };
+export type { KeyTree };
+import type { Source } from '../sources';
 
 export interface KeyCheckOptions {
   messageId: 'values.unknownKey' | 'schema.unknownKey';

@@ -1,4 +1,5 @@
-import type { KeyTree } from './key-tree';
+/** A tree of known keys: 1 marks a leaf (any value), a mapping lists the keys below. */
+export type KeyTree = 1 | { readonly [key: string]: KeyTree };
 
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
