@@ -17,11 +17,11 @@ const CILIUM_DOCS = 'https://docs.cilium.io/en/stable';
 
 export const SOURCES = {
   cisProfileCode: {
-    title: 'rancher/rke2 v1.28.2: CISProfile "cis" (pkg/rke2/rke2.go); older patches only "cis-1.23"',
+    title: 'rancher/rke2 pkg/rke2/rke2.go: CISProfile "cis" from its release gate; older patches only "cis-1.23"',
     url: 'https://github.com/rancher/rke2/blob/v1.28.2%2Brke2r1/pkg/rke2/rke2.go',
   },
   ingressWebhookPolicyPr: {
-    title: 'rancher/rke2#5315: RKE2 adds the ingress webhook NetworkPolicy (v1.26.14, v1.27.11, v1.28.7, v1.29.2)',
+    title: 'rancher/rke2#5315: RKE2 adds the ingress webhook NetworkPolicy itself',
     url: 'https://github.com/rancher/rke2/pull/5315',
   },
   traefikDefaultCode: {
@@ -434,7 +434,7 @@ export const SOURCES = {
     url: 'https://github.com/cilium/cilium/pull/42081',
   },
   wireguardInstall: {
-    title: 'WireGuard: installation (kernels before 5.6 need the module)',
+    title: 'WireGuard: installation (older kernels need the module)',
     url: 'https://www.wireguard.com/install/',
   },
   calicoWindowsLimitations: {

@@ -1,11 +1,16 @@
 import type { Addon, ChartName, ComparisonOnly, PrimaryCni, SupportLevel } from '../facts/cni-names';
+import { KERNEL_THRESHOLDS } from '../facts/kernel-needs';
+
+const WIREGUARD = KERNEL_THRESHOLDS.wireguardInKernel.kernel;
+const KPR = KERNEL_THRESHOLDS.ciliumKubeProxyReplacement.kernel;
+const CHECKSUM = KERNEL_THRESHOLDS.calicoChecksumOffload.kernel;
 import { CHART_NAME } from '../facts/cni-names';
 import { COMMON_PORTS, cniPorts, type PortOptions, type PortRule } from '../net/ports';
 import { RELEASES, type ResolvedRelease } from '../rke2/releases';
 import { GATES, hasGate } from '../facts/gates';
 import { describeGate } from '../rke2/version';
 import { SOURCES, type Source } from '../sources';
-import { ciliumKernelRequirement, ciliumRequirementsSource } from '../facts/kernel-needs';
+import { CILIUM_KERNEL_REQUIREMENTS, ciliumKernelRequirement, ciliumRequirementsSource } from '../facts/kernel-needs';
 import { parseChartVersion } from '../facts/chart-version';
 
 /**
@@ -68,7 +73,7 @@ export interface ComparisonOnlyProfile {
 
 const CALICO_CHECKSUM: KernelNeed = {
   minimum: null,
-  note: 'Below 5.7 a kernel bug breaks VXLAN checksum offload; rke2-calico sets ChecksumOffloadBroken=true (about 2.5 Gb/s cap). Re-enable offload only on kernels above 5.7.',
+  note: `Up to ${CHECKSUM} a kernel bug breaks VXLAN checksum offload; rke2-calico sets ChecksumOffloadBroken=true (about 2.5 Gb/s cap). Re-enable offload only on kernels above ${CHECKSUM}.`,
   source: SOURCES.calicoChecksumIssue,
 };
 const IPTABLES: KernelNeed = {
@@ -119,8 +124,8 @@ export const CNI_PROFILES: Readonly<Record<ProfileId, CniProfile>> = {
       'Flannel gives each node a pod subnet and wraps pod traffic between nodes in VXLAN on UDP 8472 (the kernel default port), or in WireGuard. Calico Felix enforces Kubernetes NetworkPolicy with iptables on each node; no BGP runs.',
     kernel: [
       {
-        minimum: '5.6',
-        note: 'Only for the WireGuard backend: in-kernel from 5.6; older kernels need the module installed.',
+        minimum: WIREGUARD,
+        note: `Only for the WireGuard backend: in-kernel from ${WIREGUARD}; older kernels need the module installed.`,
         source: SOURCES.basicNetworkOptions,
       },
       IPTABLES,
@@ -183,7 +188,7 @@ export const CNI_PROFILES: Readonly<Record<ProfileId, CniProfile>> = {
     pitfalls: [
       {
         title: 'Checksum offload disabled caps VXLAN throughput',
-        advice: 'On kernels above 5.7 set felixConfiguration.featureDetectOverride: "ChecksumOffloadBroken=false".',
+        advice: `On kernels above ${CHECKSUM} set felixConfiguration.featureDetectOverride: "ChecksumOffloadBroken=false".`,
         sources: [SOURCES.calicoChecksumIssue, SOURCES.basicNetworkOptions],
       },
       {
@@ -223,11 +228,15 @@ export const CNI_PROFILES: Readonly<Record<ProfileId, CniProfile>> = {
       'eBPF programs in the kernel route and filter pod traffic on each node. Between nodes rke2-cilium tunnels in VXLAN on UDP 8472 (Geneve UDP 6081 optional), or routes natively. With kubeProxyReplacement it also load-balances Services in eBPF instead of kube-proxy.',
     kernel: [
       {
-        minimum: '5.8',
-        note: 'kube-proxy replacement is not recommended below 5.8 (RKE2 docs); socket load-balancing needs at least 5.2 upstream.',
+        minimum: KPR,
+        note: `kube-proxy replacement is not recommended below ${KPR} (RKE2 docs); socket load-balancing needs at least 5.2 upstream.`,
         source: SOURCES.ciliumKubeProxyFree,
       },
-      { minimum: '5.6', note: 'WireGuard encryption needs 5.6.', source: SOURCES.ciliumSystemRequirements },
+      {
+        minimum: WIREGUARD,
+        note: `WireGuard encryption needs ${WIREGUARD} (or the module).`,
+        source: SOURCES.ciliumSystemRequirements,
+      },
       { minimum: null, note: 'Bandwidth Manager needs CONFIG_NET_SCH_FQ.', source: SOURCES.ciliumBandwidth },
     ],
     windows: {
@@ -248,7 +257,7 @@ export const CNI_PROFILES: Readonly<Record<ProfileId, CniProfile>> = {
     pitfalls: [
       {
         title: 'Multus silently broken by cni.exclusive',
-        advice: 'Before v1.31.14 / v1.32.10 / v1.33.6 / v1.34.2 set cni.exclusive: false when Multus is in front.',
+        advice: `Before ${describeGate(GATES.ciliumMultusNoExclusive)} set cni.exclusive: false when Multus is in front.`,
         sources: [SOURCES.multusCiliumIssue, SOURCES.multusCiliumNoInterface, SOURCES.multusCiliumSock],
       },
       {
@@ -547,11 +556,12 @@ export function ciliumKernelFor(release: ResolvedRelease): CiliumKernel {
   const v = ciliumMinorFromChart(release.row.charts[CHART_NAME.cilium]) ?? { major: 1, minor: 19 };
   const cilium = `${v.major}.${v.minor}`;
   const req = ciliumKernelRequirement(v.minor);
-  const stale = req.minKernel === '4.9.17' ? '' : ' The RKE2 docs’ 4.9.17 is stale.';
+  const docsFloor = CILIUM_KERNEL_REQUIREMENTS[0]!.minKernel;
+  const stale = req.minKernel === docsFloor ? '' : ` The RKE2 docs’ ${docsFloor} is stale.`;
   return {
     cilium,
     minimum: req.minKernel,
-    ...(req.minKernel === '4.9.17' ? {} : { rhel8: '4.18' }),
+    ...(req.fromMinor === 0 ? {} : { rhel8: KERNEL_THRESHOLDS.rhel8BackportKernel.kernel }),
     note: `Cilium ${cilium} needs Linux ${req.minKernel} or newer (or ${req.rhelEquivalent}).${stale}`,
     source: ciliumRequirementsSource(v.minor),
   };

@@ -1,4 +1,5 @@
 import type { SupportLevel } from '../facts/cni-names';
+import { KERNEL_THRESHOLDS } from '../facts/kernel-needs';
 import { CHART_NAME } from '../facts/cni-names';
 import {
   COMPARISON_ONLY_PROFILES,
@@ -22,6 +23,10 @@ import {
   type FeatureId,
   type FeatureRow,
 } from './features';
+
+const WIREGUARD_KERNEL = KERNEL_THRESHOLDS.wireguardInKernel.kernel;
+const KPR_KERNEL = KERNEL_THRESHOLDS.ciliumKubeProxyReplacement.kernel;
+const CHECKSUM_KERNEL = KERNEL_THRESHOLDS.calicoChecksumOffload.kernel;
 
 export interface Cell {
   level: SupportLevel;
@@ -103,11 +108,16 @@ function canal(release: ResolvedRelease): Column {
   const wgCell = wg
     ? c(
         'yes',
-        'flannel.backend: wireguard (UDP 51820, 51821 for IPv6); kernel 5.6 or the module.',
+        `flannel.backend: wireguard (UDP 51820, 51821 for IPv6); kernel ${WIREGUARD_KERNEL} or the module.`,
         SOURCES.basicNetworkOptions,
         { since: wgSince },
       )
-    : c('no', 'The WireGuard backend arrives with RKE2 v1.23.', SOURCES.basicNetworkOptions, { since: wgSince });
+    : c(
+        'no',
+        `The WireGuard backend arrives with RKE2 ${describeGate(GATES.canalWireguard)}.`,
+        SOURCES.basicNetworkOptions,
+        { since: wgSince },
+      );
   return {
     networkModel: c('yes', 'Flannel VXLAN between nodes, Calico Felix for policy; no BGP.', src, {
       value: 'VXLAN overlay (Flannel)',
@@ -141,9 +151,9 @@ function canal(release: ResolvedRelease): Column {
     observability: c('no', 'No flow observability component.', src),
     minimumKernel: c(
       'yes',
-      'No minimum stated; WireGuard needs 5.6 or the module; iptables or xtables-nft required.',
+      `No minimum stated; WireGuard needs ${WIREGUARD_KERNEL} or the module; iptables or xtables-nft required.`,
       SOURCES.basicNetworkOptions,
-      { value: 'None stated (5.6 for WireGuard)' },
+      { value: `None stated (${WIREGUARD_KERNEL} for WireGuard)` },
     ),
     requiredPorts: c('yes', 'WireGuard uses UDP 51820/51821 instead of 8472.', SOURCES.requirementsPorts, {
       value: portsText(profilePorts('canal', DEFAULT_PORT_OPTIONS)),
@@ -234,9 +244,9 @@ function calico(release: ResolvedRelease): Column {
     observability: c('partial', 'Goldmane and Whisker flow logs are in the chart, disabled by default.', src),
     minimumKernel: c(
       'yes',
-      'No minimum stated by RKE2; below 5.7 checksum offload stays off (about 2.5 Gb/s VXLAN cap).',
+      `No minimum stated by RKE2; up to ${CHECKSUM_KERNEL} checksum offload stays off (about 2.5 Gb/s VXLAN cap).`,
       SOURCES.calicoChecksumIssue,
-      { value: 'None stated (> 5.7 for offload)' },
+      { value: `None stated (> ${CHECKSUM_KERNEL} for offload)` },
     ),
     requiredPorts: c('yes', 'Add TCP 179 for BGP and UDP 51820/51821 for WireGuard.', SOURCES.requirementsPorts, {
       value: portsText(profilePorts('calico', DEFAULT_PORT_OPTIONS)),
@@ -264,7 +274,7 @@ function cilium(release: ResolvedRelease): Column {
     ebpfDataplane: c('yes', 'eBPF is its dataplane.', SOURCES.ciliumSystemRequirements),
     kubeProxyReplacement: c(
       'yes',
-      'kubeProxyReplacement: true (never "strict") with disable-kube-proxy and k8sServiceHost/Port; not recommended below kernel 5.8.',
+      `kubeProxyReplacement: true (never "strict") with disable-kube-proxy and k8sServiceHost/Port; not recommended below kernel ${KPR_KERNEL}.`,
       SOURCES.ciliumKubeProxyFree,
     ),
     mesh: c('partial', 'Cluster Mesh (clustermesh values), off by default.', src),
@@ -282,7 +292,7 @@ function cilium(release: ResolvedRelease): Column {
     ),
     l7Policy: c('yes', 'HTTP, Kafka and DNS (toFQDNs) rules in CiliumNetworkPolicy.', SOURCES.ciliumL7),
     encryption: c('yes', 'WireGuard or IPsec (encryption.type).', SOURCES.ciliumEncryption),
-    wireguard: c('yes', 'encryption.type: wireguard; UDP 51871; kernel 5.6.', SOURCES.ciliumEncryption),
+    wireguard: c('yes', `encryption.type: wireguard; UDP 51871; kernel ${WIREGUARD_KERNEL}.`, SOURCES.ciliumEncryption),
     ipsec: c('yes', 'encryption.type: ipsec; ESP (IP protocol 50) between nodes.', SOURCES.ciliumEncryption),
     cisHardened: c(
       'partial',
@@ -319,7 +329,7 @@ function cilium(release: ResolvedRelease): Column {
       'Hubble, Relay and UI (hubble.enabled, off by default); TCP 4244/4245.',
       SOURCES.ciliumHubble,
     ),
-    minimumKernel: c('yes', `${k.note} kube-proxy replacement: 5.8 recommended.`, k.source, {
+    minimumKernel: c('yes', `${k.note} kube-proxy replacement: ${KPR_KERNEL} recommended.`, k.source, {
       value: k.rhel8 ? `${k.minimum} (RHEL 8: ${k.rhel8})` : k.minimum,
       kernel: k.rhel8 ? { minimum: k.minimum, rhel8: k.rhel8 } : { minimum: k.minimum },
       since: `Cilium ${k.cilium} in this release`,

@@ -24,7 +24,8 @@ import {
   type ManifestDoc,
 } from './manifests';
 import { resolveRelease, chartVersion, type ResolvedRelease } from '../rke2/releases';
-import { hasGate } from '../facts/gates';
+import { GATES, hasGate } from '../facts/gates';
+import { describeGate } from '../rke2/version';
 import { SOURCES } from '../sources';
 
 export type { ValidationIssue } from './types';
@@ -344,10 +345,12 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
       if (hcc)
         hcc.doc.report('spec.valuesContent.cni.exclusive', 'cilium.multusNeedsNonExclusive', {
           release: release.requested.text,
+          gates: describeGate(GATES.ciliumMultusNoExclusive),
         });
       else if (cniEntry)
         reporterFor(sink, cniEntry.file)(cniEntry.key, 'cilium.multusNeedsNonExclusive', {
           release: release.requested.text,
+          gates: describeGate(GATES.ciliumMultusNoExclusive),
         });
     }
   }

@@ -338,7 +338,7 @@ export const MESSAGES = {
   'cilium.multusNeedsNonExclusive': {
     severity: 'error',
     template:
-      'With Multus on {{release}}, rke2-cilium takes over the CNI config directory and Multus silently stops working. Add cni.exclusive: false (not needed from v1.31.14/v1.32.10/v1.33.6/v1.34.2).',
+      'With Multus on {{release}}, rke2-cilium takes over the CNI config directory and Multus silently stops working. Add cni.exclusive: false (not needed from {{gates}}).',
     source: SOURCES.multusCiliumIssue,
   },
   'cilium.localRedirectPolicyDeprecated': {
