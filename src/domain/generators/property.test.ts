@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { generateBundle } from './index';
 import { validateBundle } from '../validate';
@@ -138,4 +142,127 @@ describe('generateBundle properties', () => {
       expect(checked).toBeGreaterThan(50);
     },
   );
+});
+
+describe('the outputs hold to the plan', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rke2-plan-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const bin = join(dir, 'bin');
+  mkdirSync(bin);
+
+  /** Runs preflight.sh's kernel checks with `uname -r` answering `kernel`; returns the PASS/WARN/FAIL lines. */
+  function kernelCheckLines(preflight: string, kernel: string): string[] {
+    writeFileSync(join(bin, 'uname'), `#!/bin/sh\necho '${kernel}'\n`);
+    chmodSync(join(bin, 'uname'), 0o755);
+    const lines = preflight.split('\n');
+    const part = [
+      ...lines.filter((l) => /^(pass|warn|fail|version_ge)\(\)|^FAILS=0/.test(l)),
+      ...lines.filter((l) => l.startsWith('KERNEL') || l.includes('"$KERNEL_BASE"')),
+    ].join('\n');
+    const out = execFileSync('bash', ['-c', part], { env: { PATH: `${bin}:/usr/bin:/bin` }, encoding: 'utf8' });
+    return out.split('\n').filter((l) => /^(PASS|WARN|FAIL) /.test(l));
+  }
+
+  it(
+    'preflight.sh checks exactly the kernel floors the decision used, and passes the kernel it accepted',
+    { timeout: 30_000 },
+    () => {
+      let ran = 0;
+      fc.assert(
+        fc.property(answersArb, (a) => {
+          const d = evaluate(a);
+          const r = generateBundle(a, d);
+          if (!r.ok || !d.plan?.kernel) return;
+          ran++;
+          const preflight = r.files.find((f) => f.path === 'scripts/preflight.sh')!.contents;
+          // What a node with that kernel prints: uname -r carries a distribution suffix.
+          const uname = a.nodes.kernel.includes('-') ? a.nodes.kernel : `${d.plan.kernel.text}.0-100-generic`;
+          const lines = kernelCheckLines(preflight, uname);
+          expect(lines.length).toBe(d.plan.kernelChecks.length);
+          expect(
+            lines.filter((l) => l.startsWith('FAIL')),
+            `${r.name} on ${uname}`,
+          ).toEqual([]);
+          for (const check of d.plan.kernelChecks) expect(lines.some((l) => l.includes(check.what))).toBe(true);
+        }),
+        { numRuns: 60, seed: 42 },
+      );
+      expect(ran).toBeGreaterThan(15);
+    },
+  );
+
+  it('the chart MTU value is the plan’s, and the README shows its arithmetic', () => {
+    fc.assert(
+      fc.property(answersArb, (a) => {
+        const d = evaluate(a);
+        const r = generateBundle(a, d);
+        if (!r.ok || !d.plan) return;
+        const all = r.files.map((f) => f.contents).join('\n');
+        if (d.plan.mtu.chartValue !== null && d.plan.mtu.chartKey) {
+          const key = d.plan.mtu.chartKey.split('.').pop()!;
+          expect(all).toMatch(new RegExp(`${key}: ${d.plan.mtu.chartValue}\\b`));
+        }
+      }),
+      { numRuns: 200, seed: 3 },
+    );
+  });
+});
+
+/** Representative answer sets, generated for every release in the table and checked against that release. */
+const ACROSS_RELEASES: Record<string, (a: Answers) => void> = {
+  stockCanal: () => {},
+  canalWireguardCis: (a) => {
+    a.security.encryption = 'wireguard';
+    a.cluster.cisProfile = true;
+  },
+  ciliumKprHubbleMultus: (a) => {
+    a.choice.forcedCni = 'cilium';
+    a.performance.kubeProxyReplacement = true;
+    a.performance.apiServerHost = '10.0.0.10';
+    a.performance.observability = true;
+    a.extras.mode = 'multus';
+  },
+  calicoBgpDualStack: (a) => {
+    a.choice.forcedCni = 'calico';
+    a.addressing.ipFamily = 'dual';
+    a.performance.bgp = { ...a.performance.bgp, enabled: true, peerAddress: '10.0.0.1' };
+  },
+  rancherCalicoWindows: (a) => {
+    a.cluster.management = 'rancher';
+    a.cluster.windowsNodes = true;
+    a.nodes.nodeCidr = '192.168.1.0/24';
+  },
+  flannelSriov: (a) => {
+    a.choice.forcedCni = 'flannel';
+    a.security.policy = 'none';
+    a.extras.mode = 'sriov';
+  },
+};
+
+describe('one answers file across every release in the table', () => {
+  for (const [name, patch] of Object.entries(ACROSS_RELEASES)) {
+    it(
+      `${name}: every release that can build it gets a bundle its own chart versions accept`,
+      { timeout: 30_000 },
+      () => {
+        let built = 0;
+        const failures: string[] = [];
+        for (const release of RELEASES) {
+          const a = defaultAnswers();
+          patch(a);
+          a.cluster.release = release.version.text;
+          const r = generateBundle(a);
+          if (!r.ok) continue;
+          built++;
+          const errors = validateBundle(r.files).filter((i) => i.severity === 'error');
+          if (errors.length)
+            failures.push(
+              `${release.version.text}: ${errors.map((e) => `${e.file} ${e.keyPath} ${e.messageId}`).join('; ')}`,
+            );
+        }
+        expect(failures).toEqual([]);
+        expect(built).toBeGreaterThan(20);
+      },
+    );
+  }
 });
