@@ -1,9 +1,10 @@
 import { formatMessage } from './format-message';
 import { RULES } from './rules';
+import { defineRule } from './types';
 import type { Candidate, Decision, Finding, Reason, Rule } from './types';
 
 /** Engine-level messages that belong to no single rule (a rule that threw, input that is not answers at all). */
-export const engineRule: Rule = {
+export const engineRule = defineRule({
   id: 'engine',
   description: 'Failures of the engine itself; never expected, always reported instead of thrown.',
   source: { title: 'rke2-cni-wizard: decision engine', url: 'https://github.com/rancher/rke2' },
@@ -12,19 +13,23 @@ export const engineRule: Rule = {
       'The check "{{ruleId}}" failed on these answers ({{error}}); its advice is missing, so the decision is held back.',
   },
   check: () => ({}),
-};
+});
 
-const BY_ID: ReadonlyMap<string, Rule> = new Map([...RULES, engineRule].map((r) => [r.id, r]));
+const BY_ID: ReadonlyMap<string, Rule> = new Map([...RULES, engineRule as Rule].map((r) => [r.id, r]));
 
 /** The template behind a message id, or undefined for an unknown id. */
 export function messageTemplate(ruleId: string, messageId: string): string | undefined {
-  return BY_ID.get(ruleId)?.messages[messageId];
+  return (BY_ID.get(ruleId)?.messages as Readonly<Record<string, string>> | undefined)?.[messageId];
 }
 
 /** Every message the engine can produce, for documentation and tests. */
 export function allMessages(): { ruleId: string; messageId: string; template: string }[] {
   return [...BY_ID.values()].flatMap((r) =>
-    Object.entries(r.messages).map(([messageId, template]) => ({ ruleId: r.id, messageId, template })),
+    Object.entries(r.messages as Readonly<Record<string, string>>).map(([messageId, template]) => ({
+      ruleId: r.id,
+      messageId,
+      template,
+    })),
   );
 }
 

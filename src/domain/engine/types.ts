@@ -112,9 +112,9 @@ export interface RankedView {
   explain(reason: Reason): string;
 }
 
-export interface ReasonOutput {
+export interface ReasonOutput<Id extends string = string> {
   cni: PrimaryCni;
-  messageId: string;
+  messageId: Id;
   data?: MessageData;
   effect: ReasonEffect;
   /** Defaults by effect: excludes -1000, discourages -30, favours +20, info 0. */
@@ -125,8 +125,8 @@ export interface ReasonOutput {
   fields?: string[];
 }
 
-export interface FindingOutput {
-  messageId: string;
+export interface FindingOutput<Id extends string = string> {
+  messageId: Id;
   data?: MessageData;
   severity: FindingSeverity;
   fields?: string[];
@@ -136,23 +136,35 @@ export interface FindingOutput {
   when?: readonly PrimaryCni[];
 }
 
-export interface RuleOutput {
-  reasons?: ReasonOutput[];
-  findings?: FindingOutput[];
+export interface RuleOutput<Id extends string = string> {
+  reasons?: ReasonOutput<Id>[];
+  findings?: FindingOutput<Id>[];
 }
 
 /**
  * A rule is data: an id, message templates keyed by message id ({{name}} placeholders),
  * a default source, and a pure check. Modelled on typescript-eslint rule meta.messages.
  */
-export interface Rule {
+export interface Rule<Id extends string = string> {
   id: string;
   description: string;
-  messages: Readonly<Record<string, string>>;
+  messages: Readonly<Record<Id, string>>;
   source: Source;
-  check(ctx: RuleContext): RuleOutput;
+  check(ctx: RuleContext): RuleOutput<NoInfer<Id>>;
   /** Optional second pass over the ranking, for findings about the outcome (nothing fits, forced choice). */
-  review?(ctx: RuleContext, ranked: RankedView): FindingOutput[];
+  review?(ctx: RuleContext, ranked: RankedView): FindingOutput<NoInfer<Id>>[];
+}
+
+/**
+ * Declares a rule with message ids typed by its own `messages`: a reason or finding naming an id the rule
+ * does not define fails to compile.
+ */
+/** Outputs typed by a rule's message table: `ReasonOf<typeof MESSAGES>`. */
+export type ReasonOf<M> = ReasonOutput<Extract<keyof M, string>>;
+export type FindingOf<M> = FindingOutput<Extract<keyof M, string>>;
+
+export function defineRule<Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }
 
 /** A kernel floor the nodes must meet, as the decision judged it; preflight.sh checks exactly these. */

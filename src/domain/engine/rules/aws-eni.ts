@@ -1,19 +1,22 @@
 import { SOURCES } from '../../sources';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 const FIELDS = ['performance.awsEni'];
 
+const MESSAGES = {
+  ciliumEni:
+    'Cilium allocates pod IPs from AWS ENIs (eni.enabled: true, which forces ipam mode eni); nodes need the matching IAM permissions.',
+  noEni:
+    "{{cni}} cannot give pods VPC addresses from AWS ENIs; only Cilium's ENI IPAM can on RKE2 (the Amazon VPC CNI is EKS-only).",
+};
+
 /** Pod IPs from AWS ENIs: only Cilium's ENI IPAM among RKE2's CNIs (the Amazon VPC CNI is EKS-only). */
-export const awsEni: Rule = {
+export const awsEni = defineRule({
   id: 'aws-eni',
   description: 'AWS ENI pod addressing needs Cilium (eni.enabled).',
   source: SOURCES.ciliumEni,
-  messages: {
-    ciliumEni:
-      'Cilium allocates pod IPs from AWS ENIs (eni.enabled: true, which forces ipam mode eni); nodes need the matching IAM permissions.',
-    noEni:
-      "{{cni}} cannot give pods VPC addresses from AWS ENIs; only Cilium's ENI IPAM can on RKE2 (the Amazon VPC CNI is EKS-only).",
-  },
+  messages: MESSAGES,
+
   check({ answers }) {
     if (!answers.performance.awsEni) return {};
     return {
@@ -21,7 +24,7 @@ export const awsEni: Rule = {
         { cni: 'cilium', messageId: 'ciliumEni', effect: 'favours', weight: 30 },
         ...(['canal', 'calico', 'flannel'] as const).map((cni) => ({
           cni,
-          messageId: 'noEni',
+          messageId: 'noEni' as const,
           effect: 'excludes' as const,
           data: { cni: cni[0]!.toUpperCase() + cni.slice(1) },
           fields: FIELDS,
@@ -30,4 +33,4 @@ export const awsEni: Rule = {
       ],
     };
   },
-};
+});

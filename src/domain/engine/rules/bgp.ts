@@ -1,10 +1,10 @@
 import { SOURCES } from '../../sources';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 const FIELDS = ['performance.bgp.enabled'];
 
 /** BGP peering with the fabric: Calico natively; Cilium through its BGP Control Plane; Canal and Flannel have none. */
-export const bgp: Rule = {
+export const bgp = defineRule({
   id: 'bgp',
   description: 'BGP peering: Calico natively, Cilium via its BGP Control Plane; not Canal or Flannel.',
   source: SOURCES.calicoBgp,
@@ -26,4 +26,4 @@ export const bgp: Rule = {
       ],
     };
   },
-};
+});

@@ -1,8 +1,8 @@
 import { SOURCES } from '../../sources';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** cni: none works only if you install a CNI yourself: the engine never recommends it, only honours it when forced. */
-export const bringYourOwn: Rule = {
+export const bringYourOwn = defineRule({
   id: 'bring-your-own',
   description: 'cni: none (bring your own CNI) is only for a forced choice.',
   source: SOURCES.basicNetworkOptions,
@@ -17,4 +17,4 @@ export const bringYourOwn: Rule = {
       ],
     };
   },
-};
+});

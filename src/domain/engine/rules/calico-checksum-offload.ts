@@ -1,13 +1,13 @@
 import { KERNEL_THRESHOLDS } from '../../facts/kernel-needs';
 import { kernelMeets } from '../plan';
 import { SOURCES } from '../../sources';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /**
  * rke2-calico ships featureDetectOverride "ChecksumOffloadBroken=true" because of a kernel bug before 5.7
  * (rancher/rke2#1541), which caps VXLAN TCP throughput around 2.5 Gbps. The docs allow re-enabling it on kernels above 5.7.
  */
-export const calicoChecksumOffload: Rule = {
+export const calicoChecksumOffload = defineRule({
   id: 'calico-checksum-offload',
   description: 'Calico checksum offload: disabled by rke2-calico; can be re-enabled on newer kernels.',
   source: SOURCES.basicNetworkOptions,
@@ -37,4 +37,4 @@ export const calicoChecksumOffload: Rule = {
       ],
     };
   },
-};
+});

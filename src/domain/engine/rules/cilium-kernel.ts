@@ -1,10 +1,10 @@
 import { kernelAtLeast } from '../../kernel';
 import { ciliumKernelRequirement, ciliumRequirementsSource } from '../../facts/kernel-needs';
 import { rhelBackportsApply } from '../plan';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** Below the kernel of the Cilium version the release bundles, Cilium is unavailable. */
-export const ciliumKernel: Rule = {
+export const ciliumKernel = defineRule({
   id: 'cilium-kernel',
   description: 'Cilium needs the minimum kernel of the Cilium version the chosen release bundles.',
   source: ciliumRequirementsSource(18),
@@ -47,4 +47,4 @@ export const ciliumKernel: Rule = {
       ],
     };
   },
-};
+});

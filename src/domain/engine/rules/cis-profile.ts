@@ -1,5 +1,5 @@
 import { SOURCES } from '../../sources';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 const FIELDS = ['cluster.cisProfile'];
 
@@ -7,7 +7,7 @@ const FIELDS = ['cluster.cisProfile'];
  * With profile: cis RKE2 runs its CIS NetworkPolicy controller only when cni is canal (pkg/rke2/rke2.go);
  * with any other CNI the default policies it maintains are cleaned up instead. Flannel enforces no policy at all.
  */
-export const cisProfile: Rule = {
+export const cisProfile = defineRule({
   id: 'cis-profile',
   description:
     "CIS hardening: RKE2's CIS NetworkPolicy controller runs only with Canal; Flannel is not for hardened clusters.",
@@ -44,4 +44,4 @@ export const cisProfile: Rule = {
       ],
     };
   },
-};
+});

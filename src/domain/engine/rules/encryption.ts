@@ -4,7 +4,8 @@ import { kernelMeets } from '../plan';
 import { GATES, hasGate } from '../../facts/gates';
 import { describeGate } from '../../rke2/version';
 import { SOURCES } from '../../sources';
-import type { FindingOutput, ReasonOutput, Rule } from '../types';
+import { defineRule } from '../types';
+import type { ReasonOf, FindingOf } from '../types';
 
 const FIELDS = ['security.encryption'];
 
@@ -13,26 +14,29 @@ function wireguardHow(cni: 'canal' | 'calico' | 'cilium'): string {
   return `${fact.how}, UDP ${fact.udpPorts.join('/')}`;
 }
 
+const MESSAGES = {
+  wireguardSupported: '{{cni}} encrypts pod traffic with WireGuard ({{how}}).',
+  canalWireguardBeforeGate: "Canal's WireGuard backend exists from {{gates}}; {{release}} is older.",
+  flannelVxlanOnly: 'RKE2 supports only the vxlan backend for Flannel, so it cannot encrypt pod traffic.',
+  noIpsec: "{{cni}} has no IPsec encryption; among RKE2's CNIs only Cilium offers IPsec.",
+  ipsecCilium:
+    'Cilium encrypts pod traffic with IPsec (encryption.type: ipsec; you create the cilium-ipsec-keys Secret).',
+  wireguardModuleNeeded:
+    'Your oldest kernel {{kernel}} predates in-kernel WireGuard ({{minKernel}}): install the WireGuard module on those nodes first.',
+};
+
 /** Pod-traffic encryption: WireGuard on Canal (from v1.23), Calico and Cilium; IPsec on Cilium only; Flannel is vxlan-only. */
-export const encryption: Rule = {
+export const encryption = defineRule({
   id: 'encryption',
   description: 'Which CNIs can encrypt pod traffic with WireGuard or IPsec.',
   source: SOURCES.basicNetworkOptions,
-  messages: {
-    wireguardSupported: '{{cni}} encrypts pod traffic with WireGuard ({{how}}).',
-    canalWireguardBeforeGate: "Canal's WireGuard backend exists from {{gates}}; {{release}} is older.",
-    flannelVxlanOnly: 'RKE2 supports only the vxlan backend for Flannel, so it cannot encrypt pod traffic.',
-    noIpsec: "{{cni}} has no IPsec encryption; among RKE2's CNIs only Cilium offers IPsec.",
-    ipsecCilium:
-      'Cilium encrypts pod traffic with IPsec (encryption.type: ipsec; you create the cilium-ipsec-keys Secret).',
-    wireguardModuleNeeded:
-      'Your oldest kernel {{kernel}} predates in-kernel WireGuard ({{minKernel}}): install the WireGuard module on those nodes first.',
-  },
+  messages: MESSAGES,
+
   check({ answers, release, derived }) {
     const enc = answers.security.encryption;
     if (enc === 'none') return {};
-    const reasons: ReasonOutput[] = [];
-    const findings: FindingOutput[] = [];
+    const reasons: ReasonOf<typeof MESSAGES>[] = [];
+    const findings: FindingOf<typeof MESSAGES>[] = [];
     if (enc === 'wireguard') {
       if (hasGate(release, 'canalWireguard')) {
         reasons.push({
@@ -108,4 +112,4 @@ export const encryption: Rule = {
     }
     return { reasons, findings };
   },
-};
+});

@@ -1,17 +1,20 @@
 import { SOURCES } from '../../sources';
-import type { FindingOutput, Rule } from '../types';
+import { defineRule } from '../types';
+import type { FindingOf } from '../types';
+
+const MESSAGES = {
+  forcedUnavailable: 'You forced {{cni}}, but it cannot work here: {{why}} Change those answers or choose another CNI.',
+  forcedDiscouraged: 'You forced {{cni}}: {{consequence}}',
+  forcedOverride: 'You chose {{cni}} over the recommended {{recommended}}.',
+};
 
 /** A forced CNI is honoured, but never silently: what rules it out blocks, what argues against it warns. */
-export const forcedChoice: Rule = {
+export const forcedChoice = defineRule({
   id: 'forced-choice',
   description: 'Reports the consequences of overriding the recommendation with a forced CNI.',
   source: SOURCES.basicNetworkOptions,
-  messages: {
-    forcedUnavailable:
-      'You forced {{cni}}, but it cannot work here: {{why}} Change those answers or choose another CNI.',
-    forcedDiscouraged: 'You forced {{cni}}: {{consequence}}',
-    forcedOverride: 'You chose {{cni}} over the recommended {{recommended}}.',
-  },
+  messages: MESSAGES,
+
   check() {
     return {};
   },
@@ -36,7 +39,7 @@ export const forcedChoice: Rule = {
         },
       ];
     }
-    const out: FindingOutput[] = candidate.reasons
+    const out: FindingOf<typeof MESSAGES>[] = candidate.reasons
       .filter((r) => r.effect === 'discourages')
       .map((r) => ({
         messageId: 'forcedDiscouraged',
@@ -50,4 +53,4 @@ export const forcedChoice: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,8 +1,8 @@
 import { SOURCES } from '../../sources';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** IPv6-only needs ::1 localhost (etcd probes use localhost); Cilium has no IPv6 encapsulation in RKE2's docs. */
-export const ipv6Addressing: Rule = {
+export const ipv6Addressing = defineRule({
   id: 'ipv6-addressing',
   description: 'IPv6-only clusters: host preparation and Cilium native routing.',
   source: SOURCES.basicNetworkOptionsIpv6,
@@ -27,4 +27,4 @@ export const ipv6Addressing: Rule = {
       findings: [{ messageId: 'ipv6LocalhostHosts', severity: 'note', fields: ['addressing.ipFamily'] }],
     };
   },
-};
+});

@@ -1,25 +1,29 @@
 import { SOURCES } from '../../sources';
-import type { FindingOutput, Rule } from '../types';
+import { defineRule } from '../types';
+import type { FindingOf } from '../types';
+
+const MESSAGES = {
+  cniIrreversible:
+    'The primary CNI and its backend cannot be changed on a running cluster: switching means rebuilding it.',
+  cidrsIrreversible:
+    'The cluster CIDR ({{clusterCidr}}) and service CIDR ({{serviceCidr}}) cannot be changed after the first server starts.',
+  ipFamilyIrreversible:
+    'The IP family ({{ipFamily}}) is fixed when the cluster is created: dual-stack cannot be added later.',
+};
 
 /** RKE2 cannot change the primary CNI, its backend, the CIDRs or the IP family on a running cluster. */
-export const irreversibleChoices: Rule = {
+export const irreversibleChoices = defineRule({
   id: 'irreversible-choices',
   description: 'Marks the choices that cannot be changed after the first server starts.',
   source: SOURCES.basicNetworkOptions,
-  messages: {
-    cniIrreversible:
-      'The primary CNI and its backend cannot be changed on a running cluster: switching means rebuilding it.',
-    cidrsIrreversible:
-      'The cluster CIDR ({{clusterCidr}}) and service CIDR ({{serviceCidr}}) cannot be changed after the first server starts.',
-    ipFamilyIrreversible:
-      'The IP family ({{ipFamily}}) is fixed when the cluster is created: dual-stack cannot be added later.',
-  },
+  messages: MESSAGES,
+
   check({ answers }) {
     const a = answers.addressing;
     const v4 = a.ipFamily !== 'ipv6';
     const v6 = a.ipFamily !== 'ipv4';
     const join = (x: string, y: string) => [v4 ? x : '', v6 ? y : ''].filter(Boolean).join(',');
-    const findings: FindingOutput[] = [
+    const findings: FindingOf<typeof MESSAGES>[] = [
       {
         messageId: 'cniIrreversible',
         severity: 'note',
@@ -53,4 +57,4 @@ export const irreversibleChoices: Rule = {
     ];
     return { findings };
   },
-};
+});

@@ -1,9 +1,9 @@
 import { parseKernel } from '../../kernel';
 import { SOURCES } from '../../sources';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** Kernel rules need a kernel: an unreadable one blocks instead of silently skipping them. */
-export const kernelInput: Rule = {
+export const kernelInput = defineRule({
   id: 'kernel-input',
   description: 'The oldest node kernel must be readable, since several CNIs depend on it.',
   source: SOURCES.requirements,
@@ -19,4 +19,4 @@ export const kernelInput: Rule = {
       findings: [{ messageId: 'kernelInvalid', severity: 'blocking', data: { error }, fields: ['nodes.kernel'] }],
     };
   },
-};
+});

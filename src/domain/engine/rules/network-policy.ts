@@ -1,24 +1,28 @@
 import { SOURCES } from '../../sources';
-import type { ReasonOutput, Rule } from '../types';
+import { defineRule } from '../types';
+import type { ReasonOf } from '../types';
 
 const FIELDS = ['security.policy'];
 
+const MESSAGES = {
+  noNetworkPolicy: 'Flannel does not enforce NetworkPolicy: every policy you write would be silently ignored.',
+  enforcesPolicy: '{{cni}} enforces Kubernetes NetworkPolicy.',
+  noL7Policy:
+    '{{cni}} cannot enforce L7 (HTTP) or DNS-aware policy: the open-source Calico that RKE2 ships has neither built in (DNS policy is a Calico Enterprise feature; L7 needs an Envoy or service-mesh setup outside RKE2).',
+  l7Policy: 'Cilium enforces L7 (HTTP, gRPC, Kafka) and DNS-aware (toFQDNs) policy through CiliumNetworkPolicy.',
+};
+
 /** Flannel enforces no NetworkPolicy; only Cilium enforces L7 / DNS-aware policy with what RKE2 ships. */
-export const networkPolicy: Rule = {
+export const networkPolicy = defineRule({
   id: 'network-policy',
   description: 'Kubernetes NetworkPolicy rules out Flannel; L7 / DNS-aware policy leads to Cilium.',
   source: SOURCES.basicNetworkOptions,
-  messages: {
-    noNetworkPolicy: 'Flannel does not enforce NetworkPolicy: every policy you write would be silently ignored.',
-    enforcesPolicy: '{{cni}} enforces Kubernetes NetworkPolicy.',
-    noL7Policy:
-      '{{cni}} cannot enforce L7 (HTTP) or DNS-aware policy: the open-source Calico that RKE2 ships has neither built in (DNS policy is a Calico Enterprise feature; L7 needs an Envoy or service-mesh setup outside RKE2).',
-    l7Policy: 'Cilium enforces L7 (HTTP, gRPC, Kafka) and DNS-aware (toFQDNs) policy through CiliumNetworkPolicy.',
-  },
+  messages: MESSAGES,
+
   check({ answers }) {
     const need = answers.security.policy;
     if (need === 'none') return {};
-    const reasons: ReasonOutput[] = [
+    const reasons: ReasonOf<typeof MESSAGES>[] = [
       {
         cni: 'flannel',
         messageId: 'noNetworkPolicy',
@@ -56,4 +60,4 @@ export const networkPolicy: Rule = {
     }
     return { reasons };
   },
-};
+});

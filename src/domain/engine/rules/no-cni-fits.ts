@@ -1,11 +1,11 @@
 import { CHARTED_CNIS } from '../../facts/cni-names';
 import { SOURCES } from '../../sources';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 const LABEL = { canal: 'Canal', calico: 'Calico', cilium: 'Cilium', flannel: 'Flannel', none: 'none' } as const;
 
 /** When the answers rule out every charted CNI, say which answers conflict instead of picking something. */
-export const noCniFits: Rule = {
+export const noCniFits = defineRule({
   id: 'no-cni-fits',
   description: 'Blocks when no charted CNI can meet the requirements, naming the conflicting answers.',
   source: SOURCES.basicNetworkOptions,
@@ -57,4 +57,4 @@ export const noCniFits: Rule = {
       },
     ];
   },
-};
+});

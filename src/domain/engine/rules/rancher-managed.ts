@@ -1,8 +1,8 @@
 import { SOURCES } from '../../sources';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** Rancher-provisioned RKE2 defaults to calico (planner addDefaults), unlike standalone RKE2's canal. */
-export const rancherManaged: Rule = {
+export const rancherManaged = defineRule({
   id: 'rancher-managed',
   description: 'Rancher-managed clusters default to Calico, not Canal; the ranking still goes by fit.',
   source: SOURCES.rancherDefaultCalico,
@@ -25,4 +25,4 @@ export const rancherManaged: Rule = {
       ],
     };
   },
-};
+});

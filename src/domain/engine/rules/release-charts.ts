@@ -3,20 +3,24 @@ import { GATES, hasGate } from '../../facts/gates';
 import { chartVersion } from '../../rke2/releases';
 import { describeGate, gateMinimumFor } from '../../rke2/version';
 import { SOURCES } from '../../sources';
-import type { ReasonOutput, Rule } from '../types';
+import { defineRule } from '../types';
+import type { ReasonOf } from '../types';
+
+const MESSAGES = {
+  flannelBeforeGate: 'Flannel is a primary CNI only from {{gates}}; {{release}} needs at least {{minimum}}.',
+  notBundled: '{{release}} does not bundle the {{chart}} chart.',
+  bundled: '{{release}} bundles {{chart}} {{version}}.',
+};
 
 /** A CNI is only available when the release bundles its chart; Flannel arrived with its version gate. */
-export const releaseCharts: Rule = {
+export const releaseCharts = defineRule({
   id: 'release-charts',
   description: 'Excludes CNIs whose chart the chosen RKE2 release does not bundle (Flannel before its version gate).',
   source: SOURCES.releaseTags,
-  messages: {
-    flannelBeforeGate: 'Flannel is a primary CNI only from {{gates}}; {{release}} needs at least {{minimum}}.',
-    notBundled: '{{release}} does not bundle the {{chart}} chart.',
-    bundled: '{{release}} bundles {{chart}} {{version}}.',
-  },
+  messages: MESSAGES,
+
   check({ release }) {
-    const reasons: ReasonOutput[] = [];
+    const reasons: ReasonOf<typeof MESSAGES>[] = [];
     const rel = release.requested.text;
     for (const cni of CHARTED_CNIS) {
       const chart = CHART_NAME[cni];
@@ -54,4 +58,4 @@ export const releaseCharts: Rule = {
     }
     return { reasons };
   },
-};
+});

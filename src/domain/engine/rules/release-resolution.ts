@@ -1,9 +1,9 @@
 import { SOURCES } from '../../sources';
 import { NEWEST_KNOWN_RELEASE, RELEASES } from '../../rke2/releases';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** Says which release table row the decision used, so a guess is never silent. */
-export const releaseResolution: Rule = {
+export const releaseResolution = defineRule({
   id: 'release-resolution',
   description: 'Reports how the requested RKE2 release maps onto the known release table.',
   source: SOURCES.releaseTags,
@@ -70,4 +70,4 @@ export const releaseResolution: Rule = {
         };
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 import { SOURCES } from '../../sources';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** When nothing else decides, RKE2's own default wins the tie (see PREFERENCE in evaluate.ts). */
-export const rke2Default: Rule = {
+export const rke2Default = defineRule({
   id: 'rke2-default',
   description: "Canal is RKE2's default CNI.",
   source: SOURCES.cniItemsCode,
@@ -14,4 +14,4 @@ export const rke2Default: Rule = {
     if (answers.cluster.management !== 'standalone') return {};
     return { reasons: [{ cni: 'canal', messageId: 'rke2Default', effect: 'info', source: SOURCES.serverConfig }] };
   },
-};
+});

@@ -1,8 +1,8 @@
 import { SOURCES } from '../../sources';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** rke2-cilium runs 2 operator replicas with anti-affinity; on one node the second stays Pending. */
-export const singleNode: Rule = {
+export const singleNode = defineRule({
   id: 'single-node',
   description: "Single-node clusters: Cilium's operator is scaled to one replica.",
   source: SOURCES.ciliumOperatorSingleNode,
@@ -16,4 +16,4 @@ export const singleNode: Rule = {
       reasons: [{ cni: 'cilium', messageId: 'ciliumOperatorSingleReplica', effect: 'info', fields: ['cluster.size'] }],
     };
   },
-};
+});

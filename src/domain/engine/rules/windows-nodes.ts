@@ -1,37 +1,41 @@
 import { SOURCES } from '../../sources';
-import type { FindingOutput, ReasonOutput, Rule } from '../types';
+import { defineRule } from '../types';
+import type { ReasonOf, FindingOf } from '../types';
 
 const FIELDS = ['cluster.windowsNodes'];
+
+const MESSAGES = {
+  windowsUnsupported: '{{cni}} cannot run on Windows nodes: RKE2 supports only Calico and Flannel there.',
+  windowsSupported: '{{cni}} runs on Windows nodes.',
+  windowsNone:
+    'With cni: none the Windows agent has no CNI to set up; RKE2 Windows agents fail with it (rancher/rke2#6819).',
+  windowsDualStack:
+    'Windows nodes support IPv4 only: {{ipFamily}} addressing is not possible with Windows workers. Choose IPv4, or drop the Windows nodes.',
+  windowsTradeOff:
+    'With Windows nodes, choose between Calico (enforces NetworkPolicy; Windows TCP resets led RKE2 to add Flannel, ADR 006) and Flannel (simpler VXLAN, enforces no NetworkPolicy at all).',
+  windowsNoWireguard:
+    'Calico cannot encrypt with WireGuard on Windows nodes: traffic to and from Windows pods stays unencrypted; only Linux nodes get WireGuard.',
+  windowsKubeProxyReplacement:
+    'Windows worker nodes and kube-proxy replacement cannot be combined: disable-kube-proxy reaches every agent, and a Windows agent then starts no kube-proxy, while Calico\'s eBPF dataplane does not run on Windows, so Windows pods lose Services and DNS. Turn off "Replace kube-proxy (eBPF)", or drop the Windows nodes.',
+  windowsCalicoInterface:
+    'With Windows workers, Calico\'s Windows agent matches the node interface "{{iface}}" as a pattern against Windows adapter names ("Ethernet", "vEthernet (…)") and aborts Calico setup when none matches. Leave "Node interface" empty and give the "Node network CIDR" instead: Calico then finds the node address in that subnet on Linux and Windows.',
+  windowsMultus:
+    'Multus and SR-IOV run on Linux nodes only (rke2-multus nodeSelector kubernetes.io/os: linux): Windows nodes get just the primary interface, so pods that need {{mode}} networks must be scheduled on Linux nodes.',
+};
 
 /**
  * Windows agents run only Calico or Flannel: pebinary.go maps rke2-calico and rke2-flannel to a Windows CNI
  * and fails with "unsupported CNI" for canal and cilium. The Windows CNI code has no IPv6 handling.
  */
-export const windowsNodes: Rule = {
+export const windowsNodes = defineRule({
   id: 'windows-nodes',
   description: 'Windows worker nodes allow only Calico or Flannel, IPv4 only.',
   source: SOURCES.basicNetworkOptions,
-  messages: {
-    windowsUnsupported: '{{cni}} cannot run on Windows nodes: RKE2 supports only Calico and Flannel there.',
-    windowsSupported: '{{cni}} runs on Windows nodes.',
-    windowsNone:
-      'With cni: none the Windows agent has no CNI to set up; RKE2 Windows agents fail with it (rancher/rke2#6819).',
-    windowsDualStack:
-      'Windows nodes support IPv4 only: {{ipFamily}} addressing is not possible with Windows workers. Choose IPv4, or drop the Windows nodes.',
-    windowsTradeOff:
-      'With Windows nodes, choose between Calico (enforces NetworkPolicy; Windows TCP resets led RKE2 to add Flannel, ADR 006) and Flannel (simpler VXLAN, enforces no NetworkPolicy at all).',
-    windowsNoWireguard:
-      'Calico cannot encrypt with WireGuard on Windows nodes: traffic to and from Windows pods stays unencrypted; only Linux nodes get WireGuard.',
-    windowsKubeProxyReplacement:
-      'Windows worker nodes and kube-proxy replacement cannot be combined: disable-kube-proxy reaches every agent, and a Windows agent then starts no kube-proxy, while Calico\'s eBPF dataplane does not run on Windows, so Windows pods lose Services and DNS. Turn off "Replace kube-proxy (eBPF)", or drop the Windows nodes.',
-    windowsCalicoInterface:
-      'With Windows workers, Calico\'s Windows agent matches the node interface "{{iface}}" as a pattern against Windows adapter names ("Ethernet", "vEthernet (…)") and aborts Calico setup when none matches. Leave "Node interface" empty and give the "Node network CIDR" instead: Calico then finds the node address in that subnet on Linux and Windows.',
-    windowsMultus:
-      'Multus and SR-IOV run on Linux nodes only (rke2-multus nodeSelector kubernetes.io/os: linux): Windows nodes get just the primary interface, so pods that need {{mode}} networks must be scheduled on Linux nodes.',
-  },
+  messages: MESSAGES,
+
   check({ answers }) {
     if (!answers.cluster.windowsNodes) return {};
-    const reasons: ReasonOutput[] = [
+    const reasons: ReasonOf<typeof MESSAGES>[] = [
       {
         cni: 'canal',
         messageId: 'windowsUnsupported',
@@ -58,7 +62,7 @@ export const windowsNodes: Rule = {
         source: SOURCES.windowsCniNoneIssue,
       },
     ];
-    const findings: FindingOutput[] = [
+    const findings: FindingOf<typeof MESSAGES>[] = [
       {
         messageId: 'windowsTradeOff',
         severity: 'note',
@@ -115,4 +119,4 @@ export const windowsNodes: Rule = {
     }
     return { reasons, findings };
   },
-};
+});
