@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { ANSWER_FIELDS, readPath, type AnswerPath } from '../../src/domain/answers/answers-schema';
 import { defaultAnswers } from '../../src/domain/answers/defaults';
 import type { Answers } from '../../src/domain/answers/types';
-import { QUESTIONS } from '../../src/features/wizard/questions';
+import { QUESTIONS, questionFor } from '../../src/features/wizard/questions';
 import { STEPS, type StepId } from '../../src/features/wizard/steps';
 import { applicability } from '../../src/features/wizard/applicability';
 import { encodeAnswersParam } from '../../src/lib/url-state';
@@ -20,9 +20,8 @@ export function controlKind(path: AnswerPath): ControlKind {
 }
 
 export function labelOf(path: AnswerPath): string {
-  const q = QUESTIONS[path];
-  if (!q) throw new Error(`no question for ${path}`);
-  return q.label;
+  if (!QUESTIONS[path]) throw new Error(`no question for ${path}`);
+  return questionFor(path).label;
 }
 
 function optionLabel(path: AnswerPath, value: string): string {

@@ -9,7 +9,7 @@ import { answersResolver } from '../features/wizard/resolver';
 import { WizardForm } from '../features/wizard/WizardForm';
 import { WizardToolbar } from '../features/wizard/WizardToolbar';
 import { loadInitialAnswers, type LoadedAnswers, type Problem } from '../features/wizard/initial-answers';
-import { QUESTIONS } from '../features/wizard/questions';
+import { QUESTIONS, questionFor } from '../features/wizard/questions';
 import { STEPS, stepIndexOfField, type AnswerPath } from '../features/wizard/steps';
 import { Notice } from '../ui/Notice';
 import { saveAnswers, clearStoredAnswers } from '../lib/answers-storage';
@@ -25,7 +25,7 @@ const RecommendationPanel = lazy(() => panelModule.then((m) => ({ default: m.Rec
 const SAVE_DELAY_MS = 250;
 
 function fieldLabel(field: string): string {
-  return QUESTIONS[field as AnswerPath]?.label ?? field;
+  return QUESTIONS[field as AnswerPath] ? questionFor(field as AnswerPath).label : field;
 }
 
 function ProblemsAlert({

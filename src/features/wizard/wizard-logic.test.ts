@@ -6,7 +6,7 @@ import { answersWith } from '../../test/scenarios';
 import { BAD_INPUT_CATALOGUE, badInputAnswers } from '../../test/bad-input-catalogue';
 import { mergeOntoDefaults } from '../../lib/url-state';
 import { STEPS, stepIndexOfField, type AnswerPath } from './steps';
-import { QUESTIONS } from './questions';
+import { QUESTIONS, questionFor } from './questions';
 import { applicability, ipFamilyOptionReason } from './applicability';
 import { answersResolver, visibleFieldErrors } from './resolver';
 import { fromParseResult, loadInitialAnswers } from './initial-answers';
@@ -17,8 +17,8 @@ describe('steps and questions', () => {
     expect([...asked].sort()).toEqual([...ANSWER_PATHS].sort());
     expect(new Set(asked).size).toBe(asked.length);
     for (const path of asked) {
-      const q = QUESTIONS[path];
-      expect(q, path).toBeDefined();
+      expect(QUESTIONS[path], path).toBeDefined();
+      const q = questionFor(path);
       expect(q!.label.length).toBeGreaterThan(3);
       expect(q!.why.length).toBeGreaterThan(10);
       expect(q!.source.url).toMatch(/^https:\/\//);
