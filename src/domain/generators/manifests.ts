@@ -2,6 +2,7 @@ import type { ChartValues } from './chart-values';
 import type { BundlePlan } from './plan';
 import { toYaml } from './yaml';
 import { serverConfigCore, cniList } from './rke2-config';
+import { hasGate } from '../facts/gates';
 
 /** Kubernetes objects the bundle emits, as plain objects (dumped by yaml.ts). */
 
@@ -126,7 +127,11 @@ export function networksAnnotation(plan: BundlePlan): string {
   const s = plan.answers.extras.secondary;
   if (plan.extras === 'multus' && s.ipam === 'static') {
     return JSON.stringify([
-      { name: s.name.trim(), namespace: s.namespace.trim(), ips: [`${s.rangeStart.trim()}/${subnetPrefix(s.subnet)}`] },
+      {
+        name: s.name.trim(),
+        namespace: s.namespace.trim(),
+        ips: [`${s.rangeStart.trim()}/${subnetPrefix(s.subnet)}`],
+      },
     ]);
   }
   return s.name.trim();
@@ -215,28 +220,60 @@ export function sriovObjects(plan: BundlePlan): Record<string, unknown>[] {
   return [policy, network];
 }
 
+/** The ingress controller RKE2 installs by default on the release: Traefik from the traefikDefault gate, ingress-nginx before. */
+export interface IngressController {
+  chart: 'rke2-traefik' | 'rke2-ingress-nginx';
+  name: 'Traefik' | 'ingress-nginx';
+}
+export function ingressController(plan: Pick<BundlePlan, 'release'>): IngressController {
+  return hasGate(plan.release, 'traefikDefault')
+    ? { chart: 'rke2-traefik', name: 'Traefik' }
+    : { chart: 'rke2-ingress-nginx', name: 'ingress-nginx' };
+}
+
 /**
- * CIS profile without Canal: RKE2 still creates its default policies (intra-namespace only, DNS, ingress 80/443;
- * rancher/rke2 pkg/rke2/np.go) but not the host-networking policy its canal-only controller keeps, so the
- * API server can no longer reach the ingress-nginx admission webhook (rancher/rke2#5315). Baseline fixes:
- * open the webhook port, and on Cilium let node traffic in as that controller does for Canal.
+ * Under a CIS profile RKE2 creates its default NetworkPolicies for every CNI (pkg/rke2/np.go: same-namespace
+ * traffic, DNS, ingress, ...), and from the ingressWebhookPolicy gate also the one that lets the API server reach
+ * the ingress-nginx admission webhook (rancher/rke2#5315). Before that gate, only Canal's host-networking policy
+ * let the API server in, so every other CNI needs the webhook policy from us. Traefik has no admission webhook.
  */
+export function needsIngressWebhookPolicy(plan: Pick<BundlePlan, 'profile' | 'cni' | 'release'>): boolean {
+  return (
+    plan.profile !== null &&
+    plan.cni !== 'canal' &&
+    !hasGate(plan.release, 'ingressWebhookPolicy') &&
+    ingressController(plan).chart === 'rke2-ingress-nginx'
+  );
+}
+
+/**
+ * Cilium under CIS: RKE2 keeps its host-networking policy (rke2-flannel-host-networking, cisnetworkpolicy
+ * controller) only with Canal, so traffic from the nodes into the CIS namespaces is dropped; let it in as that
+ * policy does for Canal.
+ */
+export function needsCiliumHostNetworking(plan: Pick<BundlePlan, 'profile' | 'cni'>): boolean {
+  return plan.profile !== null && plan.cni === 'cilium';
+}
+
 export const CIS_NAMESPACES = ['kube-system', 'kube-public', 'default'] as const;
 
+/** kubectl-apply/cis-baseline-policies.yaml: what RKE2 does not create itself for this CNI and release ([] when nothing). */
 export function cisBaselinePolicies(plan: BundlePlan): Record<string, unknown>[] {
-  const objects: Record<string, unknown>[] = [
-    {
+  const objects: Record<string, unknown>[] = [];
+  if (needsIngressWebhookPolicy(plan)) {
+    const controller = ingressController(plan);
+    objects.push({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: { name: 'cis-ingress-nginx-admission-webhook', namespace: 'kube-system' },
+      metadata: { name: `cis-${controller.name}-admission-webhook`, namespace: 'kube-system' },
       spec: {
-        podSelector: { matchLabels: { 'app.kubernetes.io/name': 'rke2-ingress-nginx' } },
+        podSelector: { matchLabels: { 'app.kubernetes.io/name': controller.chart } },
         policyTypes: ['Ingress'],
         ingress: [{ ports: [{ protocol: 'TCP', port: 8443 }] }],
       },
-    },
-  ];
-  if (plan.cni === 'cilium') {
+    });
+  }
+  if (needsCiliumHostNetworking(plan)) {
     for (const namespace of CIS_NAMESPACES) {
       objects.push({
         apiVersion: 'cilium.io/v2',
@@ -247,6 +284,14 @@ export function cisBaselinePolicies(plan: BundlePlan): Record<string, unknown>[]
     }
   }
   return objects;
+}
+
+/** The bundle file table's description of cis-baseline-policies.yaml. */
+export function cisBaselineDescription(plan: BundlePlan): string {
+  const what: string[] = [];
+  if (needsIngressWebhookPolicy(plan)) what.push(`${ingressController(plan).name} admission webhook`);
+  if (needsCiliumHostNetworking(plan)) what.push('host networking');
+  return `CIS without Canal: NetworkPolicies RKE2 does not create for ${plan.cni} on ${plan.release.requested.text} (${what.join(', ')})`;
 }
 
 /** Rancher-managed: a provisioning.cattle.io/v1 Cluster fragment carrying the same config and values. */

@@ -5,7 +5,17 @@ import type { Finding } from '../engine/types';
 import { explain } from '../engine/explain';
 import { SOURCES, type Source } from '../sources';
 import { firewallRules, portLabel } from './firewall';
-import { hccFileName, HCC_DIR, SRIOV_NAMESPACE, SRIOV_RESOURCE_PREFIX } from './manifests';
+import {
+  CIS_NAMESPACES,
+  hccFileName,
+  HCC_DIR,
+  ingressController,
+  needsCiliumHostNetworking,
+  needsIngressWebhookPolicy,
+  SRIOV_NAMESPACE,
+  SRIOV_RESOURCE_PREFIX,
+} from './manifests';
+import { GATES, hasGate } from '../facts/gates';
 import { cniList } from './rke2-config';
 
 /** The bundle's README.md, built from arrays of Markdown lines. */
@@ -16,6 +26,47 @@ const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
 function findingLines(findings: readonly Finding[]): string[] {
   return findings.map((f) => `- ${explain(f)} (${link(f.source)})`);
+}
+
+/** The README's "CIS network policies" section: what RKE2 creates itself for this CNI and release, and what we add. */
+function cisPolicyLines(plan: BundlePlan): string[] {
+  const release = plan.release.requested.text;
+  const controller = ingressController(plan);
+  const webhookGate = GATES.ingressWebhookPolicy;
+  const L: string[] = ['## CIS network policies', ''];
+  L.push(
+    `- With \`profile: ${plan.profile?.value ?? ''}\`, RKE2 creates its default NetworkPolicies whatever the CNI: in ${CIS_NAMESPACES.map(code).join(', ')} pods accept traffic only from their own namespace, plus policies for DNS, the ingress controller and its add-ons' webhooks (${link(SOURCES.cisNetworkPoliciesCode)}).`,
+  );
+  L.push(
+    `- The ingress controller RKE2 ${release} installs is ${controller.name} (${code(controller.chart)}; ${link(GATES.traefikDefault.source)}).`,
+  );
+  if (hasGate(plan.release, 'ingressWebhookPolicy'))
+    L.push(
+      `- RKE2 ${release} also creates the policy that lets the API server reach the ingress admission webhook (from ${webhookGate.minimums.map((v) => `v${v}`).join(' / ')}; ${link(webhookGate.source)}).`,
+    );
+  else if (needsIngressWebhookPolicy(plan))
+    L.push(
+      `- RKE2 ${release} does not create the ingress webhook policy yet (it does from ${webhookGate.minimums.map((v) => `v${v}`).join(' / ')}; ${link(webhookGate.source)}): \`kubectl-apply/cis-baseline-policies.yaml\` adds it, or the API server cannot reach the ${controller.name} admission webhook and Ingress objects are refused.`,
+    );
+  else
+    L.push(
+      `- RKE2 ${release} does not create the ingress webhook policy yet (${link(webhookGate.source)}); with Canal the host-networking policy below lets the API server reach the ${controller.name} admission webhook.`,
+    );
+  if (plan.cni === 'canal')
+    L.push(
+      `- With Canal, RKE2 also keeps \`rke2-flannel-host-networking\` (its CIS policy controller runs only with Canal), which lets traffic from the nodes into those namespaces (${link(SOURCES.cisPolicyCode)}).`,
+    );
+  else if (plan.cni === 'flannel')
+    L.push('- Flannel enforces no NetworkPolicy, so none of these policies takes effect.');
+  else if (needsCiliumHostNetworking(plan))
+    L.push(
+      `- RKE2 keeps its host-networking policy only with Canal (${link(SOURCES.cisPolicyCode)}): \`kubectl-apply/cis-baseline-policies.yaml\` lets traffic from the nodes (Cilium's \`host\` and \`remote-node\` entities) into those namespaces, as that policy does for Canal.`,
+    );
+  else
+    L.push(
+      `- RKE2 keeps its host-networking policy only with Canal (${link(SOURCES.cisPolicyCode)}): host-network clients on other nodes (metrics scraping, a webhook called from another node) need a policy that allows your node addresses.`,
+    );
+  return L;
 }
 
 /** Where a bundle file goes, for the file table. */
@@ -99,9 +150,9 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
     );
   }
   if (plan.cni === 'none') steps.push('Install your own CNI now: nodes stay NotReady and tainted until one runs.');
-  if (a.cluster.cisProfile && plan.cni !== 'canal')
+  if (files.some((f) => f.path === 'kubectl-apply/cis-baseline-policies.yaml'))
     steps.push(
-      `Once the cluster is up: \`kubectl apply -f kubectl-apply/cis-baseline-policies.yaml\`. RKE2 keeps its host-networking NetworkPolicy only with Canal (${link(SOURCES.cisCalicoIssue)}); without it the API server cannot reach the ingress-nginx admission webhook${plan.cni === 'cilium' ? ', and traffic from other nodes into kube-system, kube-public and default is dropped' : ''}.${plan.cni === 'calico' ? ' Host-network clients on other nodes (e.g. metrics scraping) still need policies for your node addresses.' : ''}`,
+      'Once the cluster is up: `kubectl apply -f kubectl-apply/cis-baseline-policies.yaml` (see "CIS network policies" below).',
     );
   if (plan.bgp) steps.push('Once Calico runs: `kubectl apply -f kubectl-apply/calico-bgp.yaml` (BGP AS and peer).');
   if (plan.extras === 'multus') {
@@ -183,6 +234,8 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
     );
   }
   L.push('');
+
+  if (plan.profile !== null) L.push(...cisPolicyLines(plan), '');
 
   // MTU
   const m = plan.mtu;
