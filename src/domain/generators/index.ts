@@ -13,6 +13,7 @@ import {
   calicoBgpObjects,
   cisBaselinePolicies,
   cisBaselineDescription,
+  secondaryNetworkName,
   networkAttachmentDefinition,
   examplePod,
   sriovObjects,
@@ -117,7 +118,7 @@ export function generateBundle(answers: Answers, decision: Decision = evaluate(a
     add(
       'kubectl-apply/secondary-network.yaml',
       toYamlDocuments([networkAttachmentDefinition(plan)]),
-      `NetworkAttachmentDefinition ${answers.extras.secondary.name} (${answers.extras.secondary.type}, ${answers.extras.secondary.ipam})`,
+      `NetworkAttachmentDefinition ${secondaryNetworkName(plan)} (${answers.extras.secondary.type}, ${answers.extras.secondary.ipam})`,
     );
   }
   if (plan.extras === 'sriov') {

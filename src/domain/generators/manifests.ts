@@ -3,6 +3,7 @@ import type { BundlePlan } from './plan';
 import { toYaml } from './yaml';
 import { serverConfigCore, cniList } from './rke2-config';
 import { hasGate } from '../facts/gates';
+import { defaultAnswers } from '../answers/defaults';
 
 /** Kubernetes objects the bundle emits, as plain objects (dumped by yaml.ts). */
 
@@ -43,6 +44,21 @@ export function calicoBgpObjects(plan: BundlePlan): Record<string, unknown>[] {
     });
   }
   return objects;
+}
+
+/** The name the answers start with (defaultAnswers): a macvlan name, whatever the type chosen later. */
+const DEFAULT_SECONDARY_NAME = defaultAnswers().extras.secondary.name;
+
+/**
+ * The secondary network's name (NetworkAttachmentDefinition, SriovNetwork, example pod, verify.sh): the user's
+ * extras.secondary.name when they gave one, else `<type>-net` after the network type (macvlan, ipvlan, bridge,
+ * host-device, or sriov), so an ipvlan network is not called "macvlan-net" just because that is the default answer.
+ */
+export function secondaryNetworkName(plan: Pick<BundlePlan, 'answers' | 'extras'>): string {
+  const s = plan.answers.extras.secondary;
+  const name = s.name.trim();
+  if (name !== '' && name !== DEFAULT_SECONDARY_NAME) return name;
+  return `${plan.extras === 'sriov' ? 'sriov' : s.type}-net`;
 }
 
 /** The prefix length of the secondary subnet ("192.168.100.0/24" → 24), for static pod addresses. */
@@ -88,7 +104,7 @@ export function secondaryIpam(plan: BundlePlan): Record<string, unknown> {
 /** The CNI config object inside the NAD's spec.config (serialised with JSON.stringify). */
 export function secondaryCniConfig(plan: BundlePlan): Record<string, unknown> {
   const s = plan.answers.extras.secondary;
-  const base: Record<string, unknown> = { cniVersion: '0.3.1', name: s.name.trim(), type: s.type };
+  const base: Record<string, unknown> = { cniVersion: '0.3.1', name: secondaryNetworkName(plan), type: s.type };
   const master = s.master.trim();
   switch (s.type) {
     case 'macvlan':
@@ -115,7 +131,7 @@ export function networkAttachmentDefinition(plan: BundlePlan): Record<string, un
   return {
     apiVersion: 'k8s.cni.cncf.io/v1',
     kind: 'NetworkAttachmentDefinition',
-    metadata: { name: s.name.trim(), namespace: s.namespace.trim() },
+    metadata: { name: secondaryNetworkName(plan), namespace: s.namespace.trim() },
     spec: { config: JSON.stringify(secondaryCniConfig(plan)) },
   };
 }
@@ -128,13 +144,13 @@ export function networksAnnotation(plan: BundlePlan): string {
   if (plan.extras === 'multus' && s.ipam === 'static') {
     return JSON.stringify([
       {
-        name: s.name.trim(),
+        name: secondaryNetworkName(plan),
         namespace: s.namespace.trim(),
         ips: [`${s.rangeStart.trim()}/${subnetPrefix(s.subnet)}`],
       },
     ]);
   }
-  return s.name.trim();
+  return secondaryNetworkName(plan);
 }
 
 export const SRIOV_NAMESPACE = 'sriov-network-operator';
@@ -158,7 +174,7 @@ export function examplePod(plan: BundlePlan): Record<string, unknown> {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name: `${s.name.trim()}-example`.slice(0, 63),
+      name: `${secondaryNetworkName(plan)}-example`.slice(0, 63),
       namespace: s.namespace.trim(),
       annotations: { 'k8s.v1.cni.cncf.io/networks': networksAnnotation(plan) },
     },
@@ -208,7 +224,7 @@ export function sriovObjects(plan: BundlePlan): Record<string, unknown>[] {
   const network: Record<string, unknown> = {
     apiVersion: 'sriovnetwork.openshift.io/v1',
     kind: 'SriovNetwork',
-    metadata: { name: s.name.trim(), namespace: SRIOV_NAMESPACE },
+    metadata: { name: secondaryNetworkName(plan), namespace: SRIOV_NAMESPACE },
     spec: {
       resourceName,
       networkNamespace: s.namespace.trim(),

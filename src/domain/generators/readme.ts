@@ -12,6 +12,7 @@ import {
   ingressController,
   needsCiliumHostNetworking,
   needsIngressWebhookPolicy,
+  secondaryNetworkName,
   SRIOV_NAMESPACE,
   SRIOV_RESOURCE_PREFIX,
 } from './manifests';
@@ -262,7 +263,7 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
     L.push('## Secondary network', '');
     if (plan.extras === 'multus') {
       L.push(
-        `- ${code(s.name)} in namespace ${code(s.namespace)}: ${s.type} on ${code(s.master)}, IPAM ${s.ipam}. Pods join it with the annotation ${code('k8s.v1.cni.cncf.io/networks')} (${link(SOURCES.multusHowTo)}).`,
+        `- ${code(secondaryNetworkName(plan))} in namespace ${code(s.namespace)}: ${s.type} on ${code(s.master)}, IPAM ${s.ipam}. Pods join it with the annotation ${code('k8s.v1.cni.cncf.io/networks')} (${link(SOURCES.multusHowTo)}).`,
       );
     } else {
       const sr = a.extras.sriov;

@@ -2,7 +2,7 @@ import type { BundlePlan } from './plan';
 import { shellQuote, script, heredoc } from './shell';
 import { toYaml, toYamlDocuments } from './yaml';
 import { CHART_NAME } from '../facts/cni-names';
-import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames } from './manifests';
+import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames, secondaryNetworkName } from './manifests';
 
 /**
  * has_ipv6_localhost FILE: a ::1 line (not commented out) that names `localhost` as a whole host name, so
@@ -228,8 +228,9 @@ export function verifyScript(plan: BundlePlan): string {
   }
   if (plan.extras === 'multus') {
     const s = plan.answers.extras.secondary;
+    const name = secondaryNetworkName(plan);
     b.push(
-      `check ${shellQuote(`NetworkAttachmentDefinition ${s.namespace}/${s.name} present`)} kubectl -n ${shellQuote(s.namespace.trim())} get network-attachment-definitions.k8s.cni.cncf.io ${shellQuote(s.name.trim())}`,
+      `check ${shellQuote(`NetworkAttachmentDefinition ${s.namespace}/${name} present`)} kubectl -n ${shellQuote(s.namespace.trim())} get network-attachment-definitions.k8s.cni.cncf.io ${shellQuote(name)}`,
     );
   }
   if (plan.extras === 'sriov') {
@@ -237,7 +238,7 @@ export function verifyScript(plan: BundlePlan): string {
       `check 'SR-IOV node states reported' kubectl -n ${SRIOV_NAMESPACE} get sriovnetworknodestates.sriovnetwork.openshift.io`,
     );
     b.push(
-      `check ${shellQuote(`SriovNetwork ${plan.answers.extras.secondary.name} present`)} kubectl -n ${SRIOV_NAMESPACE} get sriovnetworks.sriovnetwork.openshift.io ${shellQuote(plan.answers.extras.secondary.name.trim())}`,
+      `check ${shellQuote(`SriovNetwork ${secondaryNetworkName(plan)} present`)} kubectl -n ${SRIOV_NAMESPACE} get sriovnetworks.sriovnetwork.openshift.io ${shellQuote(secondaryNetworkName(plan))}`,
     );
   }
   const enforces = plan.answers.security.policy !== 'none' && plan.cni !== 'flannel' && plan.cni !== 'none';

@@ -17,7 +17,7 @@ check 'helm-install-rke2-canal finished' kubectl -n kube-system wait --for=condi
 check 'daemonset kube-system/rke2-canal ready' kubectl -n kube-system rollout status daemonset/rke2-canal --timeout=300s
 check 'all nodes Ready (the CNI is up on every node)' kubectl wait --for=condition=Ready nodes --all --timeout=300s
 check 'SR-IOV node states reported' kubectl -n sriov-network-operator get sriovnetworknodestates.sriovnetwork.openshift.io
-check 'SriovNetwork macvlan-net present' kubectl -n sriov-network-operator get sriovnetworks.sriovnetwork.openshift.io macvlan-net
+check 'SriovNetwork sriov-net present' kubectl -n sriov-network-operator get sriovnetworks.sriovnetwork.openshift.io sriov-net
 
 # NetworkPolicy probe: a client pod reaches a web pod, then must not once ingress to it is denied.
 NS=rke2-cni-verify
