@@ -17,6 +17,8 @@ import {
   SRIOV_RESOURCE_PREFIX,
 } from './manifests';
 import { GATES, hasGate } from '../facts/gates';
+import { CHART_NAME } from '../facts/cni-names';
+import { parseIp } from '../net/cidr';
 import { cniList } from './rke2-config';
 
 /** The bundle's README.md, built from arrays of Markdown lines. */
@@ -27,6 +29,25 @@ const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
 function findingLines(findings: readonly Finding[]): string[] {
   return findings.map((f) => `- ${explain(f)} (${link(f.source)})`);
+}
+
+/** host:port, with an IPv6 literal in brackets (RFC 3986 §3.2.2). */
+export function hostPort(host: string, port: number): string {
+  const ip = parseIp(host);
+  return ip.ok && ip.ip.family === 6 ? `[${ip.ip.text}]:${port}` : `${host}:${port}`;
+}
+
+/**
+ * What Cilium's k8sServiceHost means for the value written: localhost (the answer left empty), an IP address or a
+ * DNS name. Without kube-proxy, Cilium must reach the API server before any Service or cluster DNS works.
+ */
+export function k8sServiceHostNote(host: string, port: number): string {
+  if (host === '' || host === 'localhost')
+    return `localhost (no API server host given): each node reaches the API server on itself at ${hostPort('localhost', port)}, a server through its own kube-apiserver, an agent through the RKE2 agent's client load balancer, which forwards to the servers it knows (${link(SOURCES.clusterLoadBalancer)}). No VIP is needed, but it only works on nodes that run RKE2`;
+  const ip = parseIp(host);
+  if (ip.ok)
+    return `${ip.ip.family === 6 ? 'IPv6' : 'IPv4'} address ${host}: every node must reach the API server at ${hostPort(host, port)} before Cilium is up, so it must be a server or a VIP/load balancer in front of the servers, and in the API server certificate (\`tls-san\` in every server's config.yaml, unless it is a server's own address)`;
+  return `DNS name ${host}: every node must resolve it without cluster DNS (CoreDNS needs Cilium first) and reach ${hostPort(host, port)}; it must be in the API server certificate (\`tls-san\` in every server's config.yaml)`;
 }
 
 /** The README's "CIS network policies" section: what RKE2 creates itself for this CNI and release, and what we add. */
@@ -189,8 +210,13 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
   );
   for (const c of withValues) {
     L.push(`### ${c.chart}`, '', '| key | value | why |', '|---|---|---|');
-    for (const n of c.notes)
-      L.push(`| ${code(n.path)} | ${code(JSON.stringify(n.value))} | ${cell(n.why)} ([source](${n.source.url})) |`);
+    for (const n of c.notes) {
+      const why =
+        c.chart === CHART_NAME.cilium && n.path === 'k8sServiceHost'
+          ? k8sServiceHostNote(String(n.value), a.performance.apiServerPort)
+          : n.why;
+      L.push(`| ${code(n.path)} | ${code(JSON.stringify(n.value))} | ${cell(why)} ([source](${n.source.url})) |`);
+    }
     L.push('');
   }
   if (withoutValues.length) {
@@ -245,7 +271,7 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
   L.push(
     `- Tunnel: ${m.encapsulation === 'none' ? 'none (routed)' : `${m.encapsulation}, ${m.encapsulationOverhead} bytes`}. Encryption: ${m.encryption === 'none' ? 'none' : `${m.encryption}, ${m.encryptionOverhead} bytes${m.stacking === 'replaces-tunnel' ? ' (it replaces the tunnel)' : ' (on top of the tunnel)'}`}.`,
   );
-  L.push(`- Pod MTU: **${m.podMtu}**.`);
+  L.push(`- Pod MTU: **${m.podMtu}**, from ${code(m.arithmetic)}.`);
   if (m.chartKey === null) L.push('- No chart takes an MTU here: set it in your own CNI.');
   else if (m.chartValue === null)
     L.push(
@@ -320,7 +346,9 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
         `- Calico BGP on Windows also needs the Windows features RemoteAccess, RSAT-RemoteAccess-PowerShell and Routing, then \`Install-RemoteAccess -VpnType RoutingOnly\` (${link(SOURCES.windowsBgp)}).`,
       );
     L.push(
-      '- Windows nodes use VXLAN UDP 4789 (VNI 4096) for Calico and Flannel; dual-stack is not supported on Windows.',
+      plan.bgp
+        ? `- Windows nodes route pod traffic over BGP: with BGP the Windows agent runs Calico with the windows-bgp backend, not VXLAN (${link(SOURCES.windowsCalicoBgpCode)}). Dual-stack is not supported on Windows.`
+        : `- Windows nodes use VXLAN UDP 4789 (VNI 4096) for ${plan.cni === 'flannel' ? 'Flannel' : 'Calico'}; dual-stack is not supported on Windows.`,
       '',
     );
   }
