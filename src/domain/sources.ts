@@ -46,6 +46,11 @@ export const SOURCES = {
     title: 'flannel pkg/backend/vxlan/device.go: VXLAN overhead 50 bytes',
     url: 'https://github.com/flannel-io/flannel/blob/master/pkg/backend/vxlan/device.go',
   },
+  windowsCalicoBgpCode: {
+    title:
+      'rancher/rke2 pkg/windows/calico.go: with BGP the Windows agent runs Calico with the windows-bgp backend, not VXLAN',
+    url: 'https://github.com/rancher/rke2/blob/v1.34.3%2Brke2r1/pkg/windows/calico.go',
+  },
   rfc3986Host: {
     title: 'RFC 3986 §3.2.2: an IPv6 literal in a URL is enclosed in brackets',
     url: 'https://www.rfc-editor.org/rfc/rfc3986#section-3.2.2',

@@ -12,8 +12,9 @@ export function firewallRules(plan: BundlePlan): PortRule[] {
     bgp: plan.bgp,
     windows: plan.answers.cluster.windowsNodes,
   }).filter((r) => {
-    // No tunnel, no tunnel port: Calico BGP without encapsulation, Cilium native routing.
-    if (plan.bgp && r.port === 4789 && !plan.answers.cluster.windowsNodes) return false;
+    // No tunnel, no tunnel port: Calico BGP without encapsulation (Windows nodes too: with BGP they run the
+    // windows-bgp backend, not VXLAN; rancher/rke2 pkg/windows/calico.go), Cilium native routing.
+    if (plan.bgp && r.port === 4789) return false;
     if (plan.ciliumNativeRouting && r.port === 8472) return false;
     return true;
   });

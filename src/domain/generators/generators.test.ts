@@ -281,16 +281,27 @@ describe('per-chart values', () => {
         'kubectl-apply/cis-baseline-policies.yaml',
       ),
     ).toBeUndefined();
+    // RKE2 adds the ingress webhook policy itself from the ingressWebhookPolicy gate: only older releases need ours.
     const calico = loadAll(
       file(
         bundle((a) => {
           a.cluster.cisProfile = true;
+          a.cluster.release = 'v1.28.6+rke2r1';
           a.choice.forcedCni = 'calico';
         }),
         'kubectl-apply/cis-baseline-policies.yaml',
       )!.contents,
     ) as { kind: string }[];
     expect(calico.map((o) => o.kind)).toEqual(['NetworkPolicy']);
+    expect(
+      file(
+        bundle((a) => {
+          a.cluster.cisProfile = true;
+          a.choice.forcedCni = 'calico';
+        }),
+        'kubectl-apply/cis-baseline-policies.yaml',
+      ),
+    ).toBeUndefined();
     const cilium = loadAll(
       file(
         bundle((a) => {

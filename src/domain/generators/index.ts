@@ -12,6 +12,8 @@ import {
   helmChartConfig,
   calicoBgpObjects,
   cisBaselinePolicies,
+  cisBaselineDescription,
+  secondaryNetworkName,
   networkAttachmentDefinition,
   examplePod,
   sriovObjects,
@@ -109,18 +111,14 @@ export function generateBundle(answers: Answers, decision: Decision = evaluate(a
       toYamlDocuments(calicoBgpObjects(plan)),
       'Calico BGPConfiguration (local AS) and BGPPeer',
     );
-  if (answers.cluster.cisProfile && cni !== 'canal') {
-    add(
-      'kubectl-apply/cis-baseline-policies.yaml',
-      toYamlDocuments(cisBaselinePolicies(plan)),
-      'CIS without Canal: NetworkPolicies RKE2 only maintains for Canal (admission webhook, host networking)',
-    );
-  }
+  const cisBaseline = cisBaselinePolicies(plan);
+  if (cisBaseline.length)
+    add('kubectl-apply/cis-baseline-policies.yaml', toYamlDocuments(cisBaseline), cisBaselineDescription(plan));
   if (plan.extras === 'multus') {
     add(
       'kubectl-apply/secondary-network.yaml',
       toYamlDocuments([networkAttachmentDefinition(plan)]),
-      `NetworkAttachmentDefinition ${answers.extras.secondary.name} (${answers.extras.secondary.type}, ${answers.extras.secondary.ipam})`,
+      `NetworkAttachmentDefinition ${secondaryNetworkName(plan)} (${answers.extras.secondary.type}, ${answers.extras.secondary.ipam})`,
     );
   }
   if (plan.extras === 'sriov') {

@@ -2,6 +2,8 @@ import type { ChartValues } from './chart-values';
 import type { BundlePlan } from './plan';
 import { toYaml } from './yaml';
 import { serverConfigCore, cniList } from './rke2-config';
+import { hasGate } from '../facts/gates';
+import { defaultAnswers } from '../answers/defaults';
 
 /** Kubernetes objects the bundle emits, as plain objects (dumped by yaml.ts). */
 
@@ -42,6 +44,21 @@ export function calicoBgpObjects(plan: BundlePlan): Record<string, unknown>[] {
     });
   }
   return objects;
+}
+
+/** The name the answers start with (defaultAnswers): a macvlan name, whatever the type chosen later. */
+const DEFAULT_SECONDARY_NAME = defaultAnswers().extras.secondary.name;
+
+/**
+ * The secondary network's name (NetworkAttachmentDefinition, SriovNetwork, example pod, verify.sh): the user's
+ * extras.secondary.name when they gave one, else `<type>-net` after the network type (macvlan, ipvlan, bridge,
+ * host-device, or sriov), so an ipvlan network is not called "macvlan-net" just because that is the default answer.
+ */
+export function secondaryNetworkName(plan: Pick<BundlePlan, 'answers' | 'extras'>): string {
+  const s = plan.answers.extras.secondary;
+  const name = s.name.trim();
+  if (name !== '' && name !== DEFAULT_SECONDARY_NAME) return name;
+  return `${plan.extras === 'sriov' ? 'sriov' : s.type}-net`;
 }
 
 /** The prefix length of the secondary subnet ("192.168.100.0/24" → 24), for static pod addresses. */
@@ -87,7 +104,7 @@ export function secondaryIpam(plan: BundlePlan): Record<string, unknown> {
 /** The CNI config object inside the NAD's spec.config (serialised with JSON.stringify). */
 export function secondaryCniConfig(plan: BundlePlan): Record<string, unknown> {
   const s = plan.answers.extras.secondary;
-  const base: Record<string, unknown> = { cniVersion: '0.3.1', name: s.name.trim(), type: s.type };
+  const base: Record<string, unknown> = { cniVersion: '0.3.1', name: secondaryNetworkName(plan), type: s.type };
   const master = s.master.trim();
   switch (s.type) {
     case 'macvlan':
@@ -114,7 +131,7 @@ export function networkAttachmentDefinition(plan: BundlePlan): Record<string, un
   return {
     apiVersion: 'k8s.cni.cncf.io/v1',
     kind: 'NetworkAttachmentDefinition',
-    metadata: { name: s.name.trim(), namespace: s.namespace.trim() },
+    metadata: { name: secondaryNetworkName(plan), namespace: s.namespace.trim() },
     spec: { config: JSON.stringify(secondaryCniConfig(plan)) },
   };
 }
@@ -126,10 +143,14 @@ export function networksAnnotation(plan: BundlePlan): string {
   const s = plan.answers.extras.secondary;
   if (plan.extras === 'multus' && s.ipam === 'static') {
     return JSON.stringify([
-      { name: s.name.trim(), namespace: s.namespace.trim(), ips: [`${s.rangeStart.trim()}/${subnetPrefix(s.subnet)}`] },
+      {
+        name: secondaryNetworkName(plan),
+        namespace: s.namespace.trim(),
+        ips: [`${s.rangeStart.trim()}/${subnetPrefix(s.subnet)}`],
+      },
     ]);
   }
-  return s.name.trim();
+  return secondaryNetworkName(plan);
 }
 
 export const SRIOV_NAMESPACE = 'sriov-network-operator';
@@ -153,7 +174,7 @@ export function examplePod(plan: BundlePlan): Record<string, unknown> {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name: `${s.name.trim()}-example`.slice(0, 63),
+      name: `${secondaryNetworkName(plan)}-example`.slice(0, 63),
       namespace: s.namespace.trim(),
       annotations: { 'k8s.v1.cni.cncf.io/networks': networksAnnotation(plan) },
     },
@@ -203,7 +224,7 @@ export function sriovObjects(plan: BundlePlan): Record<string, unknown>[] {
   const network: Record<string, unknown> = {
     apiVersion: 'sriovnetwork.openshift.io/v1',
     kind: 'SriovNetwork',
-    metadata: { name: s.name.trim(), namespace: SRIOV_NAMESPACE },
+    metadata: { name: secondaryNetworkName(plan), namespace: SRIOV_NAMESPACE },
     spec: {
       resourceName,
       networkNamespace: s.namespace.trim(),
@@ -215,28 +236,60 @@ export function sriovObjects(plan: BundlePlan): Record<string, unknown>[] {
   return [policy, network];
 }
 
+/** The ingress controller RKE2 installs by default on the release: Traefik from the traefikDefault gate, ingress-nginx before. */
+export interface IngressController {
+  chart: 'rke2-traefik' | 'rke2-ingress-nginx';
+  name: 'Traefik' | 'ingress-nginx';
+}
+export function ingressController(plan: Pick<BundlePlan, 'release'>): IngressController {
+  return hasGate(plan.release, 'traefikDefault')
+    ? { chart: 'rke2-traefik', name: 'Traefik' }
+    : { chart: 'rke2-ingress-nginx', name: 'ingress-nginx' };
+}
+
 /**
- * CIS profile without Canal: RKE2 still creates its default policies (intra-namespace only, DNS, ingress 80/443;
- * rancher/rke2 pkg/rke2/np.go) but not the host-networking policy its canal-only controller keeps, so the
- * API server can no longer reach the ingress-nginx admission webhook (rancher/rke2#5315). Baseline fixes:
- * open the webhook port, and on Cilium let node traffic in as that controller does for Canal.
+ * Under a CIS profile RKE2 creates its default NetworkPolicies for every CNI (pkg/rke2/np.go: same-namespace
+ * traffic, DNS, ingress, ...), and from the ingressWebhookPolicy gate also the one that lets the API server reach
+ * the ingress-nginx admission webhook (rancher/rke2#5315). Before that gate, only Canal's host-networking policy
+ * let the API server in, so every other CNI needs the webhook policy from us. Traefik has no admission webhook.
  */
+export function needsIngressWebhookPolicy(plan: Pick<BundlePlan, 'profile' | 'cni' | 'release'>): boolean {
+  return (
+    plan.profile !== null &&
+    plan.cni !== 'canal' &&
+    !hasGate(plan.release, 'ingressWebhookPolicy') &&
+    ingressController(plan).chart === 'rke2-ingress-nginx'
+  );
+}
+
+/**
+ * Cilium under CIS: RKE2 keeps its host-networking policy (rke2-flannel-host-networking, cisnetworkpolicy
+ * controller) only with Canal, so traffic from the nodes into the CIS namespaces is dropped; let it in as that
+ * policy does for Canal.
+ */
+export function needsCiliumHostNetworking(plan: Pick<BundlePlan, 'profile' | 'cni'>): boolean {
+  return plan.profile !== null && plan.cni === 'cilium';
+}
+
 export const CIS_NAMESPACES = ['kube-system', 'kube-public', 'default'] as const;
 
+/** kubectl-apply/cis-baseline-policies.yaml: what RKE2 does not create itself for this CNI and release ([] when nothing). */
 export function cisBaselinePolicies(plan: BundlePlan): Record<string, unknown>[] {
-  const objects: Record<string, unknown>[] = [
-    {
+  const objects: Record<string, unknown>[] = [];
+  if (needsIngressWebhookPolicy(plan)) {
+    const controller = ingressController(plan);
+    objects.push({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: { name: 'cis-ingress-nginx-admission-webhook', namespace: 'kube-system' },
+      metadata: { name: `cis-${controller.name}-admission-webhook`, namespace: 'kube-system' },
       spec: {
-        podSelector: { matchLabels: { 'app.kubernetes.io/name': 'rke2-ingress-nginx' } },
+        podSelector: { matchLabels: { 'app.kubernetes.io/name': controller.chart } },
         policyTypes: ['Ingress'],
         ingress: [{ ports: [{ protocol: 'TCP', port: 8443 }] }],
       },
-    },
-  ];
-  if (plan.cni === 'cilium') {
+    });
+  }
+  if (needsCiliumHostNetworking(plan)) {
     for (const namespace of CIS_NAMESPACES) {
       objects.push({
         apiVersion: 'cilium.io/v2',
@@ -247,6 +300,14 @@ export function cisBaselinePolicies(plan: BundlePlan): Record<string, unknown>[]
     }
   }
   return objects;
+}
+
+/** The bundle file table's description of cis-baseline-policies.yaml. */
+export function cisBaselineDescription(plan: BundlePlan): string {
+  const what: string[] = [];
+  if (needsIngressWebhookPolicy(plan)) what.push(`${ingressController(plan).name} admission webhook`);
+  if (needsCiliumHostNetworking(plan)) what.push('host networking');
+  return `CIS without Canal: NetworkPolicies RKE2 does not create for ${plan.cni} on ${plan.release.requested.text} (${what.join(', ')})`;
 }
 
 /** Rancher-managed: a provisioning.cattle.io/v1 Cluster fragment carrying the same config and values. */

@@ -5,7 +5,20 @@ import type { Finding } from '../engine/types';
 import { explain } from '../engine/explain';
 import { SOURCES, type Source } from '../sources';
 import { firewallRules, portLabel } from './firewall';
-import { hccFileName, HCC_DIR, SRIOV_NAMESPACE, SRIOV_RESOURCE_PREFIX } from './manifests';
+import {
+  CIS_NAMESPACES,
+  hccFileName,
+  HCC_DIR,
+  ingressController,
+  needsCiliumHostNetworking,
+  needsIngressWebhookPolicy,
+  secondaryNetworkName,
+  SRIOV_NAMESPACE,
+  SRIOV_RESOURCE_PREFIX,
+} from './manifests';
+import { GATES, hasGate } from '../facts/gates';
+import { CHART_NAME } from '../facts/cni-names';
+import { parseIp } from '../net/cidr';
 import { cniList } from './rke2-config';
 
 /** The bundle's README.md, built from arrays of Markdown lines. */
@@ -16,6 +29,66 @@ const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
 function findingLines(findings: readonly Finding[]): string[] {
   return findings.map((f) => `- ${explain(f)} (${link(f.source)})`);
+}
+
+/** host:port, with an IPv6 literal in brackets (RFC 3986 §3.2.2). */
+export function hostPort(host: string, port: number): string {
+  const ip = parseIp(host);
+  return ip.ok && ip.ip.family === 6 ? `[${ip.ip.text}]:${port}` : `${host}:${port}`;
+}
+
+/**
+ * What Cilium's k8sServiceHost means for the value written: localhost (the answer left empty), an IP address or a
+ * DNS name. Without kube-proxy, Cilium must reach the API server before any Service or cluster DNS works.
+ */
+export function k8sServiceHostNote(host: string, port: number): string {
+  if (host === '' || host === 'localhost')
+    return `localhost (no API server host given): each node reaches the API server on itself at ${hostPort('localhost', port)}, a server through its own kube-apiserver, an agent through the RKE2 agent's client load balancer, which forwards to the servers it knows (${link(SOURCES.clusterLoadBalancer)}). No VIP is needed, but it only works on nodes that run RKE2`;
+  const ip = parseIp(host);
+  if (ip.ok)
+    return `${ip.ip.family === 6 ? 'IPv6' : 'IPv4'} address ${host}: every node must reach the API server at ${hostPort(host, port)} before Cilium is up, so it must be a server or a VIP/load balancer in front of the servers, and in the API server certificate (\`tls-san\` in every server's config.yaml, unless it is a server's own address)`;
+  return `DNS name ${host}: every node must resolve it without cluster DNS (CoreDNS needs Cilium first) and reach ${hostPort(host, port)}; it must be in the API server certificate (\`tls-san\` in every server's config.yaml)`;
+}
+
+/** The README's "CIS network policies" section: what RKE2 creates itself for this CNI and release, and what we add. */
+function cisPolicyLines(plan: BundlePlan): string[] {
+  const release = plan.release.requested.text;
+  const controller = ingressController(plan);
+  const webhookGate = GATES.ingressWebhookPolicy;
+  const L: string[] = ['## CIS network policies', ''];
+  L.push(
+    `- With \`profile: ${plan.profile?.value ?? ''}\`, RKE2 creates its default NetworkPolicies whatever the CNI: in ${CIS_NAMESPACES.map(code).join(', ')} pods accept traffic only from their own namespace, plus policies for DNS, the ingress controller and its add-ons' webhooks (${link(SOURCES.cisNetworkPoliciesCode)}).`,
+  );
+  L.push(
+    `- The ingress controller RKE2 ${release} installs is ${controller.name} (${code(controller.chart)}; ${link(GATES.traefikDefault.source)}).`,
+  );
+  if (hasGate(plan.release, 'ingressWebhookPolicy'))
+    L.push(
+      `- RKE2 ${release} also creates the policy that lets the API server reach the ingress admission webhook (from ${webhookGate.minimums.map((v) => `v${v}`).join(' / ')}; ${link(webhookGate.source)}).`,
+    );
+  else if (needsIngressWebhookPolicy(plan))
+    L.push(
+      `- RKE2 ${release} does not create the ingress webhook policy yet (it does from ${webhookGate.minimums.map((v) => `v${v}`).join(' / ')}; ${link(webhookGate.source)}): \`kubectl-apply/cis-baseline-policies.yaml\` adds it, or the API server cannot reach the ${controller.name} admission webhook and Ingress objects are refused.`,
+    );
+  else
+    L.push(
+      `- RKE2 ${release} does not create the ingress webhook policy yet (${link(webhookGate.source)}); with Canal the host-networking policy below lets the API server reach the ${controller.name} admission webhook.`,
+    );
+  if (plan.cni === 'canal')
+    L.push(
+      `- With Canal, RKE2 also keeps \`rke2-flannel-host-networking\` (its CIS policy controller runs only with Canal), which lets traffic from the nodes into those namespaces (${link(SOURCES.cisPolicyCode)}).`,
+    );
+  else if (plan.cni === 'flannel')
+    L.push('- Flannel enforces no NetworkPolicy, so none of these policies takes effect.');
+  else if (needsCiliumHostNetworking(plan))
+    L.push(
+      `- RKE2 keeps its host-networking policy only with Canal (${link(SOURCES.cisPolicyCode)}): \`kubectl-apply/cis-baseline-policies.yaml\` lets traffic from the nodes (Cilium's \`host\` and \`remote-node\` entities) into those namespaces, as that policy does for Canal.`,
+    );
+  else
+    L.push(
+      `- RKE2 keeps its host-networking policy only with Canal (${link(SOURCES.cisPolicyCode)}): host-network clients on other nodes (metrics scraping, a webhook called from another node) need a policy that allows your node addresses.`,
+    );
+  return L;
 }
 
 /** Where a bundle file goes, for the file table. */
@@ -99,9 +172,9 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
     );
   }
   if (plan.cni === 'none') steps.push('Install your own CNI now: nodes stay NotReady and tainted until one runs.');
-  if (a.cluster.cisProfile && plan.cni !== 'canal')
+  if (files.some((f) => f.path === 'kubectl-apply/cis-baseline-policies.yaml'))
     steps.push(
-      `Once the cluster is up: \`kubectl apply -f kubectl-apply/cis-baseline-policies.yaml\`. RKE2 keeps its host-networking NetworkPolicy only with Canal (${link(SOURCES.cisCalicoIssue)}); without it the API server cannot reach the ingress-nginx admission webhook${plan.cni === 'cilium' ? ', and traffic from other nodes into kube-system, kube-public and default is dropped' : ''}.${plan.cni === 'calico' ? ' Host-network clients on other nodes (e.g. metrics scraping) still need policies for your node addresses.' : ''}`,
+      'Once the cluster is up: `kubectl apply -f kubectl-apply/cis-baseline-policies.yaml` (see "CIS network policies" below).',
     );
   if (plan.bgp) steps.push('Once Calico runs: `kubectl apply -f kubectl-apply/calico-bgp.yaml` (BGP AS and peer).');
   if (plan.extras === 'multus') {
@@ -137,8 +210,13 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
   );
   for (const c of withValues) {
     L.push(`### ${c.chart}`, '', '| key | value | why |', '|---|---|---|');
-    for (const n of c.notes)
-      L.push(`| ${code(n.path)} | ${code(JSON.stringify(n.value))} | ${cell(n.why)} ([source](${n.source.url})) |`);
+    for (const n of c.notes) {
+      const why =
+        c.chart === CHART_NAME.cilium && n.path === 'k8sServiceHost'
+          ? k8sServiceHostNote(String(n.value), a.performance.apiServerPort)
+          : n.why;
+      L.push(`| ${code(n.path)} | ${code(JSON.stringify(n.value))} | ${cell(why)} ([source](${n.source.url})) |`);
+    }
     L.push('');
   }
   if (withoutValues.length) {
@@ -184,6 +262,8 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
   }
   L.push('');
 
+  if (plan.profile !== null) L.push(...cisPolicyLines(plan), '');
+
   // MTU
   const m = plan.mtu;
   L.push('## MTU', '');
@@ -191,7 +271,7 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
   L.push(
     `- Tunnel: ${m.encapsulation === 'none' ? 'none (routed)' : `${m.encapsulation}, ${m.encapsulationOverhead} bytes`}. Encryption: ${m.encryption === 'none' ? 'none' : `${m.encryption}, ${m.encryptionOverhead} bytes${m.stacking === 'replaces-tunnel' ? ' (it replaces the tunnel)' : ' (on top of the tunnel)'}`}.`,
   );
-  L.push(`- Pod MTU: **${m.podMtu}**.`);
+  L.push(`- Pod MTU: **${m.podMtu}**, from ${code(m.arithmetic)}.`);
   if (m.chartKey === null) L.push('- No chart takes an MTU here: set it in your own CNI.');
   else if (m.chartValue === null)
     L.push(
@@ -209,7 +289,7 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
     L.push('## Secondary network', '');
     if (plan.extras === 'multus') {
       L.push(
-        `- ${code(s.name)} in namespace ${code(s.namespace)}: ${s.type} on ${code(s.master)}, IPAM ${s.ipam}. Pods join it with the annotation ${code('k8s.v1.cni.cncf.io/networks')} (${link(SOURCES.multusHowTo)}).`,
+        `- ${code(secondaryNetworkName(plan))} in namespace ${code(s.namespace)}: ${s.type} on ${code(s.master)}, IPAM ${s.ipam}. Pods join it with the annotation ${code('k8s.v1.cni.cncf.io/networks')} (${link(SOURCES.multusHowTo)}).`,
       );
     } else {
       const sr = a.extras.sriov;
@@ -266,7 +346,9 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
         `- Calico BGP on Windows also needs the Windows features RemoteAccess, RSAT-RemoteAccess-PowerShell and Routing, then \`Install-RemoteAccess -VpnType RoutingOnly\` (${link(SOURCES.windowsBgp)}).`,
       );
     L.push(
-      '- Windows nodes use VXLAN UDP 4789 (VNI 4096) for Calico and Flannel; dual-stack is not supported on Windows.',
+      plan.bgp
+        ? `- Windows nodes route pod traffic over BGP: with BGP the Windows agent runs Calico with the windows-bgp backend, not VXLAN (${link(SOURCES.windowsCalicoBgpCode)}). Dual-stack is not supported on Windows.`
+        : `- Windows nodes use VXLAN UDP 4789 (VNI 4096) for ${plan.cni === 'flannel' ? 'Flannel' : 'Calico'}; dual-stack is not supported on Windows.`,
       '',
     );
   }

@@ -2,7 +2,23 @@ import type { BundlePlan } from './plan';
 import { shellQuote, script, heredoc } from './shell';
 import { toYaml, toYamlDocuments } from './yaml';
 import { CHART_NAME } from '../facts/cni-names';
-import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames } from './manifests';
+import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames, secondaryNetworkName } from './manifests';
+
+/**
+ * has_ipv6_localhost FILE: a ::1 line (not commented out) that names `localhost` as a whole host name, so
+ * `::1 localhost6` or `::1 mylocalhostname` do not count (hosts(5): address, then names separated by blanks).
+ */
+const HAS_IPV6_LOCALHOST =
+  'has_ipv6_localhost() { grep -Eq \'^[[:space:]]*(::1|0:0:0:0:0:0:0:1)([[:space:]]+[^[:space:]#]+)*[[:space:]]+localhost([[:space:]#]|$)\' "$1"; }';
+
+/** The port of the NetworkPolicy probe's web pod (busybox httpd). */
+const PROBE_PORT = 8080;
+
+/**
+ * web_url IP: the probe URL for a pod IP. An IPv6 literal goes in brackets (RFC 3986 §3.2.2, SOURCES.rfc3986Host);
+ * wget rejects the bare form.
+ */
+const WEB_URL = `web_url() { case "$1" in *:*) printf 'http://[%s]:${PROBE_PORT}/hostname' "$1" ;; *) printf 'http://%s:${PROBE_PORT}/hostname' "$1" ;; esac; }`;
 
 function modules(plan: BundlePlan): string[] {
   const m: string[] = [];
@@ -94,11 +110,14 @@ export function preflightScript(plan: BundlePlan): string {
     '',
     'if service_active firewalld; then warn "firewalld is running" "RKE2 recommends disabling it (systemctl disable --now firewalld), or apply firewall/firewalld.sh"; else pass "firewalld not running"; fi',
   );
-  if (plan.ipv6) {
+  if (plan.ipv6 && !plan.ipv4) {
+    // IPv6-only: etcd probes localhost, which must resolve over ::1 (RKE2 docs: IPv6 setup). Dual-stack nodes still
+    // have 127.0.0.1. `localhost` must be a whole host name on a ::1 line: not localhost6, not a comment.
     b.push(
       '',
-      '# IPv6: etcd probes localhost, which must resolve over ::1 (RKE2 docs: IPv6 setup).',
-      'if grep -Eq \'^[[:space:]]*::1[[:space:]].*localhost\' /etc/hosts; then pass "::1 localhost in /etc/hosts"; else fail "/etc/hosts lacks ::1 localhost" "add the line \'::1 localhost\' to /etc/hosts"; fi',
+      '# IPv6-only: etcd probes localhost, which must resolve over ::1 (RKE2 docs: IPv6 setup).',
+      HAS_IPV6_LOCALHOST,
+      'if has_ipv6_localhost /etc/hosts; then pass "::1 localhost in /etc/hosts"; else fail "/etc/hosts lacks ::1 localhost" "add the line \'::1 localhost\' to /etc/hosts"; fi',
     );
   }
   if (plan.answers.cluster.cisProfile) {
@@ -209,8 +228,9 @@ export function verifyScript(plan: BundlePlan): string {
   }
   if (plan.extras === 'multus') {
     const s = plan.answers.extras.secondary;
+    const name = secondaryNetworkName(plan);
     b.push(
-      `check ${shellQuote(`NetworkAttachmentDefinition ${s.namespace}/${s.name} present`)} kubectl -n ${shellQuote(s.namespace.trim())} get network-attachment-definitions.k8s.cni.cncf.io ${shellQuote(s.name.trim())}`,
+      `check ${shellQuote(`NetworkAttachmentDefinition ${s.namespace}/${name} present`)} kubectl -n ${shellQuote(s.namespace.trim())} get network-attachment-definitions.k8s.cni.cncf.io ${shellQuote(name)}`,
     );
   }
   if (plan.extras === 'sriov') {
@@ -218,7 +238,7 @@ export function verifyScript(plan: BundlePlan): string {
       `check 'SR-IOV node states reported' kubectl -n ${SRIOV_NAMESPACE} get sriovnetworknodestates.sriovnetwork.openshift.io`,
     );
     b.push(
-      `check ${shellQuote(`SriovNetwork ${plan.answers.extras.secondary.name} present`)} kubectl -n ${SRIOV_NAMESPACE} get sriovnetworks.sriovnetwork.openshift.io ${shellQuote(plan.answers.extras.secondary.name.trim())}`,
+      `check ${shellQuote(`SriovNetwork ${secondaryNetworkName(plan)} present`)} kubectl -n ${SRIOV_NAMESPACE} get sriovnetworks.sriovnetwork.openshift.io ${shellQuote(secondaryNetworkName(plan))}`,
     );
   }
   const enforces = plan.answers.security.policy !== 'none' && plan.cni !== 'flannel' && plan.cni !== 'none';
@@ -249,7 +269,7 @@ export function verifyScript(plan: BundlePlan): string {
     });
     const setup = [
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
-      restrictedPod('web', ['httpd', '-f', '-p', '8080', '-h', '/etc']),
+      restrictedPod('web', ['httpd', '-f', '-p', String(PROBE_PORT), '-h', '/etc']),
       restrictedPod('client', ['sleep', '3600']),
     ];
     const policy = {
@@ -264,12 +284,24 @@ export function verifyScript(plan: BundlePlan): string {
       `NS=${ns}`,
       ...heredoc('kubectl apply -f - >/dev/null', toYamlDocuments(setup)),
       'if kubectl -n "$NS" wait --for=condition=Ready pod/web pod/client --timeout=180s >/dev/null; then',
-      '  WEB_IP="$(kubectl -n "$NS" get pod web -o jsonpath=\'{.status.podIP}\')"',
-      '  probe() { kubectl -n "$NS" exec client -- wget -q -T 5 -O /dev/null "http://$WEB_IP:8080/hostname" >/dev/null 2>&1; }',
-      '  if probe; then pass "pod-to-pod traffic flows"; else fail "pod-to-pod traffic blocked before any policy"; fi',
-      ...heredoc('  kubectl apply -f - >/dev/null', toYaml(policy)),
-      '  sleep 5',
-      '  if probe; then fail "NetworkPolicy not enforced: traffic still flows"; else pass "NetworkPolicy enforced"; fi',
+      '  # Every address of the web pod: one per IP family on a dual-stack cluster, each probed on its own.',
+      '  WEB_IPS="$(kubectl -n "$NS" get pod web -o jsonpath=\'{.status.podIPs[*].ip}\')"',
+      `  ${WEB_URL}`,
+      '  probe() { kubectl -n "$NS" exec client -- wget -q -T 5 -O /dev/null "$(web_url "$1")" >/dev/null 2>&1; }',
+      '  FLOWS=""',
+      '  for ip in $WEB_IPS; do',
+      '    if probe "$ip"; then pass "pod-to-pod traffic flows to $ip"; FLOWS="$FLOWS $ip"; else fail "pod-to-pod traffic to $ip blocked before any policy"; fi',
+      '  done',
+      '  # Enforcement is judged only where traffic flowed first: a probe that never worked proves nothing.',
+      '  if [ -n "$FLOWS" ]; then',
+      ...heredoc('    kubectl apply -f - >/dev/null', toYaml(policy)),
+      '    sleep 5',
+      '    for ip in $FLOWS; do',
+      '      if probe "$ip"; then fail "NetworkPolicy not enforced: traffic to $ip still flows"; else pass "NetworkPolicy enforced for $ip"; fi',
+      '    done',
+      '  else',
+      '    fail "NetworkPolicy not checked: no pod-to-pod traffic flowed (web pod IPs: ${WEB_IPS:-none})"',
+      '  fi',
       'else',
       '  fail "probe pods did not become Ready in $NS (kubectl -n $NS describe pods)"',
       'fi',

@@ -4,20 +4,21 @@ import { defineRule } from '../types';
 const FIELDS = ['cluster.cisProfile'];
 
 /**
- * With profile: cis RKE2 runs its CIS NetworkPolicy controller only when cni is canal (pkg/rke2/rke2.go);
- * with any other CNI the default policies it maintains are cleaned up instead. Flannel enforces no policy at all.
+ * With profile: cis RKE2 creates its default NetworkPolicies for every CNI (pkg/rke2/np.go, a startup hook); only the
+ * cisnetworkpolicy controller, which keeps the host-networking policy rke2-flannel-host-networking, runs with Canal
+ * alone (pkg/rke2/rke2.go). Flannel enforces no policy at all, so the default policies do nothing there.
  */
 export const cisProfile = defineRule({
   id: 'cis-profile',
   description:
-    "CIS hardening: RKE2's CIS NetworkPolicy controller runs only with Canal; Flannel is not for hardened clusters.",
+    'CIS hardening: RKE2 creates its default NetworkPolicies for every CNI, but keeps the host-networking one only with Canal; Flannel is not for hardened clusters.',
   source: SOURCES.hardening,
   messages: {
     cisCanal:
-      "Canal is the CNI RKE2's CIS profile is built around: its CIS NetworkPolicy controller keeps the default namespace policies in place.",
+      "With Canal, RKE2's CIS profile also keeps its host-networking NetworkPolicy (rke2-flannel-host-networking), so traffic from the nodes still reaches the pods its default policies protect.",
     cisFlannel: 'Flannel enforces no NetworkPolicy, so RKE2 does not recommend it for hardened installations.',
     cisPolicyControllerCanalOnly:
-      "With profile: cis and a CNI other than Canal, RKE2's CIS NetworkPolicy controller does not run: you must provide the default-deny and host-networking policies yourself (the bundle includes baseline policies to start from).",
+      "With profile: cis RKE2 creates its default NetworkPolicies (same-namespace traffic, DNS, ingress) whatever the CNI, but keeps the host-networking policy only with Canal: with another CNI, host-network clients on other nodes cannot reach pods in kube-system, kube-public and default until a policy allows them (the bundle's CIS section says what it adds).",
   },
   check({ answers }) {
     if (!answers.cluster.cisProfile) return {};
@@ -38,8 +39,9 @@ export const cisProfile = defineRule({
           messageId: 'cisPolicyControllerCanalOnly',
           severity: 'warning',
           fields: FIELDS,
-          source: SOURCES.cisPolicyCode,
-          when: ['calico', 'cilium', 'flannel', 'none'],
+          source: SOURCES.cisNetworkPoliciesCode,
+          // Flannel enforces no policy: nothing is dropped there (cisFlannel says what that costs).
+          when: ['calico', 'cilium', 'none'],
         },
       ],
     };

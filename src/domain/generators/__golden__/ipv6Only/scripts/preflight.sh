@@ -33,8 +33,9 @@ if service_enabled nm-cloud-setup.service; then fail "nm-cloud-setup is enabled 
 
 if service_active firewalld; then warn "firewalld is running" "RKE2 recommends disabling it (systemctl disable --now firewalld), or apply firewall/firewalld.sh"; else pass "firewalld not running"; fi
 
-# IPv6: etcd probes localhost, which must resolve over ::1 (RKE2 docs: IPv6 setup).
-if grep -Eq '^[[:space:]]*::1[[:space:]].*localhost' /etc/hosts; then pass "::1 localhost in /etc/hosts"; else fail "/etc/hosts lacks ::1 localhost" "add the line '::1 localhost' to /etc/hosts"; fi
+# IPv6-only: etcd probes localhost, which must resolve over ::1 (RKE2 docs: IPv6 setup).
+has_ipv6_localhost() { grep -Eq '^[[:space:]]*(::1|0:0:0:0:0:0:0:1)([[:space:]]+[^[:space:]#]+)*[[:space:]]+localhost([[:space:]#]|$)' "$1"; }
+if has_ipv6_localhost /etc/hosts; then pass "::1 localhost in /etc/hosts"; else fail "/etc/hosts lacks ::1 localhost" "add the line '::1 localhost' to /etc/hosts"; fi
 
 if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed: fix them before starting RKE2."; exit 1; fi
 echo "All checks passed."

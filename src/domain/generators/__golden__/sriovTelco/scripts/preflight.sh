@@ -39,9 +39,6 @@ if service_enabled nm-cloud-setup.service; then fail "nm-cloud-setup is enabled 
 
 if service_active firewalld; then warn "firewalld is running" "RKE2 recommends disabling it (systemctl disable --now firewalld), or apply firewall/firewalld.sh"; else pass "firewalld not running"; fi
 
-# IPv6: etcd probes localhost, which must resolve over ::1 (RKE2 docs: IPv6 setup).
-if grep -Eq '^[[:space:]]*::1[[:space:]].*localhost' /etc/hosts; then pass "::1 localhost in /etc/hosts"; else fail "/etc/hosts lacks ::1 localhost" "add the line '::1 localhost' to /etc/hosts"; fi
-
 # CIS profile: servers need the etcd user (RKE2 hardening guide).
 if [ "$ROLE" = server ]; then
   if getent passwd etcd >/dev/null 2>&1; then pass "etcd user exists"; else fail "no etcd user (profile: cis)" "useradd -r -c 'etcd user' -s /sbin/nologin -M etcd -U"; fi

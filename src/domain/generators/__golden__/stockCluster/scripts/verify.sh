@@ -83,10 +83,17 @@ spec:
   terminationGracePeriodSeconds: 1
 RKE2_CNI_EOF
 if kubectl -n "$NS" wait --for=condition=Ready pod/web pod/client --timeout=180s >/dev/null; then
-  WEB_IP="$(kubectl -n "$NS" get pod web -o jsonpath='{.status.podIP}')"
-  probe() { kubectl -n "$NS" exec client -- wget -q -T 5 -O /dev/null "http://$WEB_IP:8080/hostname" >/dev/null 2>&1; }
-  if probe; then pass "pod-to-pod traffic flows"; else fail "pod-to-pod traffic blocked before any policy"; fi
-  kubectl apply -f - >/dev/null <<'RKE2_CNI_EOF'
+  # Every address of the web pod: one per IP family on a dual-stack cluster, each probed on its own.
+  WEB_IPS="$(kubectl -n "$NS" get pod web -o jsonpath='{.status.podIPs[*].ip}')"
+  web_url() { case "$1" in *:*) printf 'http://[%s]:8080/hostname' "$1" ;; *) printf 'http://%s:8080/hostname' "$1" ;; esac; }
+  probe() { kubectl -n "$NS" exec client -- wget -q -T 5 -O /dev/null "$(web_url "$1")" >/dev/null 2>&1; }
+  FLOWS=""
+  for ip in $WEB_IPS; do
+    if probe "$ip"; then pass "pod-to-pod traffic flows to $ip"; FLOWS="$FLOWS $ip"; else fail "pod-to-pod traffic to $ip blocked before any policy"; fi
+  done
+  # Enforcement is judged only where traffic flowed first: a probe that never worked proves nothing.
+  if [ -n "$FLOWS" ]; then
+    kubectl apply -f - >/dev/null <<'RKE2_CNI_EOF'
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -99,8 +106,13 @@ spec:
   policyTypes:
     - Ingress
 RKE2_CNI_EOF
-  sleep 5
-  if probe; then fail "NetworkPolicy not enforced: traffic still flows"; else pass "NetworkPolicy enforced"; fi
+    sleep 5
+    for ip in $FLOWS; do
+      if probe "$ip"; then fail "NetworkPolicy not enforced: traffic to $ip still flows"; else pass "NetworkPolicy enforced for $ip"; fi
+    done
+  else
+    fail "NetworkPolicy not checked: no pod-to-pod traffic flowed (web pod IPs: ${WEB_IPS:-none})"
+  fi
 else
   fail "probe pods did not become Ready in $NS (kubectl -n $NS describe pods)"
 fi
