@@ -103,6 +103,17 @@ describe('Windows workers', () => {
     expect(values.installation.calicoNetwork.nodeAddressAutodetectionV4).toEqual({ cidrs: ['192.168.1.0/24'] });
   });
 
+  it('the README says which Windows-relevant Calico values the bundle really sets', () => {
+    const bare = file(files(answersWith({ cluster: { windowsNodes: true } })), 'README.md')!;
+    expect(bare).not.toContain('they are, in this bundle');
+    expect(bare).toContain('Never set `nodeAddressAutodetectionV4.interface`');
+    const withCidr = file(
+      files(answersWith({ cluster: { windowsNodes: true }, nodes: { nodeCidr: '192.168.1.0/24' } })),
+      'README.md',
+    )!;
+    expect(withCidr).toContain('this bundle sets `installation.calicoNetwork.nodeAddressAutodetectionV4`');
+  });
+
   it('a Linux cluster still gets the interface method', () => {
     const a = answersWith({ nodes: { interface: 'eth1' }, choice: { forcedCni: 'calico' } });
     expect(evaluate(a).blocking).toEqual([]);

@@ -337,10 +337,18 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
     L.push(
       `- Windows agents take no \`cni\` key: it is server-only, and the Windows agent picks its CNI from the HelmChart it finds in kube-system (${link(SOURCES.windowsCniCode)}). Only Calico and Flannel run on Windows.`,
     );
-    if (plan.cni === 'calico')
+    if (plan.cni === 'calico') {
+      // Say only what the emitted values really hold (the Windows agent reads the same rke2-calico values).
+      const calicoNotes = charts.find((c) => c.chart === 'rke2-calico')?.notes ?? [];
+      const windowsKeys = calicoNotes
+        .map((n) => n.path)
+        .filter((p) => p.startsWith('installation.calicoNetwork.nodeAddressAutodetectionV4') || p.includes('bgp'));
       L.push(
-        '- The Windows agent reads the `rke2-calico` HelmChartConfig for `installation.calicoNetwork.nodeAddressAutodetectionV4` and `bgp: Enabled`, so keep those settings there (they are, in this bundle).',
+        windowsKeys.length
+          ? `- The Windows agent reads the same \`rke2-calico\` values: this bundle sets ${windowsKeys.map((k) => `\`${k}\``).join(' and ')} there, and Windows nodes use them too (${link(SOURCES.windowsCalicoInterfaceCode)}).`
+          : `- The Windows agent reads the same \`rke2-calico\` values as Linux nodes. Never set \`nodeAddressAutodetectionV4.interface\` there: Windows matches it against its adapter names; use \`cidrs\` (the wizard's node network CIDR) (${link(SOURCES.windowsCalicoInterfaceCode)}).`,
       );
+    }
     if (plan.bgp)
       L.push(
         `- Calico BGP on Windows also needs the Windows features RemoteAccess, RSAT-RemoteAccess-PowerShell and Routing, then \`Install-RemoteAccess -VpnType RoutingOnly\` (${link(SOURCES.windowsBgp)}).`,
