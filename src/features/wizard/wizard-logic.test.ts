@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { ANSWER_PATHS } from '../../domain/answers/answers-schema';
 import { defaultAnswers } from '../../domain/answers/defaults';
 import { parseAnswers } from '../../domain/answers/parse-answers';
@@ -103,5 +104,43 @@ describe('initial answers', () => {
 
   it('fields of a step are leaf answers', () => {
     for (const f of STEPS.flatMap((s) => s.fields)) expect(ANSWER_PATHS).toContain(f as AnswerPath);
+  });
+});
+
+describe('the review step can never point at a hidden field', () => {
+  it('every error parseAnswers reports is at a question the wizard shows, for any mix of answers and bad values', () => {
+    const toggles = fc.record({
+      ipFamily: fc.constantFrom('ipv4', 'dual', 'ipv6'),
+      mode: fc.constantFrom('none', 'multus', 'sriov'),
+      ipam: fc.constantFrom('host-local', 'whereabouts', 'dhcp', 'static'),
+      kpr: fc.boolean(),
+      bgp: fc.boolean(),
+      windows: fc.boolean(),
+      bad: fc.subarray([...BAD_INPUT_CATALOGUE], { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(toggles, (t) => {
+        let values: Record<string, unknown> = answersWith({
+          addressing: { ipFamily: t.ipFamily },
+          extras: { mode: t.mode, secondary: { ipam: t.ipam } },
+          performance: { kubeProxyReplacement: t.kpr, bgp: { enabled: t.bgp } },
+          cluster: { windowsNodes: t.windows },
+        }) as unknown as Record<string, unknown>;
+        // Write each bad value at its field, without its setup: the other answers decide whether it is used.
+        for (const entry of t.bad) {
+          const keys = entry.field.split('.');
+          const copy = structuredClone(values);
+          let node = copy;
+          for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>;
+          node[keys[keys.length - 1]!] = entry.value;
+          values = copy;
+        }
+        const parsed = parseAnswers(values);
+        if (parsed.ok) return;
+        const visible = visibleFieldErrors(values, parsed.errors);
+        expect(visible.map((v) => v.field).sort()).toEqual(parsed.errors.map((e) => e.field).sort());
+      }),
+      { numRuns: 400, seed: 11 },
+    );
   });
 });
