@@ -2,6 +2,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ANSWERS_STORAGE_KEY } from '../src/lib/answers-storage';
+import { SCENARIOS } from '../src/test/scenarios';
 
 /**
  * Hostile input through the real UI, on the production build: links, saved answers and imported
@@ -112,11 +113,12 @@ test('hostile files through "Import answers": a clear message each time, the wiz
   page,
   wizard,
 }) => {
-  await wizard.open();
+  await wizard.open(SCENARIOS.l7Policy.answers);
   const input = page.getByLabel('Import an answers.yaml or a bundle zip');
   const failed = page.getByRole('alert').filter({ hasText: 'Import failed' });
   const dropped = page.getByTestId('dropped-answers');
   for (const file of HOSTILE_FILES) {
+    const before = page.url();
     await input.setInputFiles({
       name: file.name,
       mimeType: 'application/octet-stream',
@@ -124,6 +126,12 @@ test('hostile files through "Import answers": a clear message each time, the wiz
     });
     await expect(failed.or(dropped).first(), file.name).toBeVisible();
     await expectAliveAndNoInjection(page);
+    // A failed import leaves the answers as they were (issue 11): the address still holds them.
+    if (await failed.isVisible()) {
+      await page.waitForTimeout(300);
+      expect(page.url(), file.name).toBe(before);
+      expect(await wizard.shownValue('cluster.release'), file.name).toBe(SCENARIOS.l7Policy.answers.cluster.release);
+    }
     // Close what this file showed, so the next file's message is its own.
     for (const alert of [failed, dropped]) {
       if (await alert.isVisible()) await alert.getByRole('button', { name: 'Dismiss' }).click();

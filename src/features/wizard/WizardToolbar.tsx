@@ -9,8 +9,11 @@ import { copyText } from '../../lib/clipboard';
 import type { LoadedAnswers } from './initial-answers';
 
 export interface WizardToolbarProps {
-  /** Called with imported answers (already applied to the form) so the page can report what was dropped. */
-  onImported: (loaded: LoadedAnswers) => void;
+  /**
+   * Called with imported answers (already applied to the form) and the answers they replaced, so the
+   * page can report what was dropped and offer to undo the import.
+   */
+  onImported: (loaded: LoadedAnswers, previous: Answers) => void;
   onImportFailed: (message: string) => void;
   onStartOver: () => void;
 }
@@ -43,8 +46,9 @@ export function WizardToolbar({ onImported, onImportFailed, onStartOver }: Wizar
         onImportFailed(result.message);
         return;
       }
+      const previous = getValues();
       reset(result.loaded.answers);
-      onImported(result.loaded);
+      onImported(result.loaded, previous);
     } finally {
       setBusy(false);
       if (fileInput.current) fileInput.current.value = '';

@@ -68,5 +68,10 @@ export async function importAnswersFile(file: File): Promise<ImportResult> {
   if (text.length > MAX_ANSWERS_YAML_BYTES)
     return { ok: false, message: `${file.name} is too large for an answers file.` };
   const { parseAnswersText } = await import('../../domain/answers/answers-text');
-  return { ok: true, loaded: fromParseResult(parseAnswersText(text), 'import') };
+  const parsed = parseAnswersText(text);
+  // A problem with the file as a whole (not YAML, empty, an alias, several documents, not a mapping)
+  // means nothing in it can be kept: the import fails and the current answers stay as they are.
+  const whole = parsed.ok ? undefined : parsed.errors.find((e) => e.field === '');
+  if (whole) return { ok: false, message: `${file.name} cannot be read as answers: ${whole.message}` };
+  return { ok: true, loaded: fromParseResult(parsed, 'import') };
 }

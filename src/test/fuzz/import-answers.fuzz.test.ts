@@ -129,6 +129,30 @@ describe('fuzz: Import answers (answers.yaml or bundle zip)', () => {
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/too large/) });
   });
 
+  it('a file that holds no answers at all fails the import instead of yielding the defaults', async () => {
+    const unreadable = {
+      syntax: 'cluster: {size: large\n',
+      empty: '',
+      whitespace: '  \n',
+      alias: 'base: &b { size: large }\ncluster: *b\n',
+      twoDocuments: 'cluster: {}\n---\ncluster: {}\n',
+      nul: 'cluster:\n  size: large\u0000\n',
+      list: '- cluster\n',
+      scalar: 'just text',
+      jsonArray: '[1, 2]',
+    };
+    for (const [name, text] of Object.entries(unreadable)) {
+      for (const [bytes, fileName] of [
+        [strToU8(text), 'answers.yaml'],
+        [answersZip(strToU8(text)), 'bundle.zip'],
+      ] as const) {
+        const result = await importEndsWell(bytes, fileName);
+        expect(result.ok, `${name} in ${fileName}`).toBe(false);
+        expect(!result.ok && result.message).toMatch(/cannot be read as answers/);
+      }
+    }
+  });
+
   it('every classic attack, as a file and inside a zip, within two seconds', async () => {
     for (const text of Object.values(HOSTILE_TEXTS)) {
       await importEndsWell(strToU8(text), 'answers.yaml');
