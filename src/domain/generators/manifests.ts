@@ -2,6 +2,7 @@ import type { ChartValues } from './chart-values';
 import type { BundlePlan } from './plan';
 import { toYaml } from './yaml';
 import { serverConfigCore, cniList } from './rke2-config';
+import { objectName } from '../k8s-names';
 
 /** Kubernetes objects the bundle emits, as plain objects (dumped by yaml.ts). */
 
@@ -153,7 +154,7 @@ export function examplePod(plan: BundlePlan): Record<string, unknown> {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name: `${s.name.trim()}-example`.slice(0, 63),
+      name: objectName(s.name, 'example'),
       namespace: s.namespace.trim(),
       annotations: { 'k8s.v1.cni.cncf.io/networks': networksAnnotation(plan) },
     },
@@ -185,10 +186,7 @@ export function sriovObjects(plan: BundlePlan): Record<string, unknown>[] {
     apiVersion: 'sriovnetwork.openshift.io/v1',
     kind: 'SriovNetworkNodePolicy',
     metadata: {
-      name: `${resourceName}-policy`
-        .toLowerCase()
-        .replace(/[^a-z0-9-]/g, '-')
-        .slice(0, 63),
+      name: objectName(resourceName, 'policy', 'sriov'),
       namespace: SRIOV_NAMESPACE,
     },
     spec: {

@@ -26,6 +26,7 @@ import {
 import { resolveRelease, chartVersion, type ResolvedRelease } from '../rke2/releases';
 import { hasGate } from '../rke2/gates';
 import { SOURCES } from '../sources';
+import { checkObjectName } from './object-names';
 
 export type { ValidationIssue } from './types';
 export { MESSAGES, type DoctorMessageId } from './messages';
@@ -292,6 +293,7 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
   };
 
   for (const { doc, kind } of docs) {
+    checkObjectName(doc, kind);
     if (kind === 'HelmChartConfig') checkHelmChartConfig(doc, facts);
     else if (kind === 'HelmChart') checkHelmChart(doc);
     else if (kind === 'NetworkAttachmentDefinition') checkNetworkAttachmentDefinition(doc, facts);
