@@ -78,9 +78,7 @@ describe('the CLI never prints raw control or bidi characters', () => {
     mkdirSync(join(bundle, 'etc/rancher/rke2'), { recursive: true });
     writeFileSync(
       join(bundle, 'etc/rancher/rke2/config.yaml'),
-      `cni: canal\n"${FAKE.replace(/\u001b/g, '\\e')
-        .replace(/\r/g, '\\r')
-        .replace(/\u0007/g, '\\a')}": true\n`,
+      `cni: canal\n"${FAKE.replaceAll('\u001b', '\\e').replaceAll('\r', '\\r').replaceAll('\u0007', '\\a')}": true\n`,
     );
     writeFileSync(join(bundle, `evil\u001b[31m\u202e.yaml`), 'a: [unclosed\n');
     for (const extra of [[], ['--json']]) {

@@ -19,6 +19,12 @@ export const MESSAGES = {
   },
 
   // Files
+  'doctor.budgetExceeded': {
+    severity: 'error',
+    template:
+      'The input needs more work than the doctor does in one run ({{bytes}} bytes of YAML/JSON or {{nodes}} YAML nodes in all), so it stopped after {{checked}} of {{total}} files and this result is incomplete. Point it at the bundle itself, or check the files in smaller groups.',
+    source: SOURCES.helmAddons,
+  },
   'file.tooLarge': {
     severity: 'error',
     template:
