@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ANSWERS_STORAGE_KEY } from '../src/lib/answers-storage';
 import { SCENARIOS } from '../src/test/scenarios';
+import { overlappingZip, sharedStreamZip } from '../src/test/zips/raw-zip';
 
 /**
  * Hostile input through the real UI, on the production build: links, saved answers and imported
@@ -107,6 +108,9 @@ const HOSTILE_FILES: { name: string; bytes: Uint8Array }[] = [
   },
   { name: 'bomb.zip', bytes: zipSync({ 'b/answers.yaml': new Uint8Array(16 * 1024 * 1024).fill(0x20) }) },
   { name: 'huge.yaml', bytes: new Uint8Array(6 * 1024 * 1024).fill(0x61) },
+  // Issue 11's red-team shapes: 1,000 entries sharing one 8 MiB stream (froze the tab for 55 s), overlapping entries.
+  { name: 'shared-stream.zip', bytes: sharedStreamZip(1000, 8 * 1024 * 1024) },
+  { name: 'overlapping.zip', bytes: overlappingZip() },
 ];
 
 test('hostile files through "Import answers": a clear message each time, the wizard stays', async ({

@@ -99,3 +99,29 @@ test('the undo lasts until the next change', async ({ wizard, page }) => {
   await wizard.setAnswer('cluster.size', 'small');
   await expect(undo).toBeHidden();
 });
+
+test('an import runs in a worker and can be cancelled, leaving the answers as they were', async ({ wizard, page }) => {
+  // Hold the worker's script until the import is cancelled: the import is surely in flight.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let workerRequested = false;
+  await page.route(/\/assets\/import-worker-[^/]*\.js$/, async (route) => {
+    workerRequested = true;
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await wizard.open(l7);
+  const before = page.url();
+  await page
+    .getByLabel('Import an answers.yaml or a bundle zip')
+    .setInputFiles({ name: 'answers.yaml', mimeType: 'application/yaml', buffer: Buffer.from(answersToYaml(telco)) });
+  await expect(page.getByRole('status').filter({ hasText: 'Reading answers.yaml' })).toBeVisible();
+  await expect.poll(() => workerRequested, { message: 'the file is read in a Web Worker' }).toBe(true);
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  release();
+  await expect(page.getByRole('status').filter({ hasText: 'Import cancelled' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import answers' })).toBeEnabled();
+  await expect(page.getByText('Answers imported.')).toBeHidden();
+  expect(page.url()).toBe(before);
+  await wizard.expectAnswers(l7, ['cluster', 'security']);
+});

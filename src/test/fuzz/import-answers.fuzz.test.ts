@@ -6,6 +6,7 @@ import { parseAnswers } from '../../domain/answers/parse-answers';
 import { generateBundle } from '../../domain/generators';
 import { zipBundle } from '../../lib/zip';
 import { SCENARIOS } from '../scenarios';
+import { overlappingZip, sharedStreamZip } from '../zips/raw-zip';
 import { HOSTILE_BYTES, HOSTILE_TEXTS, anyAnswersBytes, expectNoPollution, timed } from './hostile-inputs';
 
 /** "Import answers" takes any file the user picks: an answers.yaml, a bundle zip, or anything else. */
@@ -114,6 +115,19 @@ describe('fuzz: Import answers (answers.yaml or bundle zip)', () => {
     expect(result.ok).toBe(false);
     // The same bomb declaring a small size must not inflate past it either.
     await importEndsWell(withDeclaredSize(bomb, 1_000), 'bomb-lying.zip', 3_000);
+  });
+
+  it('the red-team zips (entries sharing one 8 MiB stream, overlapping, lying sizes) are refused within the budget', async () => {
+    const lying = withDeclaredSize(answersZip(new Uint8Array(8 * 1024 * 1024).fill(0x20)), 1_000);
+    for (const [name, zip] of [
+      ['shared.zip', sharedStreamZip(1000, 8 * 1024 * 1024)],
+      ['shared-same-name.zip', sharedStreamZip(1000, 8 * 1024 * 1024, true)],
+      ['overlap.zip', overlappingZip()],
+      ['lying.zip', lying],
+    ] as const) {
+      const result = await importEndsWell(zip, name, 2_000);
+      expect(result.ok, name).toBe(false);
+    }
   });
 
   it('a zip whose answers.yaml is too large says so, not that it has none', async () => {
