@@ -46,8 +46,8 @@ const END_MIN = 22;
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_STRONG_ENCRYPTION = 0x0040;
 const FLAG_DATA_DESCRIPTOR = 0x0008;
-/** Compressed bytes handed to the inflater at a time: deflate expands at most ~1032:1, so ~1 MiB per push. */
-const PUSH_BYTES = 1024;
+/** Compressed bytes handed to the inflater at a time: deflate expands at most ~1032:1, so at most ~8 MiB past the declared size before the stop; smaller pushes cost more time in fflate's stream bookkeeping. */
+const PUSH_BYTES = 8 * 1024;
 
 let crcTable: Uint32Array | undefined;
 export function crc32(bytes: Uint8Array): number {

@@ -15,7 +15,8 @@ export const validateUsage = `validate PATH [--json]
     --json   print the issues as JSON instead`;
 
 /** Limits for what the CLI reads: bundles are kilobytes; anything far larger is a mistake or a zip bomb. */
-export const READ_LIMITS = { maxFiles: 5000, maxTotalBytes: 16 * 1024 * 1024, maxFileBytes: MAX_FILE_BYTES } as const;
+// The doctor's own budget (WORK_BUDGET) stops at 3 MiB of text; reading much more would be wasted work.
+export const READ_LIMITS = { maxFiles: 5000, maxTotalBytes: 4 * 1024 * 1024, maxFileBytes: MAX_FILE_BYTES } as const;
 
 const TEXT_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);

@@ -23,7 +23,8 @@ function loadCounted(text: string): { docs: unknown[]; nodes: number } | { tooLa
   };
 }
 
-export type ParseResult = { ok: true; docs: unknown[]; nodes: number } | { ok: false; reason: string };
+/** `nodes`: the YAML events parsed, counted against the doctor's work budget whether or not the file is kept. */
+export type ParseResult = { ok: true; docs: unknown[]; nodes: number } | { ok: false; reason: string; nodes?: number };
 
 function describe(error: unknown): string {
   if (error && typeof error === 'object' && 'reason' in error) {
@@ -42,7 +43,9 @@ function tooLarge(root: unknown): boolean {
   while (stack.length) {
     const node = stack.pop();
     if (++count > MAX_NODES) return true;
-    if (node && typeof node === 'object') stack.push(...(Array.isArray(node) ? node : Object.values(node)));
+    // One push per child: spreading a 200,000-item list into push() overflows the call stack.
+    if (node && typeof node === 'object')
+      for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push(child);
   }
   return false;
 }
@@ -51,10 +54,12 @@ function tooLarge(root: unknown): boolean {
 export function parseYamlDocs(text: string): ParseResult {
   try {
     const loaded = loadCounted(text);
-    if ('tooLarge' in loaded) return { ok: false, reason: `the file has more than ${MAX_NODES} YAML nodes` };
+    if ('tooLarge' in loaded)
+      return { ok: false, reason: `the file has more than ${MAX_NODES} YAML nodes`, nodes: loaded.tooLarge };
     const docs = loaded.docs.filter((d) => d !== null && d !== undefined);
     // Aliases can still make a small document an exponentially large tree for the walkers.
-    if (docs.some(tooLarge)) return { ok: false, reason: `the document expands to more than ${MAX_NODES} nodes` };
+    if (docs.some(tooLarge))
+      return { ok: false, reason: `the document expands to more than ${MAX_NODES} nodes`, nodes: loaded.nodes };
     return { ok: true, docs, nodes: loaded.nodes };
   } catch (error) {
     return { ok: false, reason: describe(error) };

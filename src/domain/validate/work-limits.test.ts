@@ -16,9 +16,17 @@ describe('doctor work limits', () => {
     const wide = `[${'a,'.repeat(MAX_NODES + 10)}a]`;
     expect(wide.length).toBeLessThan(MAX_FILE_BYTES);
     const r = parseYamlDocs(wide);
-    expect(r).toEqual({ ok: false, reason: `the file has more than ${MAX_NODES} YAML nodes` });
+    expect(r).toMatchObject({ ok: false, reason: `the file has more than ${MAX_NODES} YAML nodes` });
+    // The refused file's nodes still count against the run's budget.
+    expect(!r.ok && r.nodes).toBeGreaterThan(MAX_NODES);
     const ok = parseYamlDocs('a: [1, 2]\n---\nb: 3\n');
     expect(ok.ok && ok.docs).toEqual([{ a: [1, 2] }, { b: 3 }]);
+  });
+
+  it('a list just under the node cap is read (the alias walk no longer overflows the call stack)', () => {
+    const r = parseYamlDocs(`[${'a,'.repeat(150_000)}a]`);
+    expect(r.ok).toBe(true);
+    expect(r.ok && (r.docs[0] as unknown[]).length).toBe(150_001);
   });
 
   it('a file larger than real manifests need is refused unread', () => {
