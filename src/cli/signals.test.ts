@@ -9,7 +9,8 @@ import type { CliIo } from './io';
 /**
  * Ctrl-C (SIGINT) and SIGTERM in the middle of `generate` (issue 11): the real CLI in a child
  * process, interrupted while its staging folder exists. RKE2_CNI_WIZARD_TEST_WRITE_DELAY_MS only
- * slows the staged write so that the signal lands inside it.
+ * slows the staged write so that the signal lands inside it. Each test takes about 5 s on an idle
+ * machine (mostly tsx starting); the 60 s timeouts are for a loaded one.
  */
 
 const ROOT = resolve(__dirname, '../..');
@@ -62,7 +63,7 @@ describe('generate interrupted', () => {
     expect(readdirSync(dir).sort()).toEqual(['bundle', 'new.yaml', 'old.yaml']);
     expect(readdirSync(join(dir, 'bundle')).sort()).toEqual(files);
     expect(readFileSync(join(dir, 'bundle', 'answers.yaml'), 'utf8')).toBe(before);
-  }, 25_000);
+  }, 60_000);
 
   it('SIGTERM while writing a new bundle: no output, no staging folder', async () => {
     writeFileSync(join(dir, 'a.yaml'), '{}\n');
@@ -71,5 +72,5 @@ describe('generate interrupted', () => {
     expect(code).toBe(143);
     expect(existsSync(join(dir, 'fresh'))).toBe(false);
     expect(readdirSync(dir)).toEqual(['a.yaml']);
-  }, 25_000);
+  }, 60_000);
 });

@@ -45,5 +45,5 @@ describe('doctor work limits', () => {
     expect(budget).toHaveLength(1);
     expect(budget[0]!.severity).toBe('error');
     expect(budget[0]!.message).toMatch(/stopped after \d+ of \d+ files/);
-  });
+  }, 20_000);
 });
