@@ -143,7 +143,12 @@ export default tseslint.config(
   },
   layerZone(['src/domain/facts/**/*.ts'], UPPER_DOMAIN.facts),
   layerZone(
-    ['src/domain/{rke2,net,cni,evidence}/**/*.ts', 'src/domain/kernel.ts', 'src/domain/sources.ts'],
+    [
+      'src/domain/{rke2,net,cni,evidence}/**/*.ts',
+      'src/domain/kernel.ts',
+      'src/domain/k8s-names.ts',
+      'src/domain/sources.ts',
+    ],
     UPPER_DOMAIN.low,
   ),
   layerZone(['src/domain/answers/**/*.ts'], UPPER_DOMAIN.answers),

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { MAX_HTTP_HEADER_SIZE } from './scripts/security-headers';
 
 // Playwright cannot download browsers on air-gapped machines. CHROMIUM_PATH picks a system
 // Chromium; /usr/bin/chromium (Debian) is used when present; otherwise Playwright's own browser.
@@ -37,7 +38,8 @@ export default defineConfig({
     acceptDownloads: true,
   },
   webServer: {
-    command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    // The same server as `npm start`, with its header size limit (scripts/security-headers.ts).
+    command: `node --max-http-header-size=${MAX_HTTP_HEADER_SIZE} node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     // axe over the full comparison table takes tens of seconds on a busy 2-core machine.

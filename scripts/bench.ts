@@ -8,6 +8,7 @@
  *   engine       parseAnswers + evaluate + generateBundle + validateBundle, largest scenario, in Node
  *   zip          building the largest zip
  *   memory       JS heap after a full wizard journey
+ *   hostile      issue 11's red-team zips and YAML through the CLI (time, peak RSS) and the import (main thread)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { validateBundle } from '../src/domain/validate';
 import { zipBundle } from '../src/lib/zip';
 import { SCENARIOS } from '../src/test/scenarios';
 import { CHROMIUM_ARGS } from '../playwright.config';
+import { HOSTILE_BUDGETS, benchBrowserImport, benchCli, writeHostileInputs } from './bench-hostile';
 
 const BUDGETS = {
   // 180 KB counted as 180,000 bytes, the stricter reading.
@@ -325,6 +327,13 @@ async function main() {
   }
   const engine = benchEngine();
   const zip = benchZip();
+  const hostileInputs = writeHostileInputs();
+  let hostileCli: ReturnType<typeof benchCli>;
+  try {
+    hostileCli = benchCli(hostileInputs.cases);
+  } finally {
+    hostileInputs.cleanup();
+  }
   const assets = distAssets();
 
   const server = await startServer();
@@ -343,6 +352,7 @@ async function main() {
     const page = await context.newPage();
     const interaction = await benchInteraction(page);
     await context.close();
+    const hostileImport = await benchBrowserImport(browser, ORIGIN, OBSERVERS);
 
     const ms = interaction.samples.map((x) => x.ms);
     const result = {
@@ -382,6 +392,7 @@ async function main() {
       engine,
       zip,
       memory: { jsHeapAfterJourneyBytes: interaction.heapBytes },
+      hostile: { cli: hostileCli, browserImport: hostileImport },
       offOriginRequests: [...new Set([...loads.flatMap((r) => r.offOrigin), ...interaction.offOrigin])],
     };
 
@@ -402,6 +413,17 @@ async function main() {
       );
     if (!(engine.medianMs < BUDGETS.engineMedianMs))
       misses.push(`engine median ${engine.medianMs} ms >= ${BUDGETS.engineMedianMs} ms`);
+    for (const c of hostileCli) {
+      if (!(c.ms <= HOSTILE_BUDGETS.cliMs))
+        misses.push(`CLI "${c.name}" took ${c.ms} ms > ${HOSTILE_BUDGETS.cliMs} ms`);
+      if (!(c.peakRssMiB <= HOSTILE_BUDGETS.cliPeakRssMiB))
+        misses.push(`CLI "${c.name}" peaked at ${c.peakRssMiB} MiB > ${HOSTILE_BUDGETS.cliPeakRssMiB} MiB`);
+    }
+    for (const b of hostileImport)
+      if (!(b.mainThreadLongTaskMs <= HOSTILE_BUDGETS.browserMainThreadMs))
+        misses.push(
+          `import of ${b.name}: ${b.mainThreadLongTaskMs} ms of main-thread long tasks > ${HOSTILE_BUDGETS.browserMainThreadMs} ms`,
+        );
     if (result.offOriginRequests.length > BUDGETS.offOriginRequests)
       misses.push(`off-origin requests: ${result.offOriginRequests.join(', ')}`);
 
@@ -421,6 +443,15 @@ async function main() {
         `zip             ${zip.medianMs} ms for ${zip.bytes} B`,
         `heap            ${(interaction.heapBytes / 2 ** 20).toFixed(1)} MiB after the journey`,
         `off-origin      ${result.offOriginRequests.length}`,
+        `hostile CLI     budget ${HOSTILE_BUDGETS.cliMs} ms and ${HOSTILE_BUDGETS.cliPeakRssMiB} MiB peak RSS each (tsx included)`,
+        ...hostileCli.map(
+          (c) => `  ${c.name.padEnd(48)} exit ${c.code}, ${String(c.ms).padStart(5)} ms, ${c.peakRssMiB} MiB`,
+        ),
+        `hostile import  budget ${HOSTILE_BUDGETS.browserMainThreadMs} ms of main-thread long tasks each`,
+        ...hostileImport.map(
+          (b) =>
+            `  ${b.name.padEnd(48)} ${b.outcome}, ${String(b.elapsedMs).padStart(5)} ms, long tasks ${b.mainThreadLongTaskMs} ms`,
+        ),
         misses.length ? `BUDGETS MISSED:\n  - ${misses.join('\n  - ')}` : 'all budgets met',
       ].join('\n'),
     );

@@ -1,19 +1,24 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { Box, Container, Typography } from '@mui/material';
-import { Spinner } from '../ui/Button';
+import { Button, Spinner } from '../ui/Button';
 import type { Answers, ForcedCniChoice } from '../domain/answers/types';
 import { defaultAnswers } from '../domain/answers/defaults';
 import { parseAnswers } from '../domain/answers/parse-answers';
 import { answersResolver } from '../features/wizard/resolver';
 import { WizardForm } from '../features/wizard/WizardForm';
 import { WizardToolbar } from '../features/wizard/WizardToolbar';
-import { loadInitialAnswers, type LoadedAnswers, type Problem } from '../features/wizard/initial-answers';
+import {
+  loadAnswersFromLink,
+  loadInitialAnswers,
+  type LoadedAnswers,
+  type Problem,
+} from '../features/wizard/initial-answers';
 import { QUESTIONS, questionFor } from '../features/wizard/questions';
 import { STEPS, stepIndexOfField, type AnswerPath } from '../features/wizard/steps';
 import { Notice } from '../ui/Notice';
 import { saveAnswers, clearStoredAnswers } from '../lib/answers-storage';
-import { clearAnswersFromUrl, writeAnswersToUrl } from '../lib/url-state';
+import { clearAnswersFromUrl, pushAnswersToUrl, writeAnswersToUrl } from '../lib/url-state';
 
 // The bundle view pulls in the generators, js-yaml, fflate and the validators: load it when shown.
 const BundleView = lazy(() => import('../features/bundle/BundleView'));
@@ -23,6 +28,12 @@ const panelModule = import('../features/recommendation/RecommendationPanel');
 const RecommendationPanel = lazy(() => panelModule.then((m) => ({ default: m.RecommendationPanel })));
 
 const SAVE_DELAY_MS = 250;
+
+/** What is saved and put in the address: the valid answers, with defaults where a value is invalid. */
+function validAnswers(values: unknown): Answers {
+  const parsed = parseAnswers(values);
+  return parsed.ok ? parsed.answers : parsed.partial;
+}
 
 function fieldLabel(field: string): string {
   return QUESTIONS[field as AnswerPath] ? questionFor(field as AnswerPath).label : field;
@@ -75,19 +86,26 @@ export function WizardRoute() {
   );
   const [importError, setImportError] = useState<string | null>(null);
   const [imported, setImported] = useState(false);
+  // The answers an import replaced, kept until the next change so the import can be undone.
+  const [undoTo, setUndoTo] = useState<Answers | null>(null);
+  const [undone, setUndone] = useState(false);
 
   // Persist valid answers (URL + localStorage) shortly after each change, and mark the change for the benchmark.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const persist = (values: unknown) => {
-      const parsed = parseAnswers(values);
-      const valid = parsed.ok ? parsed.answers : parsed.partial;
+      const valid = validAnswers(values);
       saveAnswers(valid);
       writeAnswersToUrl(valid, defaultAnswers());
     };
     persist(methods.getValues());
-    const sub = watch((values) => {
+    const sub = watch((values, { name }) => {
       performance.mark('answers-changed');
+      // A change to a field (not a reset) ends the chance to undo an import.
+      if (name) {
+        setUndoTo(null);
+        setUndone(false);
+      }
       clearTimeout(timer);
       timer = setTimeout(() => persist(values), SAVE_DELAY_MS);
     });
@@ -110,12 +128,41 @@ export function WizardRoute() {
     [setValue],
   );
 
+  // Back and Forward move between answers pushed by an import and its undo: show the entry's answers.
+  useEffect(() => {
+    const onPopState = () => {
+      const loaded = loadAnswersFromLink(window.location.search);
+      if (!loaded) return;
+      reset(loaded.answers);
+      setUndoTo(null);
+      setImported(false);
+      setUndone(false);
+      setReport(loaded.problems.length ? loaded : null);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [reset]);
+
+  const undoImport = useCallback(() => {
+    if (!undoTo) return;
+    const current = validAnswers(methods.getValues());
+    reset(undoTo);
+    pushAnswersToUrl(validAnswers(undoTo), current, defaultAnswers());
+    saveAnswers(validAnswers(undoTo));
+    setUndoTo(null);
+    setImported(false);
+    setReport(null);
+    setUndone(true);
+  }, [undoTo, reset, methods]);
+
   const onStartOver = useCallback(() => {
     clearStoredAnswers();
     clearAnswersFromUrl();
     reset(defaultAnswers());
     setReport(null);
     setImported(false);
+    setUndoTo(null);
+    setUndone(false);
     setStep(0);
   }, [reset]);
 
@@ -154,14 +201,18 @@ export function WizardRoute() {
           go; the last step shows every file of the bundle before you download it.
         </Typography>
         <WizardToolbar
-          onImported={(loaded) => {
+          onImported={(loaded, previous) => {
             setImportError(null);
             setImported(true);
+            setUndone(false);
+            setUndoTo(previous);
             setReport(loaded.problems.length ? loaded : null);
             setStep(0);
+            // Its own history entry: Back returns to the answers before the import.
+            pushAnswersToUrl(validAnswers(loaded.answers), validAnswers(previous), defaultAnswers());
           }}
           onImportFailed={(message) => {
-            setImported(false);
+            // The current answers are untouched; an earlier import can still be undone.
             setImportError(message);
           }}
           onStartOver={onStartOver}
@@ -175,6 +226,18 @@ export function WizardRoute() {
         {imported && !report ? (
           <Notice severity="success" role="status" onClose={() => setImported(false)}>
             Answers imported.
+          </Notice>
+        ) : null}
+        {undoTo ? (
+          <Box sx={{ mb: 2 }}>
+            <Button size="small" variant="outlined" onClick={undoImport}>
+              Undo import
+            </Button>
+          </Box>
+        ) : null}
+        {undone ? (
+          <Notice severity="success" role="status" onClose={() => setUndone(false)}>
+            Import undone: the answers are back to what they were.
           </Notice>
         ) : null}
         <Box

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
+import { overlappingZip, sharedStreamZip } from '../test/zips/raw-zip';
 import { runCli } from './main';
 import type { CliIo } from './io';
 import { HOSTILE_BYTES, HOSTILE_TEXTS, anyAnswersBytes, timed } from '../test/fuzz/hostile-inputs';
@@ -169,6 +170,28 @@ describe('fuzz: the CLI with hostile files', () => {
         await validateEndsWell(writeInput(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...b]), 'random.zip'));
       }),
       { numRuns: 100 },
+    );
+  }, 60_000);
+
+  it('validate: the red-team zips and their bit-flipped variants are refused, never "No problems found"', async () => {
+    const shapes = [
+      sharedStreamZip(200, 4 * 1024 * 1024),
+      sharedStreamZip(200, 4 * 1024 * 1024, true),
+      overlappingZip(),
+    ];
+    for (const zip of shapes) expectBadInput(await validateEndsWell(writeInput(zip, 'red-team.zip')));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...shapes),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }),
+        async (zip, flips) => {
+          const copy = zip.slice();
+          for (const [at, xor] of flips) copy[at % copy.length]! ^= xor;
+          const run = await validateEndsWell(writeInput(copy, 'flipped.zip'));
+          expect(run.stdout).not.toMatch(/No problems found in 0/);
+        },
+      ),
+      { numRuns: 60 },
     );
   }, 60_000);
 

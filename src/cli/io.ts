@@ -2,6 +2,8 @@
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** What "--answers -" reads; process.stdin when absent. */
+  stdin?: import('node:stream').Readable;
 }
 
 export const processIo: CliIo = {

@@ -1,4 +1,5 @@
 import { processIo, type CliIo } from './io';
+import { escapeForTerminal } from './terminal-safe';
 import { recommend, recommendUsage } from './commands/recommend';
 import { generate, generateUsage } from './commands/generate';
 import { validate, validateUsage } from './commands/validate';
@@ -15,7 +16,13 @@ ${[recommendUsage, generateUsage, validateUsage].map((u) => `  ${u.split('\n').j
 Run "npm run cli -- <command> --help" for a command's options.`;
 
 /** Runs one CLI invocation; returns the exit code. Never throws: errors go to stderr. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Everything printed passes through escapeForTerminal: input-derived text can hold escape sequences.
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(escapeForTerminal(text)),
+    stderr: (text) => rawIo.stderr(escapeForTerminal(text)),
+  };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(USAGE);

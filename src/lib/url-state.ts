@@ -99,6 +99,18 @@ export function writeAnswersToUrl(answers: unknown, defaults: unknown): void {
   if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
 }
 
+/**
+ * Adds a history entry for answers that replaced others at once (an import, its undo), so the
+ * browser's Back button returns to the answers before it. The current entry is first brought up to
+ * date with `before`, in case the debounced replaceState has not run yet.
+ */
+export function pushAnswersToUrl(answers: unknown, before: unknown, defaults: unknown): void {
+  writeAnswersToUrl(before, defaults);
+  const url = new URL(window.location.href);
+  url.searchParams.set(URL_PARAM, encodeAnswersParam(answers, defaults));
+  if (url.href !== window.location.href) window.history.pushState(window.history.state, '', url);
+}
+
 /** The shareable link of the current answers. */
 export function shareableLink(answers: unknown, defaults: unknown): string {
   const url = new URL(window.location.origin + '/');

@@ -8,11 +8,14 @@ import {
   writeFileSync,
   mkdirSync,
   existsSync,
+  symlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import { Readable } from 'node:stream';
 import { runCli } from '../main';
+import { BUNDLE_MARKER } from './generate';
 import type { CliIo } from '../io';
 import { answersToYaml, defaultAnswers } from '../../domain/answers';
 import { generateBundle } from '../../domain/generators';
@@ -39,6 +42,19 @@ const write = (name: string, text: string) => {
 /** Everything in the temp dir except the answers files: proves nothing (not even a staging folder) was left behind. */
 const leftovers = () => readdirSync(dir).filter((n) => !/\.(ya?ml|json)$/.test(n));
 
+/** A pipe that never ends (like `yes | generate --answers -`); counts what was pulled from it. */
+function endless(): Readable & { served: number } {
+  const chunk = Buffer.alloc(64 * 1024, 0x61);
+  const stream = new Readable({
+    read() {
+      stream.served += chunk.length;
+      this.push(chunk);
+    },
+  }) as Readable & { served: number };
+  stream.served = 0;
+  return stream;
+}
+
 function walk(root: string, prefix = ''): string[] {
   return readdirSync(root).flatMap((n) =>
     statSync(join(root, n)).isDirectory() ? walk(join(root, n), `${prefix}${n}/`) : [`${prefix}${n}`],
@@ -53,7 +69,7 @@ describe('cli generate', () => {
     expect(await runCli(['generate', '--answers', write('a.yaml', answersToYaml(answers)), '--out', out], io)).toBe(0);
     const expected = generateBundle(answers);
     if (!expected.ok) throw new Error('stock answers blocked');
-    expect(walk(out).sort()).toEqual(expected.files.map((f) => f.path).sort());
+    expect(walk(out).sort()).toEqual([...expected.files.map((f) => f.path), BUNDLE_MARKER].sort());
     for (const f of expected.files) {
       expect(readFileSync(join(out, f.path), 'utf8')).toBe(f.contents);
       expect(statSync(join(out, f.path)).mode & 0o777).toBe(f.executable ? 0o755 : 0o644);
@@ -74,19 +90,48 @@ describe('cli generate', () => {
     expect(strFromU8(unzipSync(one)['rke2-cni-cilium-v1.36.4-rke2r1/answers.yaml']!)).toContain('forcedCni: cilium');
   });
 
-  it('refuses a non-empty directory without --force, replaces it with --force', async () => {
-    const out = join(dir, 'bundle');
-    mkdirSync(out);
-    writeFileSync(join(out, 'mine.txt'), 'keep me');
+  it('never replaces a directory that is not one of its bundles, even with --force', async () => {
+    const out = join(dir, 'home');
+    mkdirSync(join(out, 'docs'), { recursive: true });
+    writeFileSync(join(out, 'docs', 'thesis.txt'), 'four years of work');
+    writeFileSync(join(out, '.bashrc'), 'alias ll="ls -l"');
     const a = write('a.yaml', '{}');
+    for (const args of [[], ['--force']]) {
+      const io = capture();
+      expect(await runCli(['generate', '--answers', a, '--out', out, ...args], io)).toBe(2);
+      expect(io.err.join('\n')).toMatch(/holds no bundle written by this tool/);
+      expect(readFileSync(join(out, 'docs', 'thesis.txt'), 'utf8')).toBe('four years of work');
+      expect(readdirSync(out).sort()).toEqual(['.bashrc', 'docs']);
+    }
+    expect(leftovers()).toEqual(['home']);
+  });
+
+  it('replaces its own bundle directory only with --force', async () => {
+    const out = join(dir, 'bundle');
+    const a = write('a.yaml', '{}');
+    expect(await runCli(['generate', '--answers', a, '--out', out], capture())).toBe(0);
+    expect(existsSync(join(out, BUNDLE_MARKER))).toBe(true);
+    writeFileSync(join(out, 'stale.txt'), 'from an older bundle');
     const io = capture();
     expect(await runCli(['generate', '--answers', a, '--out', out], io)).toBe(2);
     expect(io.err.join('\n')).toMatch(/--force/);
-    expect(readdirSync(out)).toEqual(['mine.txt']);
     expect(await runCli(['generate', '--answers', a, '--out', out, '--force'], capture())).toBe(0);
-    expect(existsSync(join(out, 'mine.txt'))).toBe(false);
+    expect(existsSync(join(out, 'stale.txt'))).toBe(false);
     expect(existsSync(join(out, 'README.md'))).toBe(true);
     expect(leftovers()).toEqual(['bundle']);
+  });
+
+  it('refuses a symbolic link as the output, and leaves what it points at alone', async () => {
+    const real = join(dir, 'real');
+    mkdirSync(real);
+    writeFileSync(join(real, 'mine.txt'), 'keep me');
+    symlinkSync(real, join(dir, 'link'));
+    const io = capture();
+    expect(
+      await runCli(['generate', '--answers', write('a.yaml', '{}'), '--out', join(dir, 'link'), '--force'], io),
+    ).toBe(2);
+    expect(io.err.join('\n')).toMatch(/symbolic link/);
+    expect(readdirSync(real)).toEqual(['mine.txt']);
   });
 
   it('fills an existing empty directory, and replaces a zip only with --force', async () => {
@@ -96,10 +141,18 @@ describe('cli generate', () => {
     expect(await runCli(['generate', '--answers', a, '--out', out], capture())).toBe(0);
     expect(existsSync(join(out, 'etc/rancher/rke2/config.yaml'))).toBe(true);
     const zip = join(dir, 'b.zip');
-    writeFileSync(zip, 'old');
+    writeFileSync(zip, 'old notes, not a zip');
     const io = capture();
-    expect(await runCli(['generate', '--answers', a, '--out', zip], io)).toBe(2);
-    expect(readFileSync(zip, 'utf8')).toBe('old');
+    expect(await runCli(['generate', '--answers', a, '--out', zip, '--force'], io)).toBe(2);
+    expect(io.err.join('\n')).toMatch(/not a zip file/);
+    expect(readFileSync(zip, 'utf8')).toBe('old notes, not a zip');
+    rmSync(zip);
+    expect(await runCli(['generate', '--answers', a, '--out', zip], capture())).toBe(0);
+    const first = readFileSync(zip);
+    expect(
+      await runCli(['generate', '--answers', write('b.yaml', 'cluster: {size: large}'), '--out', zip], capture()),
+    ).toBe(2);
+    expect(readFileSync(zip).equals(first)).toBe(true);
     expect(await runCli(['generate', '--answers', a, '--out', zip, '--force'], capture())).toBe(0);
     expect(Object.keys(unzipSync(readFileSync(zip))).length).toBeGreaterThan(4);
     expect(leftovers().sort()).toEqual(['b.zip', 'empty']);
@@ -160,6 +213,27 @@ describe('cli generate', () => {
     expect(io.err.join('\n')).toMatch(/Nothing was written/);
     expect(io.err.join('\n')).toMatch(/cluster\.windowsNodes|addressing\.ipFamily/);
     expect(leftovers()).toEqual([]);
+  });
+
+  it('reads at most the cap plus one byte from /dev/zero, an endless pipe or stdin', async () => {
+    for (const [source, stdin] of [
+      ['/dev/zero', undefined],
+      ['-', endless()],
+    ] as const) {
+      const io = { ...capture(), ...(stdin ? { stdin } : {}) };
+      const started = Date.now();
+      expect(await runCli(['generate', '--answers', source, '--out', join(dir, 'b')], io), source).toBe(2);
+      expect(io.err.join('\n'), source).toMatch(/more than 256 KiB/);
+      expect(Date.now() - started, source).toBeLessThan(10_000);
+      if (stdin) expect(stdin.served, 'bytes pulled from the pipe').toBeLessThan(2 * 1024 * 1024);
+    }
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('reads answers from stdin with "-"', async () => {
+    const io = { ...capture(), stdin: Readable.from([Buffer.from('cluster: {size: large}\n')]) };
+    expect(await runCli(['generate', '--answers', '-', '--out', join(dir, 'b')], io)).toBe(0);
+    expect(readFileSync(join(dir, 'b', 'answers.yaml'), 'utf8')).toContain('size: large');
   });
 
   it('explains usage errors with exit 2 and prints help with exit 0', async () => {

@@ -1,16 +1,29 @@
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import {
+  chmodSync,
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { MAX_ANSWERS_TEXT_BYTES, describeAnswersFormat, parseAnswersText } from '../../domain/answers';
 import { evaluate, explain } from '../../domain/engine';
 import { generateBundle, type BundleFile } from '../../domain/generators';
 import { validateBundle } from '../../domain/validate';
 import { zipBundle } from '../../lib/zip';
 import type { CliIo } from '../io';
+import { readAnswersSource } from '../answers-input';
 
 export const generateUsage = `generate --answers FILE --out DIR|FILE.zip [--force]
     Build the bundle (config.yaml, HelmChartConfigs, NADs, firewall, scripts, README) for an answers file.`;
 
-const EXIT = { ok: 0, refused: 1, badInput: 2, writeFailed: 3 } as const;
+const EXIT = { ok: 0, refused: 1, badInput: 2, writeFailed: 3, interrupted: 130, terminated: 143 } as const;
 
 const HELP = `Usage: npm run cli -- generate --answers FILE --out DIR|FILE.zip [--force]
 
@@ -20,9 +33,10 @@ file goes on the nodes), or as one zip whose root folder is named after the CNI 
 Nothing is written when the answers are blocked or the bundle fails a check.
 
 Options:
-  --answers FILE   YAML or JSON answers file (at most ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB). Required.
+  --answers FILE   YAML or JSON answers file, or - for stdin (at most ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB). Required.
   --out PATH       A directory, or a file name ending in .zip. Required.
-  --force          Replace an existing non-empty directory or an existing zip.
+  --force          Replace an existing bundle: a directory written by generate (it holds the file
+                   ${'${BUNDLE_MARKER}'}) or a zip file. Any other non-empty directory is refused.
   -h, --help       Show this help.
 
 Exit codes:
@@ -30,6 +44,7 @@ Exit codes:
   1  refused: a blocking finding stands, or the bundle doctor found an error (stderr says which)
   2  bad usage, an unreadable or invalid answers file, or an output that exists without --force
   3  the bundle could not be written (nothing is left behind)
+  130, 143  interrupted by Ctrl-C (SIGINT) or SIGTERM: the output is as it was, nothing is left behind
 
 ${describeAnswersFormat()}`;
 
@@ -71,33 +86,41 @@ function parseArgs(args: string[]): { ok: true; options: Options } | { ok: false
   return { ok: true, options: { answers, out, force } };
 }
 
-function readAnswersFile(path: string): { ok: true; text: string } | { ok: false; message: string } {
+/**
+ * The file every bundle directory written by generate holds. `--force` replaces only a directory that
+ * has it, so a mistyped --out can never wipe someone's own folder.
+ */
+export const BUNDLE_MARKER = '.rke2-cni-wizard-bundle';
+const MARKER_TEXT =
+  'This directory was written by "rke2-cni-wizard generate". "generate --force" replaces only directories holding this file.\n';
+
+type Existing = 'absent' | 'empty-dir' | 'our-bundle' | 'non-empty-dir' | 'file' | 'symlink' | 'zip';
+function existing(path: string): Existing {
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return { ok: false, message: `${path} is a directory; give the answers file inside it.` };
-    if (stat.size > MAX_ANSWERS_TEXT_BYTES)
-      return {
-        ok: false,
-        message: `${path} is ${Math.ceil(stat.size / 1024)} KiB; an answers file is at most ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB.`,
-      };
-    return { ok: true, text: new TextDecoder('utf-8').decode(readFileSync(path)) };
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT')
-      return { ok: false, message: `No such file: ${path}. Write your answers to a YAML or JSON file (see --help).` };
-    if (code === 'EACCES') return { ok: false, message: `Cannot read ${path}: permission denied.` };
-    return { ok: false, message: `Cannot read ${path}: ${code ?? String(error)}.` };
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) return 'symlink';
+    if (!stat.isDirectory()) return isZipFile(path) ? 'zip' : 'file';
+    const names = readdirSync(path);
+    if (names.length === 0) return 'empty-dir';
+    if (names.includes(BUNDLE_MARKER) && lstatSync(join(path, BUNDLE_MARKER)).isFile()) return 'our-bundle';
+    return 'non-empty-dir';
+  } catch {
+    return 'absent';
   }
 }
 
-type Existing = 'absent' | 'empty-dir' | 'non-empty-dir' | 'file';
-function existing(path: string): Existing {
+/** A zip (or an empty zip) by its first bytes; only such a file is replaced by a zip. */
+function isZipFile(path: string): boolean {
+  let fd: number | undefined;
   try {
-    const stat = statSync(path);
-    if (!stat.isDirectory()) return 'file';
-    return readdirSync(path).length === 0 ? 'empty-dir' : 'non-empty-dir';
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(4);
+    const n = readSync(fd, head, 0, 4, 0);
+    return n === 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5);
   } catch {
-    return 'absent';
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -106,43 +129,103 @@ function stagingPath(target: string, tag: string): string {
   return join(dirname(target), `.${basename(target)}.${tag}-${process.pid}-${Date.now().toString(36)}`);
 }
 
-/** Writes into a staging directory next to the target, then renames it into place. */
-function writeDirAtomically(target: string, files: readonly BundleFile[], replace: boolean): void {
+/**
+ * Ctrl-C (SIGINT) and SIGTERM while generate runs: staging paths are removed and the target is left
+ * as it was. Node runs a signal handler only between synchronous steps, so the swap of the target
+ * (two renames in one synchronous step) is never cut in half: the target is the old bundle or the
+ * new one. Only SIGKILL or a power cut can come between the renames.
+ */
+class Interruptions {
+  signal: NodeJS.Signals | null = null;
+  readonly staged = new Set<string>();
+  /** Only records the signal: the write notices it at its next checkpoint and cleans up itself. */
+  private readonly handler = (signal: NodeJS.Signals) => {
+    this.signal ??= signal;
+  };
+  install(): void {
+    process.on('SIGINT', this.handler);
+    process.on('SIGTERM', this.handler);
+  }
+  uninstall(): void {
+    process.off('SIGINT', this.handler);
+    process.off('SIGTERM', this.handler);
+  }
+  cleanUp(): void {
+    for (const path of this.staged) rmSync(path, { recursive: true, force: true });
+    this.staged.clear();
+  }
+}
+
+function exitCodeOf(signal: NodeJS.Signals): number {
+  return signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+}
+
+class InterruptedError extends Error {}
+
+/** Milliseconds to wait between staged files: lets the tests interrupt a write half-way. Unset in use. */
+function stagingDelay(): number {
+  const ms = Number(process.env.RKE2_CNI_WIZARD_TEST_WRITE_DELAY_MS);
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 10_000) : 0;
+}
+
+/** Lets pending signals run; a signal stops the write here, with the target untouched. */
+async function checkpoint(interruptions: Interruptions, delay: number): Promise<void> {
+  await new Promise((resolve) => (delay ? setTimeout(resolve, delay) : setImmediate(resolve)));
+  if (interruptions.signal) throw new InterruptedError(interruptions.signal);
+}
+
+/** Writes into a staging directory next to the target, then swaps it into place in one synchronous step. */
+async function writeDirAtomically(
+  target: string,
+  files: readonly BundleFile[],
+  interruptions: Interruptions,
+): Promise<void> {
   const staging = stagingPath(target, 'tmp');
-  let backup: string | null = null;
+  const delay = stagingDelay();
+  interruptions.staged.add(staging);
   try {
     mkdirSync(staging, { recursive: false });
-    for (const f of files) {
+    for (const f of [...files, { path: BUNDLE_MARKER, contents: MARKER_TEXT, executable: false }]) {
+      await checkpoint(interruptions, delay);
       const path = join(staging, ...f.path.split('/'));
-      if (!resolve(path).startsWith(resolve(staging)))
+      if (!resolve(path).startsWith(resolve(staging) + sep))
         throw new Error(`refusing to write outside the bundle: ${f.path}`);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, f.contents, { mode: f.executable ? 0o755 : 0o644 });
       chmodSync(path, f.executable ? 0o755 : 0o644);
     }
+    await checkpoint(interruptions, 0);
+    // From here to the end of the swap nothing awaits, so no signal handler can run in between.
     const state = existing(target);
-    if (state === 'empty-dir') rmSync(target, { recursive: true });
-    else if (state !== 'absent' && replace) {
-      backup = stagingPath(target, 'old');
+    if (state === 'absent') renameSync(staging, target);
+    else if (state === 'empty-dir') {
+      rmdirSync(target);
+      renameSync(staging, target);
+    } else if (state === 'our-bundle') {
+      const backup = stagingPath(target, 'old');
+      interruptions.staged.add(backup);
       renameSync(target, backup);
-    }
-    renameSync(staging, target);
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    if (backup) renameSync(backup, target);
-    throw error;
+      try {
+        renameSync(staging, target);
+      } catch (error) {
+        renameSync(backup, target);
+        throw error;
+      }
+    } else throw new Error(`${target} changed while the bundle was written; it was left as it is`);
+  } finally {
+    // The staging folder (moved into place or not) and the old bundle are gone at the end.
+    interruptions.cleanUp();
   }
-  if (backup) rmSync(backup, { recursive: true, force: true });
 }
 
-function writeFileAtomically(target: string, bytes: Uint8Array): void {
+function writeFileAtomically(target: string, bytes: Uint8Array, interruptions: Interruptions): void {
   const staging = stagingPath(target, 'tmp');
+  interruptions.staged.add(staging);
   try {
     writeFileSync(staging, bytes, { mode: 0o644 });
     renameSync(staging, target);
-  } catch (error) {
-    rmSync(staging, { force: true });
-    throw error;
+  } finally {
+    interruptions.cleanUp();
   }
 }
 
@@ -162,18 +245,30 @@ export async function generate(args: string[], io: CliIo): Promise<number> {
 
   // Refuse an occupied output before doing any work.
   const state = existing(options.out);
-  if (asZip && state === 'non-empty-dir') {
+  if (state === 'symlink') {
+    io.stderr(`${options.out} is a symbolic link; give the real path of the output.`);
+    return EXIT.badInput;
+  }
+  if (asZip && (state === 'non-empty-dir' || state === 'our-bundle' || state === 'empty-dir')) {
     io.stderr(`${options.out} is a directory; give a file name ending in .zip, or a directory without .zip.`);
     return EXIT.badInput;
   }
-  if (!asZip && state === 'file') {
+  if (!asZip && (state === 'file' || state === 'zip')) {
     io.stderr(`${options.out} is a file; give a directory (or a name ending in .zip to write a zip).`);
     return EXIT.badInput;
   }
-  if (!options.force && (state === 'non-empty-dir' || (asZip && state === 'file'))) {
+  if (state === 'non-empty-dir') {
     io.stderr(
-      `${options.out} already exists${state === 'non-empty-dir' ? ' and is not empty' : ''}; add --force to replace it.`,
+      `${options.out} is not empty and holds no bundle written by this tool (no ${BUNDLE_MARKER} file), so it is never replaced, even with --force. Give a new or empty directory.`,
     );
+    return EXIT.badInput;
+  }
+  if (asZip && state === 'file') {
+    io.stderr(`${options.out} exists and is not a zip file, so it is never replaced, even with --force.`);
+    return EXIT.badInput;
+  }
+  if (!options.force && (state === 'our-bundle' || state === 'zip')) {
+    io.stderr(`${options.out} already exists; add --force to replace it.`);
     return EXIT.badInput;
   }
   if (existing(dirname(resolve(options.out))) === 'absent') {
@@ -181,7 +276,7 @@ export async function generate(args: string[], io: CliIo): Promise<number> {
     return EXIT.badInput;
   }
 
-  const file = readAnswersFile(options.answers);
+  const file = await readAnswersSource(options.answers, io.stdin);
   if (!file.ok) {
     io.stderr(file.message);
     return EXIT.badInput;
@@ -222,14 +317,22 @@ export async function generate(args: string[], io: CliIo): Promise<number> {
   }
   for (const w of decision.warnings) io.stderr(`Warning: ${explain(w)}`);
 
+  const interruptions = new Interruptions();
+  interruptions.install();
   try {
-    if (asZip) writeFileAtomically(options.out, zipBundle(result.files, result.name));
-    else writeDirAtomically(options.out, result.files, options.force);
+    if (asZip) writeFileAtomically(options.out, zipBundle(result.files, result.name), interruptions);
+    else await writeDirAtomically(options.out, result.files, interruptions);
   } catch (error) {
+    if (error instanceof InterruptedError && interruptions.signal) {
+      io.stderr(`Interrupted (${interruptions.signal}): ${options.out} was left as it was, and nothing was written.`);
+      return exitCodeOf(interruptions.signal);
+    }
     io.stderr(
       `Could not write ${options.out}: ${(error as { code?: string; message?: string }).code ?? (error as Error).message}. Nothing was left behind.`,
     );
     return EXIT.writeFailed;
+  } finally {
+    interruptions.uninstall();
   }
   const where = asZip ? `${options.out} (root folder ${result.name}/)` : `${options.out}/`;
   io.stdout(

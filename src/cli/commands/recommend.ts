@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import { MAX_ANSWERS_TEXT_BYTES, describeAnswersFormat, parseAnswersText, type Answers } from '../../domain/answers';
 import { evaluate, explain, explainDecision, type Decision, type Finding, type Reason } from '../../domain/engine';
 import type { CliIo } from '../io';
+import { readAnswersSource } from '../answers-input';
 
 export const recommendUsage = `recommend --answers FILE [--json]
     Rank the CNIs for an answers file (YAML or JSON) and explain why, with sources.`;
@@ -14,7 +14,7 @@ Ranks canal, calico, cilium, flannel and none for the cluster described in FILE,
 reasons and source links behind each status, then the blocking errors, warnings and notes.
 
 Options:
-  --answers FILE   YAML or JSON answers file (at most ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB). Required.
+  --answers FILE   YAML or JSON answers file, or - for stdin (at most ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB). Required.
   --json           Print machine-readable JSON instead: { ok, answers, ignoredFields, decision },
                    where decision is the engine's Decision with a "text" on every reason and finding.
   -h, --help       Show this help.
@@ -52,34 +52,6 @@ function parseArgs(args: string[]): { ok: true; options: Options } | { ok: false
   if (!answers)
     return { ok: false, help: false, message: 'Missing --answers FILE: the answers file to evaluate (YAML or JSON).' };
   return { ok: true, options: { answers, json } };
-}
-
-/** Reads the file as text, or explains why not in one line. */
-function readAnswersFile(path: string): { ok: true; text: string } | { ok: false; message: string } {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return { ok: false, message: `${path} is a directory; give the answers file inside it.` };
-    size = stat.size;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT')
-      return { ok: false, message: `No such file: ${path}. Write your answers to a YAML or JSON file (see --help).` };
-    if (code === 'EACCES') return { ok: false, message: `Cannot read ${path}: permission denied.` };
-    return { ok: false, message: `Cannot read ${path}: ${code ?? String(error)}.` };
-  }
-  if (size > MAX_ANSWERS_TEXT_BYTES) {
-    return {
-      ok: false,
-      message: `${path} is ${Math.ceil(size / 1024)} KiB; an answers file is at most ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB (a full one is about 1.5 KiB).`,
-    };
-  }
-  try {
-    // Decode leniently: parseAnswersText reports bytes that are not UTF-8 with their line.
-    return { ok: true, text: new TextDecoder('utf-8').decode(readFileSync(path)) };
-  } catch (error) {
-    return { ok: false, message: `Cannot read ${path}: ${(error as { code?: string }).code ?? String(error)}.` };
-  }
 }
 
 const STATUS_WIDTH = 'recommended'.length;
@@ -155,7 +127,7 @@ export async function recommend(args: string[], io: CliIo): Promise<number> {
     return EXIT.badInput;
   }
   const { options } = parsedArgs;
-  const file = readAnswersFile(options.answers);
+  const file = await readAnswersSource(options.answers, io.stdin);
   if (!file.ok) {
     io.stderr(file.message);
     return EXIT.badInput;

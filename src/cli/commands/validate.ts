@@ -1,6 +1,7 @@
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { unzipSync } from 'fflate';
+import { readZipBounded } from '../../lib/zip-reader';
+import { MAX_FILE_BYTES } from '../../domain/validate/parse';
 import type { CliIo } from '../io';
 import { validateBundle, type BundleInputFile } from '../../domain/validate';
 import type { ValidationIssue } from '../../domain/validate/types';
@@ -14,7 +15,8 @@ export const validateUsage = `validate PATH [--json]
     --json   print the issues as JSON instead`;
 
 /** Limits for what the CLI reads: bundles are kilobytes; anything far larger is a mistake or a zip bomb. */
-export const READ_LIMITS = { maxFiles: 5000, maxTotalBytes: 64 * 1024 * 1024, maxFileBytes: 8 * 1024 * 1024 } as const;
+// The doctor's own budget (WORK_BUDGET) stops at 3 MiB of text; reading much more would be wasted work.
+export const READ_LIMITS = { maxFiles: 5000, maxTotalBytes: 4 * 1024 * 1024, maxFileBytes: MAX_FILE_BYTES } as const;
 
 const TEXT_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
@@ -24,6 +26,23 @@ export type ReadResult = { ok: true; files: BundleInputFile[] } | { ok: false; m
 /** Only the files the doctor reads get their text; others are listed (for file-name checks) with empty contents. */
 function wanted(path: string): boolean {
   return TEXT_FILE.test(path);
+}
+
+/** The first `limit` bytes of a file (all of it when shorter). */
+function readHead(path: string, limit: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = new Uint8Array(limit);
+    let length = 0;
+    while (length < limit) {
+      const n = readSync(fd, buffer, length, limit - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readDirectory(root: string): ReadResult {
@@ -55,13 +74,15 @@ function readDirectory(root: string): ReadResult {
       const path = relative(root, full).split(sep).join('/');
       let contents = '';
       if (wanted(path)) {
-        total += st.size;
+        // At most one byte past the doctor's per-file cap: enough for it to say the file is too large.
+        const bytes = readHead(full, READ_LIMITS.maxFileBytes + 1);
+        total += bytes.length;
         if (total > READ_LIMITS.maxTotalBytes)
           return {
             ok: false,
             message: `${root} holds more than ${READ_LIMITS.maxTotalBytes} bytes of YAML/JSON; point validate at the bundle folder itself.`,
           };
-        contents = readFileSync(full, 'utf8'); // bounded by maxTotalBytes; the doctor refuses oversized files itself
+        contents = new TextDecoder('utf-8').decode(bytes);
       }
       files.push({ path, contents });
     }
@@ -70,50 +91,24 @@ function readDirectory(root: string): ReadResult {
   return { ok: true, files };
 }
 
-function unsafeZipPath(name: string): boolean {
-  return (
-    name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || name.split('/').some((p) => p === '..')
-  );
-}
-
-/** Reads a zip in memory with caps on entry count and unpacked size, refusing path traversal. */
+/** Reads a zip with the bounded reader: work is capped by the archive's size and the declared sizes. */
 export function readZip(data: Uint8Array, label: string): ReadResult {
   if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b)
     return { ok: false, message: `${label} is not a zip file.` };
-  let count = 0;
-  let declared = 0;
-  let problem: string | null = null;
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(data, {
-      filter: (file) => {
-        if (problem) return false;
-        count++;
-        declared += file.originalSize;
-        if (unsafeZipPath(file.name))
-          problem = `${label} has an entry outside the bundle ("${file.name}"); refusing to read it.`;
-        else if (count > READ_LIMITS.maxFiles) problem = `${label} has more than ${READ_LIMITS.maxFiles} entries.`;
-        else if (declared > READ_LIMITS.maxTotalBytes || file.originalSize > READ_LIMITS.maxFileBytes)
-          problem = `${label} unpacks to more than ${READ_LIMITS.maxTotalBytes} bytes (a zip bomb?); refusing to read it.`;
-        return !problem && !file.name.endsWith('/') && wanted(file.name);
-      },
-    });
-  } catch (error) {
-    return { ok: false, message: `${label} is not a readable zip file: ${(error as Error).message}` };
-  }
-  if (problem) return { ok: false, message: problem };
+  const read = readZipBounded(
+    data,
+    {
+      maxEntries: READ_LIMITS.maxFiles,
+      maxEntryBytes: READ_LIMITS.maxFileBytes,
+      maxTotalBytes: READ_LIMITS.maxTotalBytes,
+    },
+    (entry) => (!entry.directory && wanted(entry.name) ? 'read' : 'skip'),
+  );
+  if (!read.ok) return { ok: false, message: `${label} is not a readable bundle zip: ${read.message}.` };
   const decoder = new TextDecoder('utf-8');
-  let total = 0;
-  const files: BundleInputFile[] = [];
-  for (const [name, bytes] of Object.entries(entries)) {
-    total += bytes.length;
-    if (total > READ_LIMITS.maxTotalBytes)
-      return {
-        ok: false,
-        message: `${label} unpacks to more than ${READ_LIMITS.maxTotalBytes} bytes; refusing to read it.`,
-      };
-    files.push({ path: name, contents: decoder.decode(bytes) });
-  }
+  const files: BundleInputFile[] = read.files.map((f) => ({ path: f.name, contents: decoder.decode(f.bytes) }));
+  // Other entries are listed with empty contents, for the doctor's file-name checks.
+  for (const e of read.entries) if (!e.directory && !wanted(e.name)) files.push({ path: e.name, contents: '' });
   // A bundle zip has one root folder (the bundle name): show paths inside it.
   const roots = new Set(files.map((f) => f.path.split('/')[0]));
   const [root] = [...roots];
@@ -195,10 +190,15 @@ export async function validate(args: string[], io: CliIo): Promise<number> {
     io.stderr(`validate: ${input.message}`);
     return 2;
   }
+  const checked = input.files.filter((f) => wanted(f.path)).length;
+  if (checked === 0) {
+    // Nothing was checked, so "no problems found" would be a lie.
+    io.stderr(`validate: ${positional[0]} holds no YAML or JSON file, so there is nothing to check.`);
+    return 2;
+  }
   const issues = validateBundle(input.files);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
-  const checked = input.files.filter((f) => wanted(f.path)).length;
   if (json) {
     io.stdout(JSON.stringify({ path: positional[0], filesChecked: checked, errors, warnings, issues }, null, 2));
   } else {

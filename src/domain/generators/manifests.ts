@@ -4,6 +4,7 @@ import { toYaml } from './yaml';
 import { serverConfigCore, cniList } from './rke2-config';
 import { hasGate } from '../facts/gates';
 import { defaultAnswers } from '../answers/defaults';
+import { objectName } from '../k8s-names';
 
 /** Kubernetes objects the bundle emits, as plain objects (dumped by yaml.ts). */
 
@@ -174,7 +175,7 @@ export function examplePod(plan: BundlePlan): Record<string, unknown> {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name: `${secondaryNetworkName(plan)}-example`.slice(0, 63),
+      name: objectName(secondaryNetworkName(plan), 'example'),
       namespace: s.namespace.trim(),
       annotations: { 'k8s.v1.cni.cncf.io/networks': networksAnnotation(plan) },
     },
@@ -206,10 +207,7 @@ export function sriovObjects(plan: BundlePlan): Record<string, unknown>[] {
     apiVersion: 'sriovnetwork.openshift.io/v1',
     kind: 'SriovNetworkNodePolicy',
     metadata: {
-      name: `${resourceName}-policy`
-        .toLowerCase()
-        .replace(/[^a-z0-9-]/g, '-')
-        .slice(0, 63),
+      name: objectName(resourceName, 'policy', 'sriov'),
       namespace: SRIOV_NAMESPACE,
     },
     spec: {

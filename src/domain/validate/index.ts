@@ -27,6 +27,7 @@ import { resolveRelease, chartVersion, type ResolvedRelease } from '../rke2/rele
 import { GATES, hasGate } from '../facts/gates';
 import { describeGate } from '../rke2/version';
 import { SOURCES } from '../sources';
+import { checkObjectName } from './object-names';
 
 export type { ValidationIssue } from './types';
 export { MESSAGES, type DoctorMessageId } from './messages';
@@ -101,9 +102,29 @@ function checkFileName(path: string, report: Reporter): void {
   else if (!DNS_SUBDOMAIN.test(stem) || stem.length > 253) report('', 'file.nameInvalid', { name: base, suggestion });
 }
 
+/**
+ * The most work one run of the doctor does, whatever it is given: YAML/JSON text read and YAML nodes
+ * built, over all files. A bundle is about 50 KB and a few thousand nodes; the budget holds a large
+ * folder of manifests and keeps hostile input within seconds (`npm run bench`, issue 11).
+ */
+export const WORK_BUDGET = { bytes: 3 * 1024 * 1024, nodes: 600_000 } as const;
+
 function parseFiles(files: readonly BundleInputFile[], sink: IssueSink): ParsedFile[] {
   const out: ParsedFile[] = [];
+  let bytes = 0;
+  let nodes = 0;
+  let index = -1;
   for (const f of files) {
+    index++;
+    if (bytes > WORK_BUDGET.bytes || nodes > WORK_BUDGET.nodes) {
+      reporterFor(sink, '')('', 'doctor.budgetExceeded', {
+        bytes: WORK_BUDGET.bytes,
+        nodes: WORK_BUDGET.nodes,
+        checked: index,
+        total: files.length,
+      });
+      break;
+    }
     const path = normalise(typeof f.path === 'string' ? f.path : '');
     const text = typeof f.contents === 'string' ? f.contents : '';
     const report = reporterFor(sink, path);
@@ -121,6 +142,7 @@ function parseFiles(files: readonly BundleInputFile[], sink: IssueSink): ParsedF
       report('', 'file.tooLarge', { size: text.length, limit: MAX_FILE_BYTES });
       continue;
     }
+    bytes += text.length;
     let docs: unknown[];
     if (/\.json$/i.test(path)) {
       const parsed = parseJson(text);
@@ -131,6 +153,7 @@ function parseFiles(files: readonly BundleInputFile[], sink: IssueSink): ParsedF
       docs = [parsed.value];
     } else {
       const parsed = parseYamlDocs(text);
+      nodes += parsed.nodes ?? 0;
       if (!parsed.ok) {
         report('', 'file.yamlSyntax', { reason: parsed.reason });
         continue;
@@ -293,6 +316,7 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
   };
 
   for (const { doc, kind } of docs) {
+    checkObjectName(doc, kind);
     if (kind === 'HelmChartConfig') checkHelmChartConfig(doc, facts);
     else if (kind === 'HelmChart') checkHelmChart(doc);
     else if (kind === 'NetworkAttachmentDefinition') checkNetworkAttachmentDefinition(doc, facts);

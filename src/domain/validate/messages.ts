@@ -19,6 +19,12 @@ export const MESSAGES = {
   },
 
   // Files
+  'doctor.budgetExceeded': {
+    severity: 'error',
+    template:
+      'The input needs more work than the doctor does in one run ({{bytes}} bytes of YAML/JSON or {{nodes}} YAML nodes in all), so it stopped after {{checked}} of {{total}} files and this result is incomplete. Point it at the bundle itself, or check the files in smaller groups.',
+    source: SOURCES.helmAddons,
+  },
   'file.tooLarge': {
     severity: 'error',
     template:
@@ -61,6 +67,23 @@ export const MESSAGES = {
     template:
       'This YAML document is a {{found}}, not a Kubernetes object. Each document in a manifest needs apiVersion, kind and metadata.',
     source: SOURCES.helmAddons,
+  },
+  'manifest.nameMissing': {
+    severity: 'error',
+    template: 'This {{kind}} has no metadata.name; kubectl apply refuses an object without a name. Add one.',
+    source: SOURCES.k8sObjectNames,
+  },
+  'manifest.nameInvalid': {
+    severity: 'error',
+    template:
+      'metadata.name "{{name}}" is not a valid {{what}} (lowercase letters, digits and "-", starting and ending with a letter or digit, at most {{max}} characters{{dots}}); kubectl apply refuses it. Use "{{suggestion}}".',
+    source: SOURCES.k8sObjectNames,
+  },
+  'manifest.namespaceInvalid': {
+    severity: 'error',
+    template:
+      'metadata.namespace "{{name}}" is not a valid namespace name (an RFC 1123 label: lowercase letters, digits and "-", at most 63 characters); kubectl apply refuses it.',
+    source: SOURCES.k8sDns1123Label,
   },
   'manifest.kindMissing': {
     severity: 'error',

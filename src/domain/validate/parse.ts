@@ -1,12 +1,30 @@
-import { load, loadAll } from 'js-yaml';
+import { constructFromEvents, parseEvents } from 'js-yaml';
 
-/** Larger files are refused unread: manifests are kilobytes, and the doctor runs in the browser too. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/**
+ * Larger files are refused unread. Manifests are kilobytes; the largest real input is a chart's whole
+ * values.yaml (rke2-cilium 1.20: 187 KB), and the doctor runs in the browser too.
+ */
+export const MAX_FILE_BYTES = 512 * 1024;
 /** Aliases are refused beyond this, so a "billion laughs" document cannot blow up the walkers. */
 const MAX_ALIASES = 50;
-const MAX_NODES = 200_000;
+export const MAX_NODES = 200_000;
 
-export type ParseResult = { ok: true; docs: unknown[] } | { ok: false; reason: string };
+/**
+ * js-yaml's load is parseEvents then constructFromEvents. Parsing is linear in the text; building
+ * objects from the events is where a hostile document costs memory. So the events (one per node,
+ * plus one per end of a collection) are counted first, and nothing is built past the cap.
+ */
+function loadCounted(text: string): { docs: unknown[]; nodes: number } | { tooLarge: number } {
+  const events = parseEvents(text, {});
+  if (events.length > MAX_NODES) return { tooLarge: events.length };
+  return {
+    docs: constructFromEvents(events, { source: text, maxAliases: MAX_ALIASES }) as unknown[],
+    nodes: events.length,
+  };
+}
+
+/** `nodes`: the YAML events parsed, counted against the doctor's work budget whether or not the file is kept. */
+export type ParseResult = { ok: true; docs: unknown[]; nodes: number } | { ok: false; reason: string; nodes?: number };
 
 function describe(error: unknown): string {
   if (error && typeof error === 'object' && 'reason' in error) {
@@ -25,17 +43,24 @@ function tooLarge(root: unknown): boolean {
   while (stack.length) {
     const node = stack.pop();
     if (++count > MAX_NODES) return true;
-    if (node && typeof node === 'object') stack.push(...(Array.isArray(node) ? node : Object.values(node)));
+    // One push per child: spreading a 200,000-item list into push() overflows the call stack.
+    if (node && typeof node === 'object')
+      for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push(child);
   }
   return false;
 }
 
-/** Every document of a YAML stream (empty documents dropped). Never throws. */
+/** Every document of a YAML stream (empty documents dropped), and the nodes it took. Never throws. */
 export function parseYamlDocs(text: string): ParseResult {
   try {
-    const docs = loadAll(text, { maxAliases: MAX_ALIASES }).filter((d) => d !== null && d !== undefined);
-    if (docs.some(tooLarge)) return { ok: false, reason: `the document expands to more than ${MAX_NODES} nodes` };
-    return { ok: true, docs };
+    const loaded = loadCounted(text);
+    if ('tooLarge' in loaded)
+      return { ok: false, reason: `the file has more than ${MAX_NODES} YAML nodes`, nodes: loaded.tooLarge };
+    const docs = loaded.docs.filter((d) => d !== null && d !== undefined);
+    // Aliases can still make a small document an exponentially large tree for the walkers.
+    if (docs.some(tooLarge))
+      return { ok: false, reason: `the document expands to more than ${MAX_NODES} nodes`, nodes: loaded.nodes };
+    return { ok: true, docs, nodes: loaded.nodes };
   } catch (error) {
     return { ok: false, reason: describe(error) };
   }
@@ -45,7 +70,11 @@ export function parseYamlDocs(text: string): ParseResult {
 export function parseYamlOne(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
   if (text.trim() === '') return { ok: true, value: {} };
   try {
-    const value = load(text, { maxAliases: MAX_ALIASES });
+    const loaded = loadCounted(text);
+    if ('tooLarge' in loaded) return { ok: false, reason: `it has more than ${MAX_NODES} YAML nodes` };
+    if (loaded.docs.length !== 1)
+      return { ok: false, reason: `expected one YAML document, found ${loaded.docs.length}` };
+    const value = loaded.docs[0];
     if (tooLarge(value)) return { ok: false, reason: `the document expands to more than ${MAX_NODES} nodes` };
     return { ok: true, value: value ?? {} };
   } catch (error) {

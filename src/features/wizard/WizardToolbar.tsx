@@ -9,8 +9,11 @@ import { copyText } from '../../lib/clipboard';
 import type { LoadedAnswers } from './initial-answers';
 
 export interface WizardToolbarProps {
-  /** Called with imported answers (already applied to the form) so the page can report what was dropped. */
-  onImported: (loaded: LoadedAnswers) => void;
+  /**
+   * Called with imported answers (already applied to the form) and the answers they replaced, so the
+   * page can report what was dropped and offer to undo the import.
+   */
+  onImported: (loaded: LoadedAnswers, previous: Answers) => void;
   onImportFailed: (message: string) => void;
   onStartOver: () => void;
 }
@@ -25,7 +28,8 @@ export function WizardToolbar({ onImported, onImportFailed, onStartOver }: Wizar
     const id = setTimeout(() => setToast(null), 6000);
     return () => clearTimeout(id);
   }, [toast]);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const cancelImport = useRef<AbortController | null>(null);
 
   async function copyLink() {
     const ok = await copyText(shareableLink(getValues(), defaultAnswers()));
@@ -35,18 +39,24 @@ export function WizardToolbar({ onImported, onImportFailed, onStartOver }: Wizar
   }
 
   async function importFile(file: File) {
-    setBusy(true);
+    const controller = new AbortController();
+    cancelImport.current = controller;
+    setBusy(file.name);
     try {
       const { importAnswersFile } = await import('./import-answers');
-      const result = await importAnswersFile(file);
+      // Unzipping and parsing run in a worker: the page stays responsive and the import can be cancelled.
+      const result = await importAnswersFile(file, controller.signal);
       if (!result.ok) {
-        onImportFailed(result.message);
+        if (result.cancelled) setToast(result.message);
+        else onImportFailed(result.message);
         return;
       }
+      const previous = getValues();
       reset(result.loaded.answers);
-      onImported(result.loaded);
+      onImported(result.loaded, previous);
     } finally {
-      setBusy(false);
+      cancelImport.current = null;
+      setBusy(null);
       if (fileInput.current) fileInput.current.value = '';
     }
   }
@@ -56,9 +66,19 @@ export function WizardToolbar({ onImported, onImportFailed, onStartOver }: Wizar
       <Button size="small" variant="outlined" onClick={() => void copyLink()}>
         Copy link
       </Button>
-      <Button size="small" variant="outlined" disabled={busy} onClick={() => fileInput.current?.click()}>
+      <Button size="small" variant="outlined" disabled={busy !== null} onClick={() => fileInput.current?.click()}>
         Import answers
       </Button>
+      {busy !== null ? (
+        <>
+          <Box component="span" role="status" sx={{ alignSelf: 'center', fontSize: '0.875rem' }}>
+            Reading {busy}…
+          </Box>
+          <Button size="small" variant="outlined" onClick={() => cancelImport.current?.abort()}>
+            Cancel import
+          </Button>
+        </>
+      ) : null}
       <input
         ref={fileInput}
         type="file"

@@ -1,72 +1,42 @@
-import type { LoadedAnswers } from './initial-answers';
-import { fromParseResult } from './initial-answers';
+import { readAnswersImport, MAX_IMPORT_BYTES, type ImportRequest, type ImportResult } from './import-reader';
 
-/** Nothing legitimate is larger: an answers.yaml is a few KB, a bundle zip a few hundred. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-const MAX_ANSWERS_YAML_BYTES = 256 * 1024;
+export { MAX_IMPORT_BYTES, readAnswersImport, type ImportResult } from './import-reader';
 
-function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-export type ImportResult = { ok: true; loaded: LoadedAnswers } | { ok: false; message: string };
+const CANCELLED: ImportResult = { ok: false, cancelled: true, message: 'Import cancelled; the answers are unchanged.' };
 
 /**
- * Reads an answers.yaml, or a bundle zip's answers.yaml. js-yaml and fflate load only here.
- * Never throws: every failure is a message for the user.
+ * Reads `file` in a Web Worker, so that unzipping and parsing never block the page; `signal` cancels
+ * it (the worker is terminated). Where there is no Worker (Node, the tests), it runs in place.
+ * Never throws.
  */
-export async function importAnswersFile(file: File): Promise<ImportResult> {
+export async function importAnswersFile(file: File, signal?: AbortSignal): Promise<ImportResult> {
   if (file.size > MAX_IMPORT_BYTES)
     return {
       ok: false,
       message: `${file.name} is too large (${Math.round(file.size / 1024)} KB); expected an answers.yaml or a bundle zip.`,
     };
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch {
-    return { ok: false, message: `${file.name} could not be read.` };
-  }
-  let text: string;
-  if (isZip(bytes)) {
-    const { unzipSync } = await import('fflate');
-    let entries: Record<string, Uint8Array>;
-    // Remember an answers.yaml skipped for its size, so the message says why rather than "none found".
-    let oversized = false;
+  if (signal?.aborted) return CANCELLED;
+  if (typeof Worker === 'undefined') {
     try {
-      entries = unzipSync(bytes, {
-        filter: (f) => {
-          if (!/(^|\/)answers\.ya?ml$/.test(f.name)) return false;
-          if (f.originalSize > MAX_ANSWERS_YAML_BYTES) {
-            oversized = true;
-            return false;
-          }
-          return true;
-        },
-      });
+      return readAnswersImport(new Uint8Array(await file.arrayBuffer()), file.name);
     } catch {
-      return { ok: false, message: `${file.name} is not a readable zip file.` };
+      return { ok: false, message: `${file.name} could not be read.` };
     }
-    const name = Object.keys(entries).sort((a, b) => a.length - b.length)[0];
-    if (!name && oversized)
-      return {
-        ok: false,
-        message: `The answers.yaml in ${file.name} is too large for an answers file (over ${MAX_ANSWERS_YAML_BYTES / 1024} KiB).`,
-      };
-    if (!name)
-      return {
-        ok: false,
-        message: `${file.name} holds no answers.yaml; import the answers.yaml of a bundle made by this wizard.`,
-      };
-    bytes = entries[name]!;
   }
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, message: `${file.name} is not UTF-8 text.` };
-  }
-  if (text.length > MAX_ANSWERS_YAML_BYTES)
-    return { ok: false, message: `${file.name} is too large for an answers file.` };
-  const { parseAnswersText } = await import('../../domain/answers/answers-text');
-  return { ok: true, loaded: fromParseResult(parseAnswersText(text), 'import') };
+  return new Promise<ImportResult>((resolve) => {
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+    const done = (result: ImportResult) => {
+      worker.terminate();
+      signal?.removeEventListener('abort', onAbort);
+      resolve(result);
+    };
+    const onAbort = () => done(CANCELLED);
+    signal?.addEventListener('abort', onAbort);
+    worker.onmessage = (event: MessageEvent<ImportResult>) => done(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      done({ ok: false, message: `${file.name} could not be read.` });
+    };
+    worker.postMessage({ file } satisfies ImportRequest);
+  });
 }

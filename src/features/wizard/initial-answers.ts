@@ -32,6 +32,15 @@ export function fromParseResult(result: ParseResult, origin: LoadedAnswers['orig
   };
 }
 
+/** The answers of the link alone (Back and Forward in the browser); null when the address has none. */
+export function loadAnswersFromLink(search: string): LoadedAnswers | null {
+  const param = answersParamFrom(search);
+  if (param === null) return null;
+  const decoded = decodeAnswersParam(param, defaultAnswers());
+  if (!decoded.ok) return null;
+  return fromParseResult(parseAnswers(decoded.value), 'link');
+}
+
 /** The answers to start from: the link's, else the saved ones, else RKE2's defaults. Never throws. */
 export function loadInitialAnswers(search: string): LoadedAnswers {
   const defaults = defaultAnswers();

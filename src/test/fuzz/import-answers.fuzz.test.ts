@@ -6,6 +6,7 @@ import { parseAnswers } from '../../domain/answers/parse-answers';
 import { generateBundle } from '../../domain/generators';
 import { zipBundle } from '../../lib/zip';
 import { SCENARIOS } from '../scenarios';
+import { overlappingZip, sharedStreamZip } from '../zips/raw-zip';
 import { HOSTILE_BYTES, HOSTILE_TEXTS, anyAnswersBytes, expectNoPollution, timed } from './hostile-inputs';
 
 /** "Import answers" takes any file the user picks: an answers.yaml, a bundle zip, or anything else. */
@@ -116,6 +117,19 @@ describe('fuzz: Import answers (answers.yaml or bundle zip)', () => {
     await importEndsWell(withDeclaredSize(bomb, 1_000), 'bomb-lying.zip', 3_000);
   });
 
+  it('the red-team zips (entries sharing one 8 MiB stream, overlapping, lying sizes) are refused within the budget', async () => {
+    const lying = withDeclaredSize(answersZip(new Uint8Array(8 * 1024 * 1024).fill(0x20)), 1_000);
+    for (const [name, zip] of [
+      ['shared.zip', sharedStreamZip(1000, 8 * 1024 * 1024)],
+      ['shared-same-name.zip', sharedStreamZip(1000, 8 * 1024 * 1024, true)],
+      ['overlap.zip', overlappingZip()],
+      ['lying.zip', lying],
+    ] as const) {
+      const result = await importEndsWell(zip, name, 2_000);
+      expect(result.ok, name).toBe(false);
+    }
+  });
+
   it('a zip whose answers.yaml is too large says so, not that it has none', async () => {
     const result = await importEndsWell(answersZip(new Uint8Array(300 * 1024).fill(0x20)), 'big-answers.zip');
     expect(result).toMatchObject({
@@ -127,6 +141,30 @@ describe('fuzz: Import answers (answers.yaml or bundle zip)', () => {
   it('files larger than the import cap are refused unread', async () => {
     const result = await importEndsWell(new Uint8Array(MAX_IMPORT_BYTES + 1), 'big.yaml');
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/too large/) });
+  });
+
+  it('a file that holds no answers at all fails the import instead of yielding the defaults', async () => {
+    const unreadable = {
+      syntax: 'cluster: {size: large\n',
+      empty: '',
+      whitespace: '  \n',
+      alias: 'base: &b { size: large }\ncluster: *b\n',
+      twoDocuments: 'cluster: {}\n---\ncluster: {}\n',
+      nul: 'cluster:\n  size: large\u0000\n',
+      list: '- cluster\n',
+      scalar: 'just text',
+      jsonArray: '[1, 2]',
+    };
+    for (const [name, text] of Object.entries(unreadable)) {
+      for (const [bytes, fileName] of [
+        [strToU8(text), 'answers.yaml'],
+        [answersZip(strToU8(text)), 'bundle.zip'],
+      ] as const) {
+        const result = await importEndsWell(bytes, fileName);
+        expect(result.ok, `${name} in ${fileName}`).toBe(false);
+        expect(!result.ok && result.message).toMatch(/cannot be read as answers/);
+      }
+    }
   });
 
   it('every classic attack, as a file and inside a zip, within two seconds', async () => {

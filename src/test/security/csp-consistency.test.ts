@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { securityHeaders } from '../../../scripts/security-headers';
 
 /** The policy lives in three places: index.html (meta), the README's nginx sample (header) and its Security section. */
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -29,6 +30,13 @@ describe('Content-Security-Policy', () => {
     const headers = [...readme.matchAll(/add_header Content-Security-Policy "([^"]+)"/g)].map((m) => normalise(m[1]!));
     expect(headers.length).toBeGreaterThan(0);
     for (const header of headers) expect(header).toEqual([...normalise(meta!), "frame-ancestors 'none'"]);
+  });
+
+  it('npm start (vite preview) sends the same headers as the README nginx sample', () => {
+    const headers = securityHeaders(ROOT);
+    expect(normalise(headers['Content-Security-Policy']!)).toEqual([...normalise(meta!), "frame-ancestors 'none'"]);
+    expect(readme).toContain(`add_header X-Content-Type-Options ${headers['X-Content-Type-Options']} always;`);
+    expect(readme).toContain(`add_header Referrer-Policy ${headers['Referrer-Policy']} always;`);
   });
 
   it('the README Security section quotes the meta policy', () => {
