@@ -161,13 +161,11 @@ test('the whole journey runs under the policy with zero violations: wizard, zip 
 
   await page.goto('/');
   await expect(wizard.stepHeading).toBeVisible();
-  await page
-    .getByLabel('Import an answers.yaml or a bundle zip')
-    .setInputFiles({
-      name: 'answers.yaml',
-      mimeType: 'application/yaml',
-      buffer: Buffer.from(answersToYaml(SCENARIOS.ciliumKubeProxyFree.answers)),
-    });
+  await page.getByLabel('Import an answers.yaml or a bundle zip').setInputFiles({
+    name: 'answers.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(answersToYaml(SCENARIOS.ciliumKubeProxyFree.answers)),
+  });
   await expect(page.getByText('Answers imported.')).toBeVisible();
   await wizard.goToStep('review');
   await expect(wizard.downloadZipButton).toBeVisible();

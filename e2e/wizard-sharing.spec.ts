@@ -68,13 +68,11 @@ test('importing a whole bundle zip restores its answers', async ({ wizard, page 
   const bundle = generateBundle(answers);
   if (!bundle.ok) throw new Error('bgpPeering must produce a bundle');
   await wizard.open();
-  await page
-    .getByLabel('Import an answers.yaml or a bundle zip')
-    .setInputFiles({
-      name: `${bundle.name}.zip`,
-      mimeType: 'application/zip',
-      buffer: Buffer.from(zipBundle(bundle.files, bundle.name)),
-    });
+  await page.getByLabel('Import an answers.yaml or a bundle zip').setInputFiles({
+    name: `${bundle.name}.zip`,
+    mimeType: 'application/zip',
+    buffer: Buffer.from(zipBundle(bundle.files, bundle.name)),
+  });
   await expect(page.getByText('Answers imported.')).toBeVisible();
   await wizard.expectAnswers(answers, ['performance']);
   await expect(wizard.headline).toHaveAttribute('data-recommended', 'calico');
@@ -97,13 +95,11 @@ test('an import with invalid parts keeps the valid ones and lists what it droppe
 
 test('an import that is not answers says so and changes nothing', async ({ wizard, page }) => {
   await wizard.open();
-  await page
-    .getByLabel('Import an answers.yaml or a bundle zip')
-    .setInputFiles({
-      name: 'notes.zip',
-      mimeType: 'application/zip',
-      buffer: Buffer.from('PK\u0003\u0004 this is not a zip'),
-    });
+  await page.getByLabel('Import an answers.yaml or a bundle zip').setInputFiles({
+    name: 'notes.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from('PK\u0003\u0004 this is not a zip'),
+  });
   await expect(page.getByRole('alert').filter({ hasText: /not a readable zip|holds no answers\.yaml/ })).toBeVisible();
   await page
     .getByLabel('Import an answers.yaml or a bundle zip')
