@@ -36,5 +36,9 @@ export default defineConfig(({ mode }) => ({
     // keeps every file isolated.
     isolate: mode !== 'fast',
     environment: 'node',
+    // Hang guards, not budgets: vitest's 5 s default failed the subprocess tests (src/cli/package.test.ts)
+    // on a 2-core machine with two busy loops and other suites running. Nothing here times the code.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 }));

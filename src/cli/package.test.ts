@@ -44,7 +44,7 @@ beforeAll(() => {
   // npm and npx come with Node; --offline: the package must need nothing from a registry.
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: app, env, stdio: 'ignore' });
   bin = join(app, 'node_modules', '.bin', APP.name);
-}, 60_000);
+});
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
