@@ -86,6 +86,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-cli',
+      'dist-single',
       'node_modules',
       'test-results',
       'playwright-report',

@@ -28,7 +28,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
   retries: 0,
-  // axe over the full comparison table takes tens of seconds on a busy 2-core machine.
+  // No test needs more than 30 s on an idle 2-core machine (long scans are split into one test per
+  // step or page); the 120 s timeout is the margin for a loaded one, not a budget.
   timeout: 120_000,
   reporter: [['list']],
   use: {

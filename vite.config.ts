@@ -3,7 +3,22 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { securityHeaders } from './scripts/security-headers.js';
 
-export default defineConfig({
+/**
+ * Suites that `npm run test:fast` (`vitest run --mode fast`, the edit loop) leaves out: fuzz and
+ * property-based runs, and the suites that spawn processes (bash, unzip, npm). `npm test` runs them all.
+ */
+export const SLOW_SUITES = [
+  'src/**/*.fuzz.test.ts',
+  'src/**/fuzz.test.ts',
+  'src/**/*.property.test.ts',
+  'src/**/property.test.ts',
+  'src/test/decision-space.test.ts',
+  'src/domain/generators/shell.test.ts',
+  'src/lib/zip.test.ts',
+  'src/cli/package.test.ts',
+];
+
+export default defineConfig(({ mode }) => ({
   plugins: [react()],
   build: {
     target: 'es2022',
@@ -17,6 +32,15 @@ export default defineConfig({
     // Playwright specs live in e2e/ and must not be picked up (toolchain note 4).
     // Everything here runs in Node: the domain has no DOM, and src/lib tests use Node's Blob.
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...(mode === 'fast' ? SLOW_SUITES : [])],
+    // The edit loop shares modules between test files in a worker (half the CPU: the domain, the
+    // release table and the validators are imported once per worker, not once per file). npm test
+    // keeps every file isolated.
+    isolate: mode !== 'fast',
     environment: 'node',
+    // Hang guards, not budgets: vitest's 5 s default failed the subprocess tests (src/cli/package.test.ts)
+    // on a 2-core machine with two busy loops and other suites running. Nothing here times the code.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
-});
+}));

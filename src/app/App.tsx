@@ -9,6 +9,7 @@ import { ThemeMenu } from './ThemeMenu';
 import { matchRoute, navigate, usePathname, type Route } from './router';
 import { WizardRoute } from './WizardRoute';
 import { comparisonRoutes } from './comparison-routes';
+import { urlFor } from '../lib/location';
 
 const APP_NAME = 'RKE2 CNI Wizard';
 
@@ -23,7 +24,7 @@ function NavButton({ to, label, current }: { to: string; label: string; current:
   return (
     <Button
       color="inherit"
-      href={to}
+      href={urlFor(to)}
       onClick={(e: MouseEvent<HTMLAnchorElement>) => onNavClick(e, to)}
       aria-current={current ? 'page' : undefined}
       sx={{ textDecoration: current ? 'underline' : 'none', textUnderlineOffset: '6px' }}
@@ -61,7 +62,7 @@ function RouteView({ route }: { route: Route }) {
           </Typography>
           <Typography>
             There is no page at {route.path}.{' '}
-            <a href="/" onClick={(e: MouseEvent<HTMLAnchorElement>) => onNavClick(e, '/')}>
+            <a href={urlFor('/')} onClick={(e: MouseEvent<HTMLAnchorElement>) => onNavClick(e, '/')}>
               Go to the wizard
             </a>
             .

@@ -2,6 +2,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Box } from '@mui/material';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
+import { urlFor } from '../lib/location';
 
 interface Props {
   children: ReactNode;
@@ -33,7 +34,7 @@ export class ErrorBoundary extends Component<Props, State> {
             <Button variant="contained" onClick={() => this.setState({ error: null })}>
               Try again
             </Button>
-            <Button variant="outlined" href="/">
+            <Button variant="outlined" href={urlFor('/')}>
               Reload the wizard
             </Button>
           </Box>

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { currentLocation, currentPath, urlFor } from '../lib/location';
 
 /** A tiny History API router: three routes do not justify a routing library in the first load. */
 export type Route =
@@ -17,15 +18,17 @@ const NAVIGATE_EVENT = 'app:navigate';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
+  window.addEventListener('hashchange', onChange);
   window.addEventListener(NAVIGATE_EVENT, onChange);
   return () => {
     window.removeEventListener('popstate', onChange);
+    window.removeEventListener('hashchange', onChange);
     window.removeEventListener(NAVIGATE_EVENT, onChange);
   };
 }
 
 function getPathname(): string {
-  return window.location.pathname;
+  return currentPath();
 }
 
 export function usePathname(): string {
@@ -34,8 +37,8 @@ export function usePathname(): string {
 
 /** Client-side navigation; keeps the query string (the answers) only for the wizard. */
 export function navigate(to: string): void {
-  if (to === window.location.pathname + window.location.search) return;
-  window.history.pushState(null, '', to);
+  if (to === currentLocation()) return;
+  window.history.pushState(null, '', urlFor(to));
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
   window.scrollTo(0, 0);
 }

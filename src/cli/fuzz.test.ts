@@ -7,12 +7,12 @@ import { zipSync, strToU8 } from 'fflate';
 import { overlappingZip, sharedStreamZip } from '../test/zips/raw-zip';
 import { runCli } from './main';
 import type { CliIo } from './io';
-import { HOSTILE_BYTES, HOSTILE_TEXTS, anyAnswersBytes, timed } from '../test/fuzz/hostile-inputs';
+import { HOSTILE_BYTES, HOSTILE_TEXTS, anyAnswersBytes, withinCpu } from '../test/fuzz/hostile-inputs';
 
 /**
  * Hostile answers files and bundles through the real CLI, in-process: never a stack trace or an
  * internal error (exit 70), a non-zero exit with a message on stderr for bad input, nothing
- * written when generate refuses, and every run finishes within seconds.
+ * written when generate refuses, and every run stays within a CPU-time bound.
  */
 const SLOW_IN_VALIDATE = new Set(['hugeKey', 'manyKeys']);
 let dir: string;
@@ -42,7 +42,7 @@ async function cli(args: string[], ms = 3_000): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  const code = await timed(ms, () => runCli(args, io));
+  const code = await withinCpu(ms, () => runCli(args, io));
   const run = { code, stdout: out.join('\n'), stderr: err.join('\n') };
   expect(run.code, `internal error: ${run.stderr}`).not.toBe(70);
   for (const text of [run.stdout, run.stderr]) {

@@ -1,19 +1,25 @@
-import { processIo, type CliIo } from './io';
+import type { CliIo } from './io';
 import { escapeForTerminal } from './terminal-safe';
 import { recommend, recommendUsage } from './commands/recommend';
 import { generate, generateUsage } from './commands/generate';
 import { validate, validateUsage } from './commands/validate';
+import { PROG, VERSION_TEXT } from './program';
 
 const COMMANDS = { recommend, generate, validate } as const;
 
 export const USAGE = `rke2-cni-wizard: choose an RKE2 CNI and build its files.
 
-Usage: npm run cli -- <command> [options]
+Usage: ${PROG} <command> [options]
+       ${PROG} --version
 
 Commands:
 ${[recommendUsage, generateUsage, validateUsage].map((u) => `  ${u.split('\n').join('\n  ')}`).join('\n\n')}
 
-Run "npm run cli -- <command> --help" for a command's options.`;
+Run "${PROG} <command> --help" for a command's options. Output is plain text (no colours or
+control sequences), whether it goes to a terminal or a pipe.
+
+Exit codes: 0 success; 1 refused (a blocking conflict, or errors found by validate); 2 bad usage
+or input; 3 the bundle could not be written; 70 an internal error.`;
 
 /** Runs one CLI invocation; returns the exit code. Never throws: errors go to stderr. */
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
@@ -28,6 +34,10 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     io.stdout(USAGE);
     return name ? 0 : 2;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout(VERSION_TEXT);
+    return 0;
+  }
   const command = COMMANDS[name as keyof typeof COMMANDS];
   if (!command) {
     io.stderr(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
@@ -40,11 +50,4 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     io.stderr(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
     return 70;
   }
-}
-
-const invokedDirectly = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
-if (invokedDirectly) {
-  runCli(process.argv.slice(2), processIo).then((code) => {
-    process.exitCode = code;
-  });
 }

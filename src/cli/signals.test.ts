@@ -30,7 +30,7 @@ async function interruptGenerate(
   args: string[],
   signal: NodeJS.Signals,
 ): Promise<{ code: number | null; saw: boolean }> {
-  const child = spawn(TSX, [join(ROOT, 'src/cli/main.ts'), 'generate', ...args], {
+  const child = spawn(TSX, [join(ROOT, 'src/cli/bin.ts'), 'generate', ...args], {
     cwd: dir,
     env: { ...process.env, RKE2_CNI_WIZARD_TEST_WRITE_DELAY_MS: '150' },
     stdio: 'ignore',

@@ -4,6 +4,8 @@
  * release table, and a shared link must not change meaning when the app is updated.
  * Pure functions first (tested in Node); the two at the end touch window.location.
  */
+import { appRootUrl } from './location';
+
 export const URL_PARAM = 'a';
 /** Links longer than this are refused before decoding (a pasted novel is not an answer set). */
 export const MAX_PARAM_LENGTH = 16_384;
@@ -113,7 +115,7 @@ export function pushAnswersToUrl(answers: unknown, before: unknown, defaults: un
 
 /** The shareable link of the current answers. */
 export function shareableLink(answers: unknown, defaults: unknown): string {
-  const url = new URL(window.location.origin + '/');
+  const url = new URL(appRootUrl());
   url.searchParams.set(URL_PARAM, encodeAnswersParam(answers, defaults));
   return url.href;
 }

@@ -19,13 +19,14 @@ import { validateBundle } from '../../domain/validate';
 import { zipBundle } from '../../lib/zip';
 import type { CliIo } from '../io';
 import { readAnswersSource } from '../answers-input';
+import { PROG } from '../program';
 
 export const generateUsage = `generate --answers FILE --out DIR|FILE.zip [--force]
     Build the bundle (config.yaml, HelmChartConfigs, NADs, firewall, scripts, README) for an answers file.`;
 
 const EXIT = { ok: 0, refused: 1, badInput: 2, writeFailed: 3, interrupted: 130, terminated: 143 } as const;
 
-const HELP = `Usage: npm run cli -- generate --answers FILE --out DIR|FILE.zip [--force]
+const HELP = `Usage: ${PROG} generate --answers FILE --out DIR|FILE.zip [--force]
 
 Builds every file the cluster needs for the answers in FILE, checks them with the bundle doctor
 (the same checks as "validate"), and writes them atomically: into DIR (paths mirror where each
@@ -237,7 +238,7 @@ export async function generate(args: string[], io: CliIo): Promise<number> {
       io.stdout(HELP);
       return EXIT.ok;
     }
-    io.stderr(`${parsedArgs.message}\nUsage: npm run cli -- ${generateUsage.split('\n')[0]}   (--help for details)`);
+    io.stderr(`${parsedArgs.message}\nUsage: ${PROG} ${generateUsage.split('\n')[0]}   (--help for details)`);
     return EXIT.badInput;
   }
   const { options } = parsedArgs;

@@ -2,13 +2,14 @@ import { MAX_ANSWERS_TEXT_BYTES, describeAnswersFormat, parseAnswersText, type A
 import { evaluate, explain, explainDecision, type Decision, type Finding, type Reason } from '../../domain/engine';
 import type { CliIo } from '../io';
 import { readAnswersSource } from '../answers-input';
+import { PROG } from '../program';
 
 export const recommendUsage = `recommend --answers FILE [--json]
     Rank the CNIs for an answers file (YAML or JSON) and explain why, with sources.`;
 
 const EXIT = { ok: 0, blocked: 1, badInput: 2 } as const;
 
-const HELP = `Usage: npm run cli -- recommend --answers FILE [--json]
+const HELP = `Usage: ${PROG} recommend --answers FILE [--json]
 
 Ranks canal, calico, cilium, flannel and none for the cluster described in FILE, with the
 reasons and source links behind each status, then the blocking errors, warnings and notes.
@@ -122,7 +123,7 @@ export async function recommend(args: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     io.stderr(
-      `${parsedArgs.message}\nUsage: npm run cli -- recommend --answers FILE [--json]   (--help for the answers format)`,
+      `${parsedArgs.message}\nUsage: ${PROG} recommend --answers FILE [--json]   (--help for the answers format)`,
     );
     return EXIT.badInput;
   }

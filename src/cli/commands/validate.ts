@@ -3,6 +3,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { readZipBounded } from '../../lib/zip-reader';
 import { MAX_FILE_BYTES } from '../../domain/validate/parse';
 import type { CliIo } from '../io';
+import { PROG } from '../program';
 import { validateBundle, type BundleInputFile } from '../../domain/validate';
 import type { ValidationIssue } from '../../domain/validate/types';
 
@@ -170,18 +171,20 @@ export async function validate(args: string[], io: CliIo): Promise<number> {
   const positional: string[] = [];
   for (const arg of args) {
     if (arg === '--help' || arg === '-h') {
-      io.stdout(`Usage: npm run cli -- ${validateUsage}`);
+      io.stdout(
+        `Usage: ${PROG} ${validateUsage}\n    -h, --help   show this help\n\nExit codes:\n  0  no errors (warnings allowed)\n  1  the bundle doctor found at least one error\n  2  bad usage, or PATH cannot be read`,
+      );
       return 0;
     }
     if (arg === '--json') json = true;
     else if (arg.startsWith('-')) {
-      io.stderr(`validate: unknown option ${arg}.\nUsage: npm run cli -- ${validateUsage}`);
+      io.stderr(`validate: unknown option ${arg}.\nUsage: ${PROG} ${validateUsage}`);
       return 2;
     } else positional.push(arg);
   }
   if (positional.length !== 1) {
     io.stderr(
-      `validate: give exactly one PATH (a bundle directory, a .zip, or a config.yaml).\nUsage: npm run cli -- ${validateUsage}`,
+      `validate: give exactly one PATH (a bundle directory, a .zip, or a config.yaml).\nUsage: ${PROG} ${validateUsage}`,
     );
     return 2;
   }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
   CLUSTER_SIZES,
   ENCRYPTIONS,
@@ -180,12 +180,4 @@ describe('evaluate over random answers', () => {
       { numRuns: 300 },
     );
   }, 60_000);
-
-  it('is fast: under a millisecond per evaluation', () => {
-    const samples = fc.sample(answersArb, 300);
-    for (const a of samples.slice(0, 50)) evaluate(a); // warm up the JIT
-    const start = performance.now();
-    for (const a of samples) evaluate(a);
-    expect((performance.now() - start) / samples.length).toBeLessThan(1);
-  });
 });

@@ -23,11 +23,12 @@ import { EvidenceSection } from './EvidenceSection';
 import { bundleSnippet, installSnippet } from './install-snippet';
 import { NetworkDiagram } from './NetworkDiagram';
 import { ExternalLink, InAppLink, LevelBadge, ReleaseSelect, chooseRelease, useStoredAnswers } from './shared';
+import { currentPath, urlFor } from '../../lib/location';
 
 const CELL = { border: 1, borderColor: 'divider', p: 1, textAlign: 'left', verticalAlign: 'top' } as const;
 
 function idFromPath(): string {
-  return /^\/cni\/([^/?#]+)/.exec(window.location.pathname)?.[1] ?? '';
+  return /^\/cni\/([^/?#]+)/.exec(currentPath())?.[1] ?? '';
 }
 
 function releaseFromSearch(): string | null {
@@ -233,7 +234,11 @@ export default function CniPage({ id: idProp }: { id?: string }) {
 
   const changeRelease = (r: string) => {
     setReleaseText(r);
-    window.history.replaceState(window.history.state, '', `/cni/${profile.id}?release=${encodeURIComponent(r)}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      urlFor(`/cni/${profile.id}?release=${encodeURIComponent(r)}`),
+    );
   };
 
   return (

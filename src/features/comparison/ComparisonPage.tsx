@@ -37,6 +37,7 @@ import {
 import { ComparisonTable } from './ComparisonTable';
 import { EvidenceSection } from './EvidenceSection';
 import { ExternalLink, InAppLink, ReleaseSelect, chooseRelease, useStoredAnswers } from './shared';
+import { currentLocation, urlFor } from '../../lib/location';
 
 const SORT_LABELS: Record<SortMode, string> = {
   rke2: 'RKE2 order (primaries, add-ons, comparison-only)',
@@ -79,8 +80,7 @@ export default function ComparisonPage() {
   // The URL is the shareable state; replaceState keeps Back meaningful.
   useEffect(() => {
     const next = `/compare${comparisonSearch(state)}`;
-    if (next !== window.location.pathname + window.location.search)
-      window.history.replaceState(window.history.state, '', next);
+    if (next !== currentLocation()) window.history.replaceState(window.history.state, '', urlFor(next));
   }, [state]);
 
   const update = (patch: Partial<ComparisonState>) => setState((s) => ({ ...s, ...patch }));

@@ -12,6 +12,7 @@ import type { Source } from '../../domain/sources';
 import { parseAnswers } from '../../domain/answers';
 import type { Answers } from '../../domain/answers/types';
 import { loadStoredAnswers } from '../../lib/answers-storage';
+import { urlFor } from '../../lib/location';
 
 export { chooseRelease, type ReleaseChoice } from './release-choice';
 
@@ -68,7 +69,7 @@ export function ExternalLink({ source, children }: { source: Source; children?: 
  * tells it the path changed; a modified click keeps the browser's own behaviour (new tab, …).
  */
 export function navigateTo(to: string): void {
-  window.history.pushState(null, '', to);
+  window.history.pushState(null, '', urlFor(to));
   window.dispatchEvent(new PopStateEvent('popstate'));
   window.scrollTo(0, 0);
 }
@@ -82,7 +83,7 @@ export function onInAppClick(event: MouseEvent<HTMLAnchorElement>, to: string): 
 
 export function InAppLink({ to, children }: { to: string; children: ReactNode }) {
   return (
-    <Link href={to} onClick={(e: MouseEvent<HTMLAnchorElement>) => onInAppClick(e, to)} underline="always">
+    <Link href={urlFor(to)} onClick={(e: MouseEvent<HTMLAnchorElement>) => onInAppClick(e, to)} underline="always">
       {children}
     </Link>
   );

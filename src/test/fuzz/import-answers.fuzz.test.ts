@@ -7,7 +7,7 @@ import { generateBundle } from '../../domain/generators';
 import { zipBundle } from '../../lib/zip';
 import { SCENARIOS } from '../scenarios';
 import { overlappingZip, sharedStreamZip } from '../zips/raw-zip';
-import { HOSTILE_BYTES, HOSTILE_TEXTS, anyAnswersBytes, expectNoPollution, timed } from './hostile-inputs';
+import { HOSTILE_BYTES, HOSTILE_TEXTS, anyAnswersBytes, expectNoPollution, withinCpu } from './hostile-inputs';
 
 /** "Import answers" takes any file the user picks: an answers.yaml, a bundle zip, or anything else. */
 function file(bytes: Uint8Array, name: string): File {
@@ -15,7 +15,7 @@ function file(bytes: Uint8Array, name: string): File {
 }
 
 async function importEndsWell(bytes: Uint8Array, name: string, ms = 2_000): Promise<ImportResult> {
-  const result = await timed(ms, () => importAnswersFile(file(bytes, name)));
+  const result = await withinCpu(ms, () => importAnswersFile(file(bytes, name)));
   if (result.ok) {
     expect(parseAnswers(result.loaded.answers).ok, 'imported answers are valid').toBe(true);
     expect(result.loaded.origin).toBe('import');
