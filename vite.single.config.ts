@@ -32,6 +32,29 @@ function policy(scriptHashes: string[]): string {
   ].join('; ');
 }
 
+/**
+ * A file:// page can start no module worker (and the policy allows no worker source), so the one file
+ * reads imports in place: the same bounded reader, on the main thread. Fails the build if the code moved.
+ */
+function importInPlace(): Plugin {
+  return {
+    name: 'rke2-single-import-in-place',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith('/features/wizard/import-answers.ts')) return null;
+      const out = code
+        .replace("typeof Worker === 'undefined'", 'true')
+        .replace(
+          "new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' })",
+          '(null as unknown as Worker)',
+        );
+      if (out.includes('import-worker.ts') || !out.startsWith(code.slice(0, 10)))
+        this.error('single-file: import-answers.ts no longer matches the in-place rewrite');
+      return out;
+    },
+  };
+}
+
 function singleFile(): Plugin {
   return {
     name: 'rke2-single-file',
@@ -87,7 +110,7 @@ export default defineConfig({
   base: './',
   // favicon.svg and color-scheme.js are inlined by the plugin; nothing else is copied.
   publicDir: false,
-  plugins: [react(), singleFile()],
+  plugins: [importInPlace(), react(), singleFile()],
   build: {
     target: 'es2022',
     sourcemap: false,
