@@ -113,14 +113,14 @@ export function parseAnswersText(text: string): ParseResult {
         `The text holds ${documents.length} YAML documents (separated by ---); an answers file is one document.`,
       );
     }
-    const [document] = documents;
-    if (documents.length === 0 || document === null || document === undefined) {
+    const [doc] = documents;
+    if (documents.length === 0 || doc === null || doc === undefined) {
       return rootError(
         'inputEmpty',
         'The answers text is empty. Write the sections you want to set, or {} for all defaults.',
       );
     }
-    return parseAnswers(document);
+    return parseAnswers(doc);
   } catch (error) {
     return yamlError(error);
   }

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { runPreflightKernelChecks } from '../../test/preflight-kernel';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -147,20 +147,11 @@ describe('generateBundle properties', () => {
 describe('the outputs hold to the plan', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rke2-plan-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const bin = join(dir, 'bin');
-  mkdirSync(bin);
-
   /** Runs preflight.sh's kernel checks with `uname -r` answering `kernel`; returns the PASS/WARN/FAIL lines. */
   function kernelCheckLines(preflight: string, kernel: string): string[] {
-    writeFileSync(join(bin, 'uname'), `#!/bin/sh\necho '${kernel}'\n`);
-    chmodSync(join(bin, 'uname'), 0o755);
-    const lines = preflight.split('\n');
-    const part = [
-      ...lines.filter((l) => /^(pass|warn|fail|version_ge)\(\)|^FAILS=0/.test(l)),
-      ...lines.filter((l) => l.startsWith('KERNEL') || l.includes('"$KERNEL_BASE"')),
-    ].join('\n');
-    const out = execFileSync('bash', ['-c', part], { env: { PATH: `${bin}:/usr/bin:/bin` }, encoding: 'utf8' });
-    return out.split('\n').filter((l) => /^(PASS|WARN|FAIL) /.test(l));
+    return runPreflightKernelChecks(preflight, kernel, dir)
+      .split('\n')
+      .filter((l) => /^(PASS|WARN|FAIL) /.test(l));
   }
 
   it(
