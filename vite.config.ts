@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { securityHeaders } from './scripts/security-headers.js';
+import { prerender } from './scripts/prerender.js';
 
 /**
  * Suites that `npm run test:fast` (`vitest run --mode fast`, the edit loop) leaves out: fuzz and
@@ -19,7 +20,8 @@ export const SLOW_SUITES = [
 ];
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react()],
+  // prerender(): the wizard's first screen, /compare and the CNI pages as HTML in dist/ (issue 15).
+  plugins: [react(), prerender()],
   build: {
     target: 'es2022',
     sourcemap: false,

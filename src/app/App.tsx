@@ -7,11 +7,31 @@ import { globalStyles } from '../ui/global-styles';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ThemeMenu } from './ThemeMenu';
 import { matchRoute, navigate, usePathname, type Route } from './router';
-import { WizardRoute } from './WizardRoute';
 import { comparisonRoutes } from './comparison-routes';
+import { preloadable } from './preloadable';
 import { urlFor } from '../lib/location';
 
 const APP_NAME = 'RKE2 CNI Wizard';
+
+// Every page is its own chunk (issue 15): /compare and the CNI pages load no form library, wizard or
+// engine. A prerendered page names its chunks as module preloads, so this costs no extra round trip.
+const WizardRoute = preloadable(() => import('./WizardRoute').then((m) => m.WizardRoute));
+
+/** Loads what a route renders first, so a prerendered page hydrates without suspending (main.tsx). */
+export function preloadRoute(route: Route): Promise<void> {
+  switch (route.name) {
+    case 'wizard':
+      return Promise.all([WizardRoute.preload(), import('./WizardRoute').then((m) => m.preloadPanel())]).then(
+        () => undefined,
+      );
+    case 'compare':
+      return comparisonRoutes.ComparisonPage.preload();
+    case 'cni':
+      return comparisonRoutes.CniPage.preload();
+    default:
+      return Promise.resolve();
+  }
+}
 
 function onNavClick(event: MouseEvent<HTMLAnchorElement>, to: string) {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
@@ -76,8 +96,9 @@ function RouteView({ route }: { route: Route }) {
   }
 }
 
-export function App() {
-  const pathname = usePathname();
+/** The app; `serverPath` is the page being prerendered at build time (src/app/server.tsx). */
+export function App({ serverPath }: { serverPath?: string } = {}) {
+  const pathname = usePathname(serverPath);
   const route = matchRoute(pathname);
   return (
     <ThemeProvider theme={theme}>

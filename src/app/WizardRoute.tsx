@@ -17,6 +17,8 @@ import {
 import { QUESTIONS, questionFor } from '../features/wizard/questions';
 import { STEPS, stepIndexOfField, type AnswerPath } from '../features/wizard/steps';
 import { Notice } from '../ui/Notice';
+import { preloadable } from './preloadable';
+import { useHydrated } from '../ui/hydration';
 import { saveAnswers, clearStoredAnswers } from '../lib/answers-storage';
 import { clearAnswersFromUrl, pushAnswersToUrl, writeAnswersToUrl } from '../lib/url-state';
 
@@ -24,8 +26,11 @@ import { clearAnswersFromUrl, pushAnswersToUrl, writeAnswersToUrl } from '../lib
 const BundleView = lazy(() => import('../features/bundle/BundleView'));
 // The panel pulls in the engine (every rule): not needed to paint the form, so it is its own chunk
 // (first-load budget, issue 6). The import starts as soon as this module runs, in parallel with the first render.
-const panelModule = import('../features/recommendation/RecommendationPanel');
-const RecommendationPanel = lazy(() => panelModule.then((m) => ({ default: m.RecommendationPanel })));
+const RecommendationPanel = preloadable(() =>
+  import('../features/recommendation/RecommendationPanel').then((m) => m.RecommendationPanel),
+);
+export const preloadPanel = RecommendationPanel.preload;
+void preloadPanel();
 
 const SAVE_DELAY_MS = 250;
 
@@ -76,14 +81,29 @@ function ProblemsAlert({
 
 /** The wizard screen: one form for every step, the live panel beside it, the bundle on the review step. */
 export function WizardRoute() {
-  const [initial] = useState(() => loadInitialAnswers(window.location.search));
-  const methods = useForm<Answers>({ defaultValues: initial.answers, resolver: answersResolver, mode: 'onChange' });
+  // A prerendered page (issue 15) hydrates with the defaults it was rendered with; the link's or the
+  // saved answers replace them right after (the effect below, before anything is persisted).
+  const hydrated = useHydrated();
+  const [initial] = useState(() => (hydrated ? loadInitialAnswers(window.location.search) : null));
+  const methods = useForm<Answers>({
+    defaultValues: initial?.answers ?? defaultAnswers(),
+    resolver: answersResolver,
+    mode: 'onChange',
+  });
   const { watch, setValue, reset } = methods;
   const [step, setStep] = useState(0);
   const [focusField, setFocusField] = useState<string | null>(null);
   const [report, setReport] = useState<{ origin: LoadedAnswers['origin']; problems: Problem[] } | null>(
-    initial.problems.length ? initial : null,
+    initial?.problems.length ? initial : null,
   );
+
+  useEffect(() => {
+    if (initial) return;
+    const loaded = loadInitialAnswers(window.location.search);
+    if (loaded.origin !== 'defaults') reset(loaded.answers);
+    if (loaded.problems.length) setReport(loaded);
+    // Once, after hydration: `initial` never changes.
+  }, [initial, reset]);
   const [importError, setImportError] = useState<string | null>(null);
   const [imported, setImported] = useState(false);
   // The answers an import replaced, kept until the next change so the import can be undone.

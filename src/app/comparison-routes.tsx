@@ -1,7 +1,7 @@
-import { lazy } from 'react';
+import { preloadable } from './preloadable';
 
 /** The comparison pages are loaded only when visited (issue 6: not part of the first load). */
 export const comparisonRoutes = {
-  ComparisonPage: lazy(() => import('../features/comparison/ComparisonPage')),
-  CniPage: lazy(() => import('../features/comparison/CniPage')),
+  ComparisonPage: preloadable(() => import('../features/comparison/ComparisonPage').then((m) => m.default)),
+  CniPage: preloadable<{ id?: string }>(() => import('../features/comparison/CniPage').then((m) => m.default)),
 };

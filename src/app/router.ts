@@ -5,6 +5,11 @@ import { currentLocation, currentPath, urlFor } from '../lib/location';
 export type Route =
   { name: 'wizard' } | { name: 'compare' } | { name: 'cni'; id: string } | { name: 'not-found'; path: string };
 
+/** A route as one string: what a prerendered page says it holds (main.tsx hydrates it only on that route). */
+export function routeKey(route: Route): string {
+  return route.name === 'cni' ? `cni/${route.id}` : route.name === 'not-found' ? 'not-found' : route.name;
+}
+
 export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/wizard') return { name: 'wizard' };
@@ -31,8 +36,9 @@ function getPathname(): string {
   return currentPath();
 }
 
-export function usePathname(): string {
-  return useSyncExternalStore(subscribe, getPathname, getPathname);
+/** The route's path; `serverPath` is the page being prerendered (the server has no address). */
+export function usePathname(serverPath?: string): string {
+  return useSyncExternalStore(subscribe, getPathname, serverPath === undefined ? getPathname : () => serverPath);
 }
 
 /** Client-side navigation; keeps the query string (the answers) only for the wizard. */

@@ -24,6 +24,7 @@ import { bundleSnippet, installSnippet } from './install-snippet';
 import { NetworkDiagram } from './NetworkDiagram';
 import { ExternalLink, InAppLink, LevelBadge, ReleaseSelect, chooseRelease, useStoredAnswers } from './shared';
 import { currentPath, urlFor } from '../../lib/location';
+import { useHydrated } from '../../ui/hydration';
 
 const CELL = { border: 1, borderColor: 'divider', p: 1, textAlign: 'left', verticalAlign: 'top' } as const;
 
@@ -199,7 +200,10 @@ function ComparisonOnlyPage({ id }: { id: ComparisonOnly }) {
 /** /cni/<id>: one CNI in depth, for the chosen release. */
 export default function CniPage({ id: idProp }: { id?: string }) {
   const id = idProp ?? idFromPath();
-  const [releaseText, setReleaseText] = useState<string | null>(releaseFromSearch);
+  // Prerendered (issue 15): hydrate the newest release, then the address's.
+  const hydrated = useHydrated();
+  const [picked, setReleaseText] = useState<string | null>(null);
+  const releaseText = picked ?? (hydrated ? releaseFromSearch() : null);
   const stored = useStoredAnswers();
   const { release, notice } = useMemo(
     () => chooseRelease(releaseText, stored.answers?.cluster.release ?? null),

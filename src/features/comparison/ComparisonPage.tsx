@@ -38,6 +38,7 @@ import { ComparisonTable } from './ComparisonTable';
 import { EvidenceSection } from './EvidenceSection';
 import { ExternalLink, InAppLink, ReleaseSelect, chooseRelease, useStoredAnswers } from './shared';
 import { currentLocation, urlFor } from '../../lib/location';
+import { useHydrated } from '../../ui/hydration';
 
 const SORT_LABELS: Record<SortMode, string> = {
   rke2: 'RKE2 order (primaries, add-ons, comparison-only)',
@@ -53,7 +54,11 @@ function toggle<T>(list: readonly T[], item: T): T[] {
 
 /** /compare: the feature matrix side by side, filtered, sorted, shareable. */
 export default function ComparisonPage() {
-  const [state, setState] = useState<ComparisonState>(() => parseComparisonSearch(window.location.search));
+  // Prerendered (issue 15): hydrate the newest release with no filters, then read the address.
+  const hydrated = useHydrated();
+  const fromAddress = useMemo(() => parseComparisonSearch(hydrated ? window.location.search : ''), [hydrated]);
+  const [changed, setState] = useState<ComparisonState | null>(null);
+  const state = changed ?? fromAddress;
   const stored = useStoredAnswers();
   const { release, notice } = useMemo(
     () => chooseRelease(state.release, stored.answers?.cluster.release ?? null),
@@ -79,11 +84,12 @@ export default function ComparisonPage() {
 
   // The URL is the shareable state; replaceState keeps Back meaningful.
   useEffect(() => {
+    if (!hydrated) return;
     const next = `/compare${comparisonSearch(state)}`;
     if (next !== currentLocation()) window.history.replaceState(window.history.state, '', urlFor(next));
-  }, [state]);
+  }, [state, hydrated]);
 
-  const update = (patch: Partial<ComparisonState>) => setState((s) => ({ ...s, ...patch }));
+  const update = (patch: Partial<ComparisonState>) => setState((s) => ({ ...(s ?? fromAddress), ...patch }));
   const allColumns = matrix.columns.map((c) => c.id);
   const selected = state.cni.length ? state.cni : allColumns;
   const exportSelection = { columns: view.shown.map((v) => v.column.id), features: undefined };

@@ -13,6 +13,7 @@ import { parseAnswers } from '../../domain/answers';
 import type { Answers } from '../../domain/answers/types';
 import { loadStoredAnswers } from '../../lib/answers-storage';
 import { urlFor } from '../../lib/location';
+import { useHydrated } from '../../ui/hydration';
 
 export { chooseRelease, type ReleaseChoice } from './release-choice';
 
@@ -139,7 +140,10 @@ export type StoredAnswersState = { answers: Answers | null; message: string | nu
 
 /** The wizard's saved answers, validated; never throws. */
 export function useStoredAnswers(): StoredAnswersState {
+  // A prerendered page hydrates as a first visit (no saved answers), then reads the storage (issue 15).
+  const hydrated = useHydrated();
   return useMemo(() => {
+    if (!hydrated) return { answers: null, message: null };
     const stored = loadStoredAnswers();
     if (stored === null) return { answers: null, message: null };
     if (!stored.ok) return { answers: null, message: stored.message };
@@ -149,5 +153,5 @@ export function useStoredAnswers(): StoredAnswersState {
       answers: null,
       message: `The saved wizard answers have ${parsed.errors.length} problem(s) (${parsed.errors.map((e) => e.field).join(', ')}); fix them in the wizard to filter by your answers.`,
     };
-  }, []);
+  }, [hydrated]);
 }

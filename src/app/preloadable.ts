@@ -1,0 +1,30 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export type Preloadable<P extends object> = LazyExoticComponent<ComponentType<P>> & {
+  /** Starts (or joins) the load; resolves once the component can render without suspending. */
+  preload: () => Promise<void>;
+};
+
+/**
+ * React.lazy that can be loaded ahead of rendering. main.tsx loads a prerendered page's chunks before it
+ * hydrates (issue 15): a component that suspended during hydration would leave its Suspense boundary as
+ * server HTML, and the first context update above it (MUI's theme settles after mount) would make React
+ * throw that HTML away and render it again. Once loaded, the component is handed to React.lazy as a
+ * thenable that resolves at once, which React renders in the same pass.
+ */
+export function preloadable<P extends object>(load: () => Promise<ComponentType<P>>): Preloadable<P> {
+  let loaded: ComponentType<P> | undefined;
+  let pending: Promise<ComponentType<P>> | undefined;
+  const start = () =>
+    (pending ??= load().then((component) => {
+      loaded = component;
+      return component;
+    }));
+  const Lazy = lazy<ComponentType<P>>(() => {
+    const ready = loaded;
+    if (ready)
+      return { then: (resolve: (m: { default: ComponentType<P> }) => void) => resolve({ default: ready }) } as never;
+    return start().then((component) => ({ default: component }));
+  });
+  return Object.assign(Lazy, { preload: () => start().then(() => undefined) });
+}
