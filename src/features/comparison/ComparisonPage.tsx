@@ -13,7 +13,6 @@ import {
   Typography,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import { evaluate } from '../../domain/engine';
 import type { Decision } from '../../domain/engine/types';
 import {
   FEATURES,
@@ -46,6 +45,8 @@ const SORT_LABELS: Record<SortMode, string> = {
   support: 'Most supported features (needed ones if any)',
 };
 
+type Engine = typeof import('../../domain/engine').evaluate;
+
 const NEEDABLE = FEATURES.filter((f) => f.kind === 'support');
 
 function toggle<T>(list: readonly T[], item: T): T[] {
@@ -67,15 +68,20 @@ export default function ComparisonPage() {
   const matrix = useMemo(() => matrixFor(release), [release]);
   const releaseText = release.requested.text;
 
-  // The engine judges the wizard's answers on the release shown here.
+  // The engine judges the wizard's answers on the release shown here. It is loaded only when there are
+  // saved answers to judge: a first visit does not fetch it (issue 15, /compare's byte budget).
+  const [engine, setEngine] = useState<Engine | null>(null);
+  useEffect(() => {
+    if (stored.answers && !engine) void import('../../domain/engine').then((m) => setEngine(() => m.evaluate));
+  }, [stored.answers, engine]);
   const decision: Decision | null = useMemo(() => {
-    if (!stored.answers) return null;
+    if (!stored.answers || !engine) return null;
     try {
-      return evaluate({ ...stored.answers, cluster: { ...stored.answers.cluster, release: releaseText } });
+      return engine({ ...stored.answers, cluster: { ...stored.answers.cluster, release: releaseText } });
     } catch {
       return null;
     }
-  }, [stored.answers, releaseText]);
+  }, [stored.answers, releaseText, engine]);
 
   const view = useMemo(
     () => buildComparisonView(matrix, state, stored.answers, decision),

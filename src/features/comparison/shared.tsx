@@ -9,7 +9,8 @@ import { LEVEL_LABELS } from '../../domain/matrix';
 import { RELEASES } from '../../domain/rke2/releases';
 import { compareVersions } from '../../domain/rke2/version';
 import type { Source } from '../../domain/sources';
-import { parseAnswers } from '../../domain/answers';
+// Not the answers index: it re-exports answers-text, which brings js-yaml into the comparison pages.
+import { parseAnswers } from '../../domain/answers/parse-answers';
 import type { Answers } from '../../domain/answers/types';
 import { loadStoredAnswers } from '../../lib/answers-storage';
 import { urlFor } from '../../lib/location';
