@@ -10,8 +10,12 @@
  *   memory       JS heap after a full wizard journey
  *   hostile      issue 11's red-team zips and YAML through the CLI (time, peak RSS) and the import (main thread)
  *   cli          the built CLI (dist-cli/): `recommend --json` start to answer, wall and CPU, median of 10
+ *   prerendered  issue 15: LCP of / and /compare against a static reference page served in the same run
+ *                (scripts/bench-reference/reference.html), CLS of every prerendered page and of a shared
+ *                ?a= link, and the bytes a first visit of /compare fetches
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +28,9 @@ import { generateBundle } from '../src/domain/generators';
 import { validateBundle } from '../src/domain/validate';
 import { zipBundle } from '../src/lib/zip';
 import { SCENARIOS } from '../src/test/scenarios';
+import { defaultAnswers } from '../src/domain/answers/defaults';
+import { encodeAnswersParam } from '../src/lib/url-state';
+import { PAGES } from '../src/app/pages';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { HOSTILE_BUDGETS, benchBrowserImport, benchCli as benchHostileCli, writeHostileInputs } from './bench-hostile';
 
@@ -35,7 +42,12 @@ const BUDGETS = {
   offOriginRequests: 0,
   // Issue 15: the built CLI answers `recommend --json` within 300 ms wall (median of 10).
   cliRecommendMedianMs: 300,
+  // Issue 15: prerendered pages. LCP as a multiple of the static reference page's, measured in the same run.
+  lcpVsReference: 1.2,
+  compareFirstVisitGzipBytes: 120_000,
+  cls: 0.05,
 };
+const REFERENCE = 'scripts/bench-reference/reference.html';
 const CLI = 'dist-cli/rke2-cni-wizard.mjs';
 const CLI_RUNS = 10;
 // BENCH_DIST measures another build directory (default dist/, what `npm run bench` just built).
@@ -43,6 +55,9 @@ const DIST = process.env.BENCH_DIST || 'dist';
 const PORT = Number(process.env.BENCH_PORT || 4191);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS || 5);
+const REFERENCE_PORT = PORT + 1;
+// Loads per CNI page for its CLS (the wizard, /compare and the reference get LOAD_RUNS each).
+const CNI_PAGE_RUNS = 2;
 const CHANGES = Number(process.env.BENCH_CHANGES || 200);
 
 const median = (xs: number[]) => percentile(xs, 50);
@@ -196,16 +211,34 @@ function executablePath(): string | undefined {
   return process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 }
 
-/** Registers observers before any page script so paints and long tasks are not missed. */
+/** Registers observers before any page script so paints, layout shifts and long tasks are not missed. */
 const OBSERVERS = `
-  window.__bench = { lcp: 0, longTaskMs: 0 };
+  window.__bench = { lcp: 0, longTaskMs: 0, cls: 0 };
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTaskMs += e.duration; }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__bench.cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
 `;
 
-async function benchLoad(browser: Browser) {
-  const runs: { fcpMs: number; lcpMs: number; longTaskMs: number; urls: string[]; offOrigin: string[] }[] = [];
-  for (let i = 0; i < LOAD_RUNS + 1; i++) {
+/** The static reference page on its own port: plain HTML, no script, no app server in the way. */
+function startReferenceServer(): Promise<Server> {
+  const body = readFileSync(REFERENCE);
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+    res.end(body);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(REFERENCE_PORT, '127.0.0.1', () => resolve(server));
+  });
+}
+
+type LoadRun = { fcpMs: number; lcpMs: number; longTaskMs: number; cls: number; urls: string[]; offOrigin: string[] };
+
+/** `runs` fresh loads of `url` (after one that warms the server's cache), each in a new context. */
+async function benchLoad(browser: Browser, url = `${ORIGIN}/`, runs = LOAD_RUNS): Promise<LoadRun[]> {
+  const origin = new URL(url).origin;
+  const out: LoadRun[] = [];
+  for (let i = 0; i < runs + 1; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const urls: string[] = [];
@@ -213,21 +246,56 @@ async function benchLoad(browser: Browser) {
     page.on('request', (r) => {
       const u = new URL(r.url());
       if (u.protocol === 'data:' || u.protocol === 'blob:') return;
-      if (u.origin !== ORIGIN) offOrigin.push(r.url());
+      if (u.origin !== origin) offOrigin.push(r.url());
       else urls.push(u.pathname);
     });
     await page.addInitScript(OBSERVERS);
-    await page.goto(`${ORIGIN}/`, { waitUntil: 'networkidle' });
+    await page.goto(url, { waitUntil: 'networkidle' });
     await page.waitForTimeout(500);
     const m = await page.evaluate(() => {
       const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-      const b = (window as unknown as { __bench: { lcp: number; longTaskMs: number } }).__bench;
-      return { fcpMs: fcp, lcpMs: b.lcp, longTaskMs: b.longTaskMs };
+      const b = (window as unknown as { __bench: { lcp: number; longTaskMs: number; cls: number } }).__bench;
+      return { fcpMs: fcp, lcpMs: b.lcp, longTaskMs: b.longTaskMs, cls: b.cls };
     });
-    if (i > 0) runs.push({ ...m, urls, offOrigin }); // the first run warms the server's cache
+    if (i > 0) out.push({ ...m, urls, offOrigin }); // the first run warms the server's cache
     await context.close();
   }
-  return runs;
+  return out;
+}
+
+/**
+ * Issue 15: the prerendered pages against the static reference, in this same run. LCP medians of /,
+ * /compare and the reference; the worst CLS of each prerendered page and of a shared ?a= link (which
+ * hydrates the defaults, then shows the link's answers); the JS and CSS a first visit of /compare fetches.
+ */
+async function benchPrerendered(browser: Browser, assets: Asset[]) {
+  const reference = await benchLoad(browser, `http://127.0.0.1:${REFERENCE_PORT}/`);
+  const compare = await benchLoad(browser, `${ORIGIN}/compare`);
+  const param = encodeAnswersParam(SCENARIOS.ciliumKubeProxyFree.answers, defaultAnswers());
+  const link = await benchLoad(browser, `${ORIGIN}/?a=${param}`, 2);
+  const cls: Record<string, number> = { '/?a=… (shared link)': round(Math.max(...link.map((r) => r.cls)), 4) };
+  for (const p of PAGES.filter((x) => x.path !== '/' && x.path !== '/compare')) {
+    const loads = await benchLoad(browser, `${ORIGIN}${p.path}`, CNI_PAGE_RUNS);
+    cls[p.path] = round(Math.max(...loads.map((r) => r.cls)), 4);
+  }
+  cls['/compare'] = round(Math.max(...compare.map((r) => r.cls)), 4);
+  const visited = new Set(compare.flatMap((r) => r.urls).map((u) => u.replace(/^\//, '')));
+  const fetched = assets.filter((a) => visited.has(a.file));
+  const html = readFileSync(join(DIST, 'compare.html'));
+  return {
+    referenceBytes: statSync(REFERENCE).size,
+    referenceLcpMs: round(median(reference.map((r) => r.lcpMs))),
+    compareLcpMs: round(median(compare.map((r) => r.lcpMs))),
+    compareFcpMs: round(median(compare.map((r) => r.fcpMs))),
+    cls,
+    compareFirstVisit: {
+      gzip: fetched.reduce((s, a) => s + a.gzip, 0),
+      raw: fetched.reduce((s, a) => s + a.raw, 0),
+      files: fetched.map((a) => a.file),
+      htmlGzip: gzipSync(html, { level: 9 }).length,
+    },
+    offOrigin: [...compare, ...link].flatMap((r) => r.offOrigin),
+  };
 }
 
 type Sample = { step: string; question: string; ms: number };
@@ -386,10 +454,12 @@ async function main() {
   const assets = distAssets();
 
   const server = await startServer();
+  const referenceServer = await startReferenceServer();
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: executablePath(), args: CHROMIUM_ARGS, headless: true });
     const loads = await benchLoad(browser);
+    const prerendered = await benchPrerendered(browser, assets);
     const critical = firstLoadFiles();
     const first = assets.filter((a) => critical.has(a.file));
     const lazy = assets.filter((a) => !critical.has(a.file));
@@ -429,7 +499,9 @@ async function main() {
         fcpMs: round(median(loads.map((r) => r.fcpMs))),
         lcpMs: round(median(loads.map((r) => r.lcpMs))),
         longTaskMs: round(median(loads.map((r) => r.longTaskMs))),
+        cls: round(Math.max(...loads.map((r) => r.cls)), 4),
       },
+      prerendered: { ...prerendered, cls: { '/': round(Math.max(...loads.map((r) => r.cls)), 4), ...prerendered.cls } },
       interaction: {
         changes: ms.length,
         timeouts: interaction.timeouts,
@@ -443,7 +515,9 @@ async function main() {
       cli,
       memory: { jsHeapAfterJourneyBytes: interaction.heapBytes },
       hostile: { cli: hostileCli, browserImport: hostileImport },
-      offOriginRequests: [...new Set([...loads.flatMap((r) => r.offOrigin), ...interaction.offOrigin])],
+      offOriginRequests: [
+        ...new Set([...loads.flatMap((r) => r.offOrigin), ...interaction.offOrigin, ...prerendered.offOrigin]),
+      ],
     };
 
     const misses: string[] = [];
@@ -476,6 +550,21 @@ async function main() {
         );
     if (result.offOriginRequests.length > BUDGETS.offOriginRequests)
       misses.push(`off-origin requests: ${result.offOriginRequests.join(', ')}`);
+    const lcpLimit = round(BUDGETS.lcpVsReference * prerendered.referenceLcpMs);
+    if (!(result.load.lcpMs <= lcpLimit))
+      misses.push(
+        `LCP of / ${result.load.lcpMs} ms > ${BUDGETS.lcpVsReference} x reference ${prerendered.referenceLcpMs} ms`,
+      );
+    if (!(prerendered.compareLcpMs <= lcpLimit))
+      misses.push(
+        `LCP of /compare ${prerendered.compareLcpMs} ms > ${BUDGETS.lcpVsReference} x reference ${prerendered.referenceLcpMs} ms`,
+      );
+    if (prerendered.compareFirstVisit.gzip > BUDGETS.compareFirstVisitGzipBytes)
+      misses.push(
+        `/compare first visit ${prerendered.compareFirstVisit.gzip} B gzip > ${BUDGETS.compareFirstVisitGzipBytes} B`,
+      );
+    for (const [path, value] of Object.entries(result.prerendered.cls))
+      if (!(value <= BUDGETS.cls)) misses.push(`CLS of ${path} ${value} > ${BUDGETS.cls}`);
     if (!(cli.medianMs <= BUDGETS.cliRecommendMedianMs))
       misses.push(`CLI recommend --json median ${cli.medianMs} ms > ${BUDGETS.cliRecommendMedianMs} ms`);
 
@@ -487,6 +576,14 @@ async function main() {
         `first visit     ${(result.bytes.fetchedOnFirstVisit.gzip / 1000).toFixed(1)} kB gzip fetched in all (the panel and engine load right after the first render), budget ${BUDGETS.firstLoadGzipBytes / 1000} kB`,
         `lazy chunks     ${lazy.length}, ${(lazy.reduce((s, a) => s + a.gzip, 0) / 1000).toFixed(1)} kB gzip in all`,
         `FCP / LCP       ${result.load.fcpMs} / ${result.load.lcpMs} ms (median of ${loads.length}), long tasks ${result.load.longTaskMs} ms`,
+        `reference LCP   ${prerendered.referenceLcpMs} ms (static ${REFERENCE}, ${prerendered.referenceBytes} B); budget ${BUDGETS.lcpVsReference}x = ${lcpLimit} ms`,
+        `LCP / /compare  ${result.load.lcpMs} / ${prerendered.compareLcpMs} ms (${round(result.load.lcpMs / prerendered.referenceLcpMs)}x / ${round(prerendered.compareLcpMs / prerendered.referenceLcpMs)}x the reference)`,
+        `/compare bytes  ${(prerendered.compareFirstVisit.gzip / 1000).toFixed(1)} kB gzip JS+CSS on a first visit (+ ${(prerendered.compareFirstVisit.htmlGzip / 1000).toFixed(1)} kB HTML), budget ${BUDGETS.compareFirstVisitGzipBytes / 1000} kB`,
+        `CLS             worst ${Math.max(...Object.values(result.prerendered.cls))} over ${Object.keys(result.prerendered.cls).length} pages (${Object.entries(
+          result.prerendered.cls,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}), budget ${BUDGETS.cls}`,
         `interaction     p50 ${result.interaction.p50Ms} ms, p95 ${result.interaction.p95Ms} ms, max ${result.interaction.maxMs} ms over ${result.interaction.changes} changes, budget p95 ${BUDGETS.interactionP95Ms} ms`,
         ...Object.entries(result.interaction.byQuestion).map(
           ([k, v]) => `  ${k.padEnd(40)} n=${String(v.n).padStart(3)} p50 ${v.p50Ms} ms, p95 ${v.p95Ms} ms`,
@@ -512,6 +609,7 @@ async function main() {
   } finally {
     await browser?.close();
     server.kill();
+    referenceServer.close();
   }
 }
 

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin, type Rollup } from 'vite';
 import react from '@vitejs/plugin-react';
-import type { PrerenderedPage } from '../src/app/server';
+import type { PrerenderedPage } from '../src/app/pages';
 
 /**
  * Issue 15: after `vite build` writes the client, build src/app/server.tsx for Node, render every page

@@ -14,38 +14,7 @@ import { prerenderToNodeStream } from 'react-dom/static';
 import createCache, { type EmotionCache } from '@emotion/cache';
 import { CacheProvider } from '@emotion/react';
 import { App } from './App';
-import { matchRoute, routeKey } from './router';
-import { PROFILE_IDS } from '../domain/cni/profiles';
-import { COMPARISON_ONLY } from '../domain/facts/cni-names';
-
-export interface PrerenderedPage {
-  /** The path it answers, e.g. /cni/cilium. */
-  path: string;
-  /** The file under dist/ that static servers answer the path with (`vite preview`, nginx `$uri.html`). */
-  file: string;
-  /** What main.tsx compares with the address before it hydrates (router.ts routeKey). */
-  route: string;
-  /** Source modules of the page's lazily loaded chunks: the HTML preloads them. */
-  modules: string[];
-}
-
-const COMPARISON_MODULES = ['src/features/comparison/ComparisonPage.tsx'];
-const CNI_MODULES = ['src/features/comparison/CniPage.tsx'];
-const WIZARD_MODULES = ['src/app/WizardRoute.tsx', 'src/features/recommendation/RecommendationPanel.tsx'];
-
-const page = (path: string, file: string, modules: string[]): PrerenderedPage => ({
-  path,
-  file,
-  route: routeKey(matchRoute(path)),
-  modules,
-});
-
-/** The wizard's first screen, /compare (the newest release) and every /cni/<id> page. */
-export const PAGES: readonly PrerenderedPage[] = [
-  page('/', 'index.html', WIZARD_MODULES),
-  page('/compare', 'compare.html', COMPARISON_MODULES),
-  ...[...PROFILE_IDS, ...COMPARISON_ONLY].map((id) => page(`/cni/${id}`, `cni/${id}.html`, CNI_MODULES)),
-];
+export { PAGES, type PrerenderedPage } from './pages';
 
 async function text(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];

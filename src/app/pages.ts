@@ -1,0 +1,36 @@
+/**
+ * The pages prerendered at build time (issue 15, src/app/server.tsx, scripts/prerender.ts): their
+ * paths, files and routes. Plain data, so the bench and the tests read it without React.
+ */
+import { matchRoute, routeKey } from './router';
+import { PROFILE_IDS } from '../domain/cni/profiles';
+import { COMPARISON_ONLY } from '../domain/facts/cni-names';
+
+export interface PrerenderedPage {
+  /** The path it answers, e.g. /cni/cilium. */
+  path: string;
+  /** The file under dist/ that static servers answer the path with (`vite preview`, nginx `$uri.html`). */
+  file: string;
+  /** What main.tsx compares with the address before it hydrates (router.ts routeKey). */
+  route: string;
+  /** Source modules of the page's lazily loaded chunks: the HTML preloads them. */
+  modules: string[];
+}
+
+const COMPARISON_MODULES = ['src/features/comparison/ComparisonPage.tsx'];
+const CNI_MODULES = ['src/features/comparison/CniPage.tsx'];
+const WIZARD_MODULES = ['src/app/WizardRoute.tsx', 'src/features/recommendation/RecommendationPanel.tsx'];
+
+const page = (path: string, file: string, modules: string[]): PrerenderedPage => ({
+  path,
+  file,
+  route: routeKey(matchRoute(path)),
+  modules,
+});
+
+/** The wizard's first screen, /compare (the newest release) and every /cni/<id> page. */
+export const PAGES: readonly PrerenderedPage[] = [
+  page('/', 'index.html', WIZARD_MODULES),
+  page('/compare', 'compare.html', COMPARISON_MODULES),
+  ...[...PROFILE_IDS, ...COMPARISON_ONLY].map((id) => page(`/cni/${id}`, `cni/${id}.html`, CNI_MODULES)),
+];
