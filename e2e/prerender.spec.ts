@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { PROFILE_IDS } from '../src/domain/cni/profiles';
 import { COMPARISON_ONLY } from '../src/domain/facts/cni-names';
+import { defaultAnswers } from '../src/domain/answers/defaults';
+import { encodeAnswersParam } from '../src/lib/url-state';
 
 /**
  * Issue 15, section 1: the wizard's first screen, /compare and every /cni/<id> page are HTML with
@@ -57,3 +59,73 @@ for (const { path, h1, content } of PAGES) {
     expect(kept, 'React hydrated the server HTML instead of replacing it').toBe(true);
   });
 }
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the comparison table and its links work, and a CNI page reads in full', async ({ page }) => {
+    await page.goto('/compare');
+    await expect(page.getByRole('heading', { level: 1, name: 'Compare CNIs for RKE2' })).toBeVisible();
+    const table = page.getByRole('table').first();
+    await expect(table.getByRole('columnheader').first()).toBeVisible();
+    // A plain link to another prerendered page: the browser follows it without any script.
+    await table.getByRole('link', { name: 'Cilium', exact: true }).click();
+    await expect(page).toHaveURL(/\/cni\/cilium\?release=/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Cilium' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Known pitfalls' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Ports' })).toBeVisible();
+    await page.getByRole('link', { name: 'Compare with the others' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Compare CNIs for RKE2' })).toBeVisible();
+    await page.getByRole('banner').getByRole('link', { name: 'Wizard', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expect(page.getByTestId('recommendation-panel')).toContainText('Recommended');
+  });
+});
+
+test('a shared ?a= link hydrates the defaults, then shows its answers without shifting the layout', async ({
+  page,
+  wizard,
+}) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!e.hadRecentInput) w.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await rememberServerMain(page);
+  const answers = defaultAnswers();
+  answers.cluster.size = 'large';
+  await page.goto(`/?a=${encodeAnswersParam(answers, defaultAnswers())}`);
+  await waitForHydration(page);
+  await expect(wizard.stepHeading).toBeVisible();
+  await expect.poll(() => wizard.shownValue('cluster.size')).toBe('large');
+  expect(
+    await page.evaluate(
+      () => document.querySelector('#root main') === (window as unknown as { __serverMain: Element }).__serverMain,
+    ),
+  ).toBe(true);
+  // Layout shift is a score, not a time: the budget of issue 15.
+  expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThanOrEqual(0.05);
+  // The link's answers are kept in the address (nothing reset them to the defaults).
+  await expect(page).toHaveURL(/\?a=/);
+});
+
+test('the saved answers replace the defaults after hydration on /compare', async ({ page }) => {
+  const answers = defaultAnswers();
+  answers.cluster.release = 'v1.33.6+rke2r1';
+  await page.addInitScript(
+    (saved) => window.localStorage.setItem('rke2-cni-wizard.answers', saved),
+    JSON.stringify(answers),
+  );
+  await page.goto('/compare');
+  await expect(page.getByLabel('RKE2 release', { exact: true })).toHaveValue('v1.33.6+rke2r1');
+  await expect(page.getByText('Your wizard release.')).toBeVisible();
+});
+
+test('an address no page was prerendered for is rendered afresh, not hydrated as the wizard', async ({ page }) => {
+  const response = await page.goto('/no-such-page');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+});
