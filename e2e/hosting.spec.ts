@@ -13,7 +13,7 @@ test('the preview server sends the security headers, for the page and for its as
   const html = await response.text();
   const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
   expect(asset, 'the page names a script').toBeDefined();
-  for (const path of ['/', '/compare', asset!]) {
+  for (const path of ['/', '/compare', '/cni/cilium', asset!]) {
     const r = await request.get(path);
     expect(r.status(), path).toBe(200);
     const headers = r.headers();
