@@ -9,7 +9,6 @@ import {
   FormGroup,
   FormHelperText,
   FormLabel,
-  TextField,
   Typography,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
@@ -25,7 +24,7 @@ import {
 } from '../../domain/matrix';
 import { COMPARISON_ONLY_PROFILES } from '../../domain/cni/profiles';
 import { downloadText } from '../../lib/download';
-import { buildComparisonView } from './comparison-model';
+import { buildComparisonView, type Judged } from './comparison-model';
 import {
   comparisonSearch,
   parseComparisonSearch,
@@ -35,7 +34,7 @@ import {
 } from './comparison-url';
 import { ComparisonTable } from './ComparisonTable';
 import { EvidenceSection } from './EvidenceSection';
-import { ExternalLink, InAppLink, ReleaseSelect, chooseRelease, useStoredAnswers } from './shared';
+import { ExternalLink, InAppLink, NativeSelectField, ReleaseSelect, chooseRelease, useStoredAnswers } from './shared';
 import { currentLocation, urlFor } from '../../lib/location';
 import { useHydrated } from '../../ui/hydration';
 
@@ -45,7 +44,7 @@ const SORT_LABELS: Record<SortMode, string> = {
   support: 'Most supported features (needed ones if any)',
 };
 
-type Engine = typeof import('../../domain/engine').evaluate;
+type Engine = Pick<typeof import('../../domain/engine'), 'evaluate' | 'explain'>;
 
 const NEEDABLE = FEATURES.filter((f) => f.kind === 'support');
 
@@ -72,20 +71,25 @@ export default function ComparisonPage() {
   // saved answers to judge: a first visit does not fetch it (issue 15, /compare's byte budget).
   const [engine, setEngine] = useState<Engine | null>(null);
   useEffect(() => {
-    if (stored.answers && !engine) void import('../../domain/engine').then((m) => setEngine(() => m.evaluate));
+    if (stored.answers && !engine) void import('../../domain/engine').then((m) => setEngine(m));
   }, [stored.answers, engine]);
-  const decision: Decision | null = useMemo(() => {
+  const judged: Judged | null = useMemo(() => {
     if (!stored.answers || !engine) return null;
     try {
-      return engine({ ...stored.answers, cluster: { ...stored.answers.cluster, release: releaseText } });
+      const decision = engine.evaluate({
+        ...stored.answers,
+        cluster: { ...stored.answers.cluster, release: releaseText },
+      });
+      return { decision, explain: engine.explain };
     } catch {
       return null;
     }
   }, [stored.answers, releaseText, engine]);
+  const decision: Decision | null = judged?.decision ?? null;
 
   const view = useMemo(
-    () => buildComparisonView(matrix, state, stored.answers, decision),
-    [matrix, state, stored.answers, decision],
+    () => buildComparisonView(matrix, state, stored.answers, judged),
+    [matrix, state, stored.answers, judged],
   );
 
   // The URL is the shareable state; replaceState keeps Back meaningful.
@@ -124,21 +128,18 @@ export default function ComparisonPage() {
               {state.release ? 'From the link.' : stored.answers ? 'Your wizard release.' : 'The newest known release.'}
             </FormHelperText>
           </Box>
-          <TextField
-            select
+          <NativeSelectField
             id="compare-sort"
             label="Sort CNIs by"
             value={state.sort}
-            onChange={(e) => update({ sort: e.target.value as SortMode })}
-            size="small"
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+            onChange={(v) => update({ sort: v as SortMode })}
           >
             {SORT_MODES.map((m) => (
               <option key={m} value={m}>
                 {SORT_LABELS[m]}
               </option>
             ))}
-          </TextField>
+          </NativeSelectField>
         </Box>
         {notice && (
           <Alert severity="warning" sx={{ mt: 2 }}>

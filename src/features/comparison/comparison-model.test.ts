@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultAnswers } from '../../domain/answers';
-import { evaluate } from '../../domain/engine';
+import { evaluate, explain } from '../../domain/engine';
 import { matrixFor } from '../../domain/matrix';
 import { resolveRelease } from '../../domain/rke2/releases';
 import { buildComparisonView } from './comparison-model';
@@ -54,7 +54,7 @@ describe('buildComparisonView', () => {
     answers.cluster.windowsNodes = true;
     const decision = evaluate(answers);
     const m = matrix(answers.cluster.release);
-    const v = buildComparisonView(m, { ...EMPTY_STATE, fit: true }, answers, decision);
+    const v = buildComparisonView(m, { ...EMPTY_STATE, fit: true }, answers, { decision, explain });
     expect(v.needed).toEqual(expect.arrayContaining(['windowsNodes', 'networkPolicies']));
     expect(ids(v.shown).filter((id) => ['canal', 'calico', 'cilium', 'flannel'].includes(id))).toEqual(['calico']);
     expect(v.shown.find((c) => c.column.id === 'calico')!.recommended).toBe(decision.recommended === 'calico');

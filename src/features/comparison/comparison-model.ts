@@ -1,6 +1,14 @@
 import type { Answers } from '../../domain/answers/types';
-import { explain } from '../../domain/engine';
-import type { CandidateStatus, Decision } from '../../domain/engine/types';
+import type { CandidateStatus, Decision, Reason } from '../../domain/engine/types';
+
+/**
+ * The engine's verdict on the saved answers, with its explain(): passed in rather than imported, so the
+ * comparison page loads the engine only when there are answers to judge (issue 15, /compare's bytes).
+ */
+export interface Judged {
+  decision: Decision;
+  explain: (reason: Reason) => string;
+}
 import {
   FEATURES,
   LEVEL_LABELS,
@@ -58,8 +66,9 @@ export function buildComparisonView(
   matrix: Matrix,
   state: ComparisonState,
   answers: Answers | null,
-  decision: Decision | null,
+  judged: Judged | null,
 ): ComparisonView {
+  const decision = judged?.decision ?? null;
   const fitAnswers = state.fit && answers !== null;
   const needed = [...new Set<FeatureId>([...state.features, ...(fitAnswers ? featuresNeeded(answers) : [])])];
   const fits = fitColumns(matrix, needed, fitAnswers ? answerFitOptions(answers) : {});
@@ -70,7 +79,7 @@ export function buildComparisonView(
       const candidate = decision?.candidates.find((c) => c.cni === column.id) ?? null;
       const excludedBecause = (candidate?.reasons ?? [])
         .filter((r) => r.effect === 'excludes')
-        .map((r) => ({ text: explain(r), source: r.source }));
+        .map((r) => ({ text: judged!.explain(r), source: r.source }));
       const fit = fits.find((f) => f.column === column.id)!;
       const hiddenBecause: Because[] = fit.blockers.map((b) => ({
         text:

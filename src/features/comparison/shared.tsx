@@ -1,5 +1,6 @@
 import { useMemo, type MouseEvent, type ReactNode } from 'react';
-import { Box, Link, TextField } from '@mui/material';
+import { Box, FormControl, InputLabel, Link, NativeSelect, OutlinedInput } from '@mui/material';
+import type { SxProps, Theme } from '@mui/material/styles';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import AdjustIcon from '@mui/icons-material/Adjust';
 import CancelIcon from '@mui/icons-material/Cancel';
@@ -101,6 +102,43 @@ const RELEASE_LINES: { line: string; releases: string[] }[] = (() => {
   return [...byLine.entries()].map(([line, releases]) => ({ line, releases }));
 })();
 
+/**
+ * A labelled, outlined native <select> assembled from MUI parts, the look of TextField's `select native`.
+ * TextField imports Select, whose Menu/Popover/Modal stack the comparison pages never use: their
+ * first visit stays inside its byte budget without it (issue 15).
+ */
+export function NativeSelectField({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+  sx,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+  sx?: SxProps<Theme>;
+}) {
+  return (
+    <FormControl size="small" variant="outlined" sx={sx}>
+      <InputLabel htmlFor={id} id={`${id}-label`} shrink>
+        {label}
+      </InputLabel>
+      <NativeSelect
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        input={<OutlinedInput label={label} notched />}
+      >
+        {children}
+      </NativeSelect>
+    </FormControl>
+  );
+}
+
 /** A native select (keyboard and screen-reader friendly, fast with 270 options). */
 export function ReleaseSelect({
   value,
@@ -113,16 +151,7 @@ export function ReleaseSelect({
 }) {
   const known = RELEASES.some((r) => r.version.text === value);
   return (
-    <TextField
-      select
-      id={id}
-      label="RKE2 release"
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      size="small"
-      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-      sx={{ minWidth: 220 }}
-    >
+    <NativeSelectField id={id} label="RKE2 release" value={value} onChange={onChange} sx={{ minWidth: 220 }}>
       {!known && <option value={value}>{value}</option>}
       {RELEASE_LINES.map((g) => (
         <optgroup key={g.line} label={g.line}>
@@ -133,7 +162,7 @@ export function ReleaseSelect({
           ))}
         </optgroup>
       ))}
-    </TextField>
+    </NativeSelectField>
   );
 }
 
