@@ -21,9 +21,7 @@ const WizardRoute = preloadable(() => import('./WizardRoute').then((m) => m.Wiza
 export function preloadRoute(route: Route): Promise<void> {
   switch (route.name) {
     case 'wizard':
-      return Promise.all([WizardRoute.preload(), import('./WizardRoute').then((m) => m.preloadPanel())]).then(
-        () => undefined,
-      );
+      return WizardRoute.preload();
     case 'compare':
       return comparisonRoutes.ComparisonPage.preload();
     case 'cni':

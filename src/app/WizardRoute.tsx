@@ -17,20 +17,17 @@ import {
 import { QUESTIONS, questionFor } from '../features/wizard/questions';
 import { STEPS, stepIndexOfField, type AnswerPath } from '../features/wizard/steps';
 import { Notice } from '../ui/Notice';
-import { preloadable } from './preloadable';
+import { RecommendationPanel } from '../features/recommendation/RecommendationPanel';
 import { useHydrated } from '../ui/hydration';
 import { saveAnswers, clearStoredAnswers } from '../lib/answers-storage';
 import { clearAnswersFromUrl, pushAnswersToUrl, writeAnswersToUrl } from '../lib/url-state';
 
 // The bundle view pulls in the generators, js-yaml, fflate and the validators: load it when shown.
 const BundleView = lazy(() => import('../features/bundle/BundleView'));
-// The panel pulls in the engine (every rule): not needed to paint the form, so it is its own chunk
-// (first-load budget, issue 6). The import starts as soon as this module runs, in parallel with the first render.
-const RecommendationPanel = preloadable(() =>
-  import('../features/recommendation/RecommendationPanel').then((m) => m.RecommendationPanel),
-);
-export const preloadPanel = RecommendationPanel.preload;
-void preloadPanel();
+// The panel and the engine are part of this route's chunk (the route itself loads lazily, issue 15). No
+// Suspense boundary of its own: a prerendered page hydrates a boundary in a later pass, after this
+// route's effects have put the link's or saved answers into the form, and the panel would then not
+// match its HTML. The whole route hydrates in one pass instead.
 
 const SAVE_DELAY_MS = 250;
 
@@ -187,17 +184,7 @@ export function WizardRoute() {
   }, [reset]);
 
   const panel = useMemo(
-    () => (
-      <Suspense
-        fallback={
-          <Box role="status" sx={{ my: 2, display: 'flex', alignItems: 'center', gap: 1 }}>
-            <Spinner aria-hidden="true" /> Loading the recommendation…
-          </Box>
-        }
-      >
-        <RecommendationPanel onGoToField={goToField} onChoose={onChoose} fieldLabel={fieldLabel} />
-      </Suspense>
-    ),
+    () => <RecommendationPanel onGoToField={goToField} onChoose={onChoose} fieldLabel={fieldLabel} />,
     [goToField, onChoose],
   );
 

@@ -19,7 +19,7 @@ export interface PrerenderedPage {
 
 const COMPARISON_MODULES = ['src/features/comparison/ComparisonPage.tsx'];
 const CNI_MODULES = ['src/features/comparison/CniPage.tsx'];
-const WIZARD_MODULES = ['src/app/WizardRoute.tsx', 'src/features/recommendation/RecommendationPanel.tsx'];
+const WIZARD_MODULES = ['src/app/WizardRoute.tsx'];
 
 const page = (path: string, file: string, modules: string[]): PrerenderedPage => ({
   path,
