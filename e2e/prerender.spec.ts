@@ -112,6 +112,26 @@ test('a shared ?a= link hydrates the defaults, then shows its answers without sh
   await expect(page).toHaveURL(/\?a=/);
 });
 
+test('saved answers replace the defaults after hydration on the wizard, which is still hydrated in place', async ({
+  page,
+  wizard,
+}) => {
+  const answers = defaultAnswers();
+  answers.cluster.size = 'large';
+  await page.addInitScript(
+    (saved) => window.localStorage.setItem('rke2-cni-wizard.answers', saved),
+    JSON.stringify(answers),
+  );
+  await rememberServerMain(page);
+  await page.goto('/');
+  await waitForHydration(page);
+  await expect.poll(() => wizard.shownValue('cluster.size')).toBe('large');
+  const kept = await page.evaluate(
+    () => document.querySelector('#root main') === (window as unknown as { __serverMain: Element }).__serverMain,
+  );
+  expect(kept).toBe(true);
+});
+
 test('the saved answers replace the defaults after hydration on /compare', async ({ page }) => {
   const answers = defaultAnswers();
   answers.cluster.release = 'v1.33.6+rke2r1';
