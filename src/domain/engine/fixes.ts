@@ -272,9 +272,12 @@ export function fixGoalMet(decision: Decision, target: PrimaryCni | null): boole
 }
 
 function resultOf(decision: Decision, target: PrimaryCni | null): Fix['result'] {
-  const shown = target ?? decision.chosen;
   const text =
-    target !== null ? `${CNI_DISPLAY_NAME[target]} works` : shown ? `Use ${CNI_DISPLAY_NAME[shown]}` : 'Nothing blocks';
+    target !== null
+      ? `${CNI_DISPLAY_NAME[target]} ${decision.chosen === target ? 'works' : 'becomes possible'}`
+      : decision.chosen
+        ? `Use ${CNI_DISPLAY_NAME[decision.chosen]}`
+        : 'Nothing blocks';
   return { chosen: decision.chosen, recommended: decision.recommended, text };
 }
 
