@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+import { answersWith } from '../src/test/scenarios';
+import { RELEASES } from '../src/domain/rke2/releases';
+import { suggestFixes } from '../src/domain/engine/fixes';
+import type { Page } from '@playwright/test';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function expectAxeClean(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    name,
+  ).toEqual([]);
+}
+
+/** A forced Cilium on a 5.4 kernel with the newest v1.30 patch, whose Cilium needs a newer kernel. */
+const FORCED_CILIUM = answersWith({
+  cluster: { release: RELEASES.filter((r) => r.version.minor === 30).at(-1)!.version.text },
+  nodes: { osPreset: 'custom', kernel: '5.4' },
+  choice: { forcedCni: 'cilium' },
+});
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+] as const) {
+  test.describe(`at ${viewport.width}x${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('Windows with dual-stack: the smallest fix is one button that switches to IPv4 and unblocks', async ({
+      wizard,
+      page,
+    }) => {
+      await wizard.open();
+      await wizard.goToStep('addressing');
+      await wizard.setAnswer('addressing.ipFamily', 'dual');
+      await wizard.goToStep('cluster');
+      await wizard.setAnswer('cluster.windowsNodes', true);
+      await expect(wizard.headline).toHaveText(/No CNI can be recommended/);
+
+      const fixes = wizard.panel.getByRole('region', { name: 'Smallest changes that make it work' });
+      await expect(fixes).toBeVisible();
+      const buttons = fixes.getByRole('button');
+      await expect(buttons).toHaveText(['Set "IP family" to IPv4 only', 'Turn off "Windows worker nodes"']);
+      const ipv4 = fixes.getByRole('button', { name: 'Set "IP family" to IPv4 only' });
+      await expect(ipv4).toHaveAccessibleDescription('Result: Use Calico.');
+      await expectAxeClean(page, 'suggestions shown');
+
+      await ipv4.click();
+      // The verdict updates and the answer changed in the form itself.
+      await expect(wizard.headline).toHaveAttribute('data-recommended', 'calico');
+      await expect(wizard.headline).toHaveText(/Use Calico/);
+      await expect(fixes).toHaveCount(0);
+      await expect(page.locator('[data-message-id="windowsDualStack"]')).toHaveCount(0);
+      const applied = wizard.panel.getByRole('status').filter({ hasText: 'Change applied' });
+      await expect(applied).toContainText('Set "IP family" to IPv4 only. Result: Use Calico.');
+      await expectAxeClean(page, 'after applying');
+      await wizard.goToStep('addressing');
+      await expect(
+        wizard.control('addressing.ipFamily').getByRole('radio', { name: 'IPv4 only', exact: true }),
+      ).toBeChecked();
+
+      // Undo puts the old answer back, and with it the conflict.
+      await applied.getByRole('button', { name: 'Undo this change' }).click();
+      await expect(wizard.headline).toHaveText(/No CNI can be recommended/);
+      await expect(fixes).toBeVisible();
+    });
+
+    test('a forced Cilium on a 5.4 kernel: another patch of the same release line keeps Cilium', async ({ wizard }) => {
+      const [first] = suggestFixes(FORCED_CILIUM);
+      const release = String(first!.changes[0]!.to);
+      // The example of the issue: a v1.30 patch that still bundles Cilium 1.17.
+      expect(release).toMatch(/^v1\.30\./);
+      await wizard.open(FORCED_CILIUM);
+      await expect(wizard.headline).toHaveAttribute('data-chosen', 'cilium');
+      await expect(wizard.panel.locator('[data-message-id="forcedUnavailable"]')).toBeVisible();
+
+      const fixes = wizard.panel.getByRole('region', { name: 'Smallest changes that make it work' });
+      const button = fixes.getByRole('button', { name: `Use RKE2 release ${release}` });
+      await expect(button).toBeVisible();
+      await expect(button).toHaveAccessibleDescription(/^Result: Cilium works\. .* bundles Cilium 1\.17\./);
+      await button.click();
+      await expect(wizard.panel.locator('[data-message-id="forcedUnavailable"]')).toHaveCount(0);
+      await expect(wizard.headline).toHaveText(/You chose Cilium/);
+      await wizard.goToStep('cluster');
+      await expect(wizard.control('cluster.release')).toHaveValue(release);
+    });
+  });
+}
