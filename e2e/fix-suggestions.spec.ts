@@ -87,5 +87,49 @@ for (const viewport of [
       await wizard.goToStep('cluster');
       await expect(wizard.control('cluster.release')).toHaveValue(release);
     });
+
+    test('findings speak the user\'s words, and the smallest fix of "no CNI fits" lowers the requirement', async ({
+      wizard,
+      page,
+    }) => {
+      await wizard.open(answersWith({ cluster: { windowsNodes: true }, security: { policy: 'l7' } }));
+      const conflict = wizard.panel.locator('[data-message-id="noCniFits"]');
+      await expect(conflict).toBeVisible();
+      // Question labels and capitalised CNI names, never field paths or ids.
+      await expect(conflict).toContainText('Canal is ruled out by "Windows worker nodes"');
+      await expect(conflict).toContainText('Change one of: "Windows worker nodes", "Network policy needs".');
+      await expect(conflict).not.toContainText('cluster.windowsNodes');
+      await expect(conflict).not.toContainText('security.policy');
+
+      const fixes = wizard.panel.getByRole('region', { name: 'Smallest changes that make it work' });
+      await expect(fixes.getByRole('button')).toHaveText([
+        'Set "Network policy needs" to Kubernetes NetworkPolicy',
+        'Turn off "Windows worker nodes"',
+      ]);
+      await fixes.getByRole('button', { name: 'Set "Network policy needs" to Kubernetes NetworkPolicy' }).click();
+      await expect(wizard.headline).toHaveAttribute('data-recommended', 'calico');
+      await expect(page.locator('[data-message-id="noCniFits"]')).toHaveCount(0);
+    });
+
+    test("a feature gate names the first fixed patch of the user's own line, and the fix moves along that line", async ({
+      wizard,
+    }) => {
+      const answers = answersWith({
+        cluster: { release: 'v1.33.6+rke2r1' },
+        performance: { kubeProxyReplacement: true, apiServerHost: '10.0.0.10' },
+        choice: { forcedCni: 'calico' },
+      });
+      await wizard.open(answers);
+      await expect(wizard.candidateRow('calico')).toContainText('v1.33.6+rke2r1 needs at least v1.33.8.');
+      const fixes = wizard.panel.getByRole('region', { name: 'Smallest changes that make it work' });
+      const [first] = suggestFixes(answers);
+      const release = String(first!.changes[0]!.to);
+      expect(release).toMatch(/^v1\.33\./);
+      await expect(fixes.getByRole('button').first()).toHaveText(`Use RKE2 release ${release}`);
+      await expect(fixes.getByRole('button', { name: 'Turn off "Replace kube-proxy with eBPF"' })).toBeVisible();
+      await fixes.getByRole('button', { name: `Use RKE2 release ${release}` }).click();
+      await expect(wizard.headline).toHaveText(/You chose Calico/);
+      await expect(wizard.panel.locator('[data-message-id="forcedUnavailable"]')).toHaveCount(0);
+    });
   });
 }
