@@ -5,6 +5,7 @@ import { parseChartVersion, upstreamVersionText } from '../facts/chart-version';
 import { GATES, GATE_IDS, hasGate } from '../facts/gates';
 import { RELEASES, resolveRelease, type ReleaseRow } from '../rke2/releases';
 import { evaluate, judge } from './evaluate';
+import { explain } from './explain';
 import type { Decision } from './types';
 
 /**
@@ -173,8 +174,8 @@ function releaseDetail(answers: Answers, to: string, cni: PrimaryCni | null): st
   if (now !== null && now !== was)
     parts.push(`${to} bundles ${now}${was ? ` (${from.release.requested.text}: ${was})` : ''}.`);
   const gained = GATE_IDS.filter((g) => hasGate({ requested: row.version }, g) && !hasGate(from.release, g));
-  // A few gained features say why the release works; a long list (another line) would only be noise.
-  if (gained.length > 0 && gained.length <= 2)
+  // A gained feature says why the release works when the chart does not; a long list would only be noise.
+  if (parts.length === 0 && gained.length > 0 && gained.length <= 2)
     parts.push(`New in ${to}: ${gained.map((g) => GATES[g].label).join('; ')}.`);
   return parts.length ? parts.join(' ') : null;
 }
@@ -281,7 +282,26 @@ function resultOf(decision: Decision, target: PrimaryCni | null): Fix['result'] 
   return { chosen: decision.chosen, recommended: decision.recommended, text };
 }
 
-function toFix(answers: Answers, singles: Single[], next: Answers, decision: Decision, target: PrimaryCni | null): Fix {
+/**
+ * Why the fix works, in the rule's own words: for the CNI that now works, the reason that replaced what ruled it
+ * out (e.g. "Kernel 5.4 meets Cilium 1.17.6's minimum of 5.4."). Falls back to what the release bundles.
+ */
+function whyItWorks(before: Decision, after: Decision, cni: PrimaryCni | null): string | null {
+  if (cni === null) return null;
+  const was = before.candidates.find((c) => c.cni === cni)?.reasons.filter((r) => r.effect === 'excludes') ?? [];
+  const now = after.candidates.find((c) => c.cni === cni)?.reasons ?? [];
+  const replaced = now.find((r) => r.effect !== 'excludes' && was.some((w) => w.ruleId === r.ruleId));
+  return replaced ? explain(replaced) : null;
+}
+
+function toFix(
+  answers: Answers,
+  singles: Single[],
+  next: Answers,
+  decision: Decision,
+  target: PrimaryCni | null,
+  before: Decision,
+): Fix {
   const sorted = [...singles].sort((a, b) => a.field.localeCompare(b.field));
   const changes: FixChange[] = sorted.map((s) => ({
     field: s.field,
@@ -292,7 +312,10 @@ function toFix(answers: Answers, singles: Single[], next: Answers, decision: Dec
   }));
   const release = singles.find((s) => s.field === RELEASE_FIELD);
   let detail: string | null = null;
-  if (release) detail = releaseDetail(answers, String(release.to), target ?? decision.chosen);
+  if (release)
+    detail =
+      whyItWorks(before, decision, target ?? decision.chosen) ??
+      releaseDetail(answers, String(release.to), target ?? decision.chosen);
   return {
     id: changes.map((c) => `${c.field}=${String(c.to)}`).join('&'),
     changes,
@@ -337,7 +360,7 @@ export function searchFixes(answers: Answers, decision: Decision = evaluate(answ
     const verdict = judge(next);
     if (fixGoalMet(verdict, target)) {
       const full = evaluate(next);
-      if (fixGoalMet(full, target)) return { fix: toFix(answers, changes, next, full, target), helps: true };
+      if (fixGoalMet(full, target)) return { fix: toFix(answers, changes, next, full, target, decision), helps: true };
     }
     return { fix: null, helps: problemSize(verdict, target) < before };
   };
