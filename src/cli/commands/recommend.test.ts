@@ -108,6 +108,10 @@ describe('cli recommend', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('Blocking errors');
     expect(stdout).toContain('[answers: cluster.windowsNodes, addressing.ipFamily]');
+    // The smallest fixes, with the answers-file keys to edit.
+    expect(stdout).toContain(
+      'Smallest changes that make it work (each checked against the same rules):\n  > Set "IP family" to IPv4 only [addressing.ipFamily: "ipv4"]: Use Calico.\n  > Turn off "Windows worker nodes" [cluster.windowsNodes: false]: Use Canal.',
+    );
     const json = await run('--answers', file(answersToYaml(SCENARIOS.windowsDualStackConflict.answers)), '--json');
     expect(json.code).toBe(1);
     const out = JSON.parse(json.stdout) as { ok: boolean; decision: ExplainedDecision };

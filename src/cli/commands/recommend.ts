@@ -1,5 +1,13 @@
 import { MAX_ANSWERS_TEXT_BYTES, describeAnswersFormat, parseAnswersText, type Answers } from '../../domain/answers';
-import { evaluate, explain, explainDecision, type Decision, type Finding, type Reason } from '../../domain/engine';
+import {
+  evaluate,
+  explain,
+  explainDecision,
+  suggestFixes,
+  type Decision,
+  type Finding,
+  type Reason,
+} from '../../domain/engine';
 import type { CliIo } from '../io';
 import { readAnswersSource } from '../answers-input';
 import { PROG } from '../program';
@@ -71,6 +79,18 @@ function findingLines(title: string, marker: string, findings: Finding[]): strin
   return lines;
 }
 
+/** The smallest changes that unblock (issue 12 §2), with the answers-file keys to edit. */
+function fixLines(answers: Answers, d: Decision): string[] {
+  const fixes = d.blocking.length ? suggestFixes(answers, d) : [];
+  if (fixes.length === 0) return [];
+  const lines = ['', 'Smallest changes that make it work (each checked against the same rules):'];
+  for (const f of fixes) {
+    const keys = f.changes.map((c) => `${c.field}: ${JSON.stringify(c.to)}`).join(', ');
+    lines.push(`  > ${f.title} [${keys}]: ${f.result.text}.${f.detail ? ` ${f.detail}` : ''}`);
+  }
+  return lines;
+}
+
 function describeRelease(d: Decision): string {
   const used = d.release.row.version.text;
   switch (d.release.resolution) {
@@ -109,6 +129,7 @@ function formatText(answers: Answers, d: Decision): string {
     }
   }
   lines.push(...findingLines('Blocking errors (change these answers before generating files):', 'x', d.blocking));
+  lines.push(...fixLines(answers, d));
   lines.push(...findingLines('Warnings:', '!', d.warnings));
   lines.push(...findingLines('Notes:', '-', d.notes));
   return lines.join('\n');

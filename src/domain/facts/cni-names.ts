@@ -34,3 +34,12 @@ export const CHART_NAME = {
   multus: 'rke2-multus',
 } as const;
 export type ChartName = (typeof CHART_NAME)[keyof typeof CHART_NAME];
+
+/** How the CNIs are named to people: capitalised, as their projects write them. Messages and the UI use these. */
+export const CNI_DISPLAY_NAME: Readonly<Record<PrimaryCni, string>> = {
+  canal: 'Canal',
+  calico: 'Calico',
+  cilium: 'Cilium',
+  flannel: 'Flannel',
+  none: 'None (bring your own)',
+};

@@ -10,6 +10,7 @@ import { evaluateCached, type Evaluation } from '../../lib/evaluate-cached';
 import { SourceLink } from '../../ui/SourceLink';
 import { TextBadge } from '../../ui/Badge';
 import { Notice } from '../../ui/Notice';
+import { FixSuggestions } from './FixSuggestions';
 
 export const CNI_LABEL: Readonly<Record<PrimaryCni, string>> = {
   canal: 'Canal',
@@ -244,6 +245,8 @@ const PanelContent = memo(function PanelContent({
           fieldLabel={fieldLabel}
         />
       ))}
+
+      <FixSuggestions answers={evaluation.answers} decision={decision} />
 
       {consequences.length > 0 && chosen ? (
         <Box component="section" aria-labelledby="consequences-heading" sx={{ mb: 2 }}>
