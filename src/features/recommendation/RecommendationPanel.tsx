@@ -10,6 +10,7 @@ import { evaluateCached, type Evaluation } from '../../lib/evaluate-cached';
 import { SourceLink } from '../../ui/SourceLink';
 import { TextBadge } from '../../ui/Badge';
 import { Notice } from '../../ui/Notice';
+import { KnownIssues } from './KnownIssues';
 
 export const CNI_LABEL: Readonly<Record<PrimaryCni, string>> = {
   canal: 'Canal',
@@ -277,6 +278,7 @@ const PanelContent = memo(function PanelContent({
         />
       ))}
 
+      <KnownIssues decision={decision} answers={evaluation.answers} />
       <Box sx={{ mt: 2, overflowX: 'auto' }}>
         <Box component="table" sx={TABLE_SX}>
           <caption>Every candidate, with its status and the reasons for it</caption>
