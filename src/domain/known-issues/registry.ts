@@ -48,6 +48,23 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
     ],
   },
   {
+    id: 'cilium-ipv6-only-start',
+    title: 'Cilium does not start on an IPv6-only cluster',
+    kind: 'bug',
+    date: '2022-06',
+    concerns: 'Cilium with IPv6-only addressing',
+    applies: (s) => s.cni === 'cilium' && s.ipFamily === 'ipv6',
+    // "Updated cilium chart to support IPv6 only config": rancher/rke2#3069 in v1.24.2 (release notes), and the
+    // same commit subject on the release-1.23 and release-1.22 branches first tagged v1.23.8 and v1.22.11.
+    affected: { kind: 'releases', fixedIn: ['v1.22.11+rke2r1', 'v1.23.8+rke2r1', 'v1.24.2+rke2r1'] },
+    workaround:
+      'Use a fixed release: from there the chart turns IPv4 off by itself when the cluster has no IPv4 CIDR. On an affected one, ipv4: {enabled: false} and ipv6: {enabled: true} in the rke2-cilium values (inferred from the fix, not tested upstream).',
+    links: [
+      issue('rancher/rke2', 3065, 'update the Cilium chart to support an IPv6-only config'),
+      pull('rancher/rke2', 3069, 'Updated cilium chart to support IPv6 only config'),
+    ],
+  },
+  {
     id: 'multus-namespace-isolation-arg',
     title: 'The Multus pod fails to start when namespaceIsolation is set in the rke2-multus values',
     kind: 'bug',
