@@ -136,9 +136,10 @@ export function knownIssuesBetween(
 
 /** "affects v1.31.0+rke2r1 to v1.31.11+rke2r1" for the match's own line (words for the UI, README and CLI). */
 export function affectedText(m: KnownIssueMatch): string {
-  if (!m.affectedOnLine) return `affects ${m.release}`;
+  const note = m.issue.rangeNote ? ` (${m.issue.rangeNote})` : '';
+  if (!m.affectedOnLine) return `affects ${m.release}${note}`;
   const { first, last } = m.affectedOnLine;
-  return first === last ? `affects ${first}` : `affects ${first} to ${last}`;
+  return `${first === last ? `affects ${first}` : `affects ${first} to ${last}`}${note}`;
 }
 
 /** "fixed in v1.31.12+rke2r1", or where the fix is when the line has none. */

@@ -201,6 +201,15 @@ describe('knownIssuesFor', () => {
     );
   });
 
+  it('says so when upstream dates no start of the range', () => {
+    const m = knownIssuesFor({ release: 'v1.31.10+rke2r1', subject: subject({ cni: 'calico', windowsNodes: true }) });
+    const race = m.find((x) => x.issue.id === 'windows-calico-startup-race')!;
+    expect(affectedText(race)).toBe(
+      'affects v1.31.0+rke2r1 to v1.31.13+rke2r1 (upstream dates no first affected release)',
+    );
+    expect(race.fixedIn).toBe('v1.31.14+rke2r1');
+  });
+
   it('kinds filter leaves out lasting changes for a fresh bundle', () => {
     const s = subject({ cni: 'cilium', kubeProxyReplacement: true });
     expect(ids(knownIssuesFor({ release: 'v1.33.6+rke2r1', subject: s }))).toContain('cilium-kpr-strict-rejected');

@@ -79,7 +79,7 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
       'Leave config.cni_conf.namespaceIsolation unset until the cluster runs a fixed release: on affected charts it renders a command-line flag Multus does not accept.',
     links: [
       issue('rancher/rke2', 8577, 'the multus chart inserts an incorrect cli argument, the pod fails'),
-      issue('rancher/rke2', 8704, '[release-1.31] backport, validated on v1.31.12-rc2'),
+      issue('rancher/rke2', 8704, 'release-1.31 backport, validated on v1.31.12-rc2'),
       {
         title: 'rke2-multus v4.2.202 templates/daemonSet.yaml (--namespace-isolation)',
         url: `${CHARTS_MAIN}/rke2-multus/rke2-multus/v4.2.202/templates/daemonSet.yaml`,
@@ -154,7 +154,7 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
         5693,
         'RKE2 fails to start: failed to apply network policy default-network-ingress-webhook-policy',
       ),
-      issue('rancher/rke2', 5972, '[release-1.28] backport, validated on v1.28.11-rc5'),
+      issue('rancher/rke2', 5972, 'release-1.28 backport, validated on v1.28.11-rc5'),
     ],
   },
   {
@@ -205,6 +205,7 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
     concerns: 'Calico with Windows nodes',
     applies: (s) => s.cni === 'calico' && s.windowsNodes,
     // rancher/rke2 defdbc989 "Fix race condition with Calico startup"; release notes PRs #9279-#9282.
+    rangeNote: 'upstream dates no first affected release',
     affected: {
       kind: 'releases',
       fixedIn: ['v1.31.14+rke2r1', 'v1.32.10+rke2r1', 'v1.33.6+rke2r1', 'v1.34.2+rke2r1'],
@@ -216,7 +217,7 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
         title: 'rancher/rke2 defdbc9: Fix race condition with Calico startup on Windows',
         url: `${RKE2}/commit/defdbc989f096d41f08c2e1b8901ec2cbcdb8c11`,
       },
-      pull('rancher/rke2', 9280, '[release-1.33] Fix race condition with Calico startup on Windows'),
+      pull('rancher/rke2', 9280, 'release-1.33 backport of the Calico startup race fix on Windows'),
     ],
   },
   {

@@ -72,6 +72,8 @@ export interface KnownIssue {
   /** True when the entry applies to this configuration. */
   applies: (s: KnownIssueSubject) => boolean;
   affected: AffectedSpec;
+  /** Said beside the affected range when upstream leaves part of it open (e.g. no first affected release dated). */
+  rangeNote?: string;
   /** What to do about it. */
   workaround: string;
   /** Upstream issue threads, release notes, chart diffs; the first is the main thread. */
