@@ -55,13 +55,14 @@ const UPPER_DOMAIN = {
     '**/generators/**',
     '**/validate/**',
     '**/matrix/**',
+    '**/known-issues/**',
     '**/answers/**',
     '**/cni/**',
     '**/net/**',
   ],
-  low: ['**/engine/**', '**/generators/**', '**/validate/**', '**/matrix/**'],
-  answers: ['**/engine/**', '**/generators/**', '**/validate/**', '**/matrix/**'],
-  engine: ['**/generators/**', '**/validate/**', '**/matrix/**'],
+  low: ['**/engine/**', '**/generators/**', '**/validate/**', '**/matrix/**', '**/known-issues/**'],
+  answers: ['**/engine/**', '**/generators/**', '**/validate/**', '**/matrix/**', '**/known-issues/**'],
+  engine: ['**/generators/**', '**/validate/**', '**/matrix/**', '**/known-issues/**'],
 };
 const layerZone = (files, group) => ({
   files,

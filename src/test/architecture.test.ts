@@ -60,7 +60,7 @@ function floorOf(path: string): number | null {
   if (/^(rke2|net|cni|evidence)\//.test(d) || d === 'kernel.ts' || d === 'k8s-names.ts') return 1;
   if (d.startsWith('answers/')) return 2;
   if (d.startsWith('engine/')) return 3;
-  if (/^(generators|validate|matrix)\//.test(d)) return 4;
+  if (/^(generators|validate|matrix|known-issues)\//.test(d)) return 4;
   return 5; // domain index or anything new: the top
 }
 

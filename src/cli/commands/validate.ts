@@ -6,13 +6,15 @@ import type { CliIo } from '../io';
 import { PROG } from '../program';
 import { validateBundle, type BundleInputFile } from '../../domain/validate';
 import type { ValidationIssue } from '../../domain/validate/types';
+import { formatKnownIssues, knownIssuesJson, knownIssuesOfFiles } from '../known-issues';
 
 export const validateUsage = `validate PATH [--json]
     Check a bundle, or files you wrote by hand, with the bundle doctor: the RKE2 cni rules,
     config.yaml keys, HelmChartConfigs against the charts' values and schemas, NADs, SR-IOV.
     PATH is a bundle directory, a .zip, a folder of manifests, or a lone config.yaml.
     Prints "file: keyPath: message" lines. Exit 0 when clean (warnings allowed), 1 on errors,
-    2 when PATH cannot be read.
+    2 when PATH cannot be read. With an answers.yaml, also lists the known issues of its release
+    that apply to its configuration (they do not change the exit code).
     --json   print the issues as JSON instead`;
 
 /** Limits for what the CLI reads: bundles are kilobytes; anything far larger is a mistake or a zip bomb. */
@@ -202,8 +204,13 @@ export async function validate(args: string[], io: CliIo): Promise<number> {
   const issues = validateBundle(input.files);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
+  // With our answers.yaml among the files, the release and configuration are known: add their known issues.
+  const known = knownIssuesOfFiles(input.files);
   if (json) {
-    io.stdout(JSON.stringify({ path: positional[0], filesChecked: checked, errors, warnings, issues }, null, 2));
+    const knownIssues = known ? knownIssuesJson(known) : undefined;
+    io.stdout(
+      JSON.stringify({ path: positional[0], filesChecked: checked, errors, warnings, issues, knownIssues }, null, 2),
+    );
   } else {
     for (const line of formatIssues(issues)) io.stdout(line);
     io.stdout(
@@ -211,6 +218,7 @@ export async function validate(args: string[], io: CliIo): Promise<number> {
         ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${checked} YAML/JSON file${checked === 1 ? '' : 's'}.`
         : `No problems found in ${checked} YAML/JSON file${checked === 1 ? '' : 's'}.`,
     );
+    if (known) for (const line of formatKnownIssues(known)) io.stdout(line);
   }
   return errors ? 1 : 0;
 }

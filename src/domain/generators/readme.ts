@@ -20,6 +20,7 @@ import { GATES, hasGate } from '../facts/gates';
 import { CHART_NAME } from '../facts/cni-names';
 import { parseIp } from '../net/cidr';
 import { cniList } from './rke2-config';
+import { affectedText, fixedText, knownIssuesFor } from '../known-issues';
 
 /** The bundle's README.md, built from arrays of Markdown lines. */
 
@@ -88,6 +89,25 @@ function cisPolicyLines(plan: BundlePlan): string[] {
     L.push(
       `- RKE2 keeps its host-networking policy only with Canal (${link(SOURCES.cisPolicyCode)}): host-network clients on other nodes (metrics scraping, a webhook called from another node) need a policy that allows your node addresses.`,
     );
+  return L;
+}
+
+/**
+ * The README's "Known issues" section (issue 13 §3): upstream issues of the bundle's release that apply to this
+ * configuration, with "affected / fixed in" and the links. Empty when none applies. A fresh bundle carries no
+ * old values, so lasting value changes are left to `validate` and `upgrade`.
+ */
+export function knownIssueLines(plan: BundlePlan): string[] {
+  const matches = knownIssuesFor({ release: plan.release, plan, answers: plan.answers, kinds: ['bug', 'upgrade'] });
+  if (!matches.length) return [];
+  const L: string[] = [`## Known issues of RKE2 ${plan.release.requested.text}`, ''];
+  L.push('Upstream issues that affect this release with this configuration, and the release that fixes each:', '');
+  for (const m of matches) {
+    L.push(
+      `- **${m.issue.title}** (${m.issue.date}; ${affectedText(m)}; ${fixedText(m)}). ${m.issue.workaround} ${m.issue.links.map(link).join(', ')}`,
+    );
+  }
+  L.push('');
   return L;
 }
 
@@ -242,6 +262,7 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
   L.push('');
   const otherNotes = d.notes.filter((f) => !f.irreversible);
   if (otherNotes.length) L.push('## Notes', '', ...findingLines(otherNotes), '');
+  L.push(...knownIssueLines(plan));
 
   // Ports
   L.push(

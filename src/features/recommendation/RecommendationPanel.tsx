@@ -11,6 +11,7 @@ import { SourceLink } from '../../ui/SourceLink';
 import { TextBadge } from '../../ui/Badge';
 import { Notice } from '../../ui/Notice';
 import { FixSuggestions } from './FixSuggestions';
+import { KnownIssues } from './KnownIssues';
 
 export const CNI_LABEL: Readonly<Record<PrimaryCni, string>> = {
   canal: 'Canal',
@@ -280,6 +281,7 @@ const PanelContent = memo(function PanelContent({
         />
       ))}
 
+      <KnownIssues decision={decision} answers={evaluation.answers} />
       <Box sx={{ mt: 2, overflowX: 'auto' }}>
         <Box component="table" sx={TABLE_SX}>
           <caption>Every candidate, with its status and the reasons for it</caption>
