@@ -221,10 +221,8 @@ describe('cli generate', () => {
       ['-', endless()],
     ] as const) {
       const io = { ...capture(), ...(stdin ? { stdin } : {}) };
-      const started = Date.now();
       expect(await runCli(['generate', '--answers', source, '--out', join(dir, 'b')], io), source).toBe(2);
       expect(io.err.join('\n'), source).toMatch(/more than 256 KiB/);
-      expect(Date.now() - started, source).toBeLessThan(10_000);
       if (stdin) expect(stdin.served, 'bytes pulled from the pipe').toBeLessThan(2 * 1024 * 1024);
     }
     expect(leftovers()).toEqual([]);
