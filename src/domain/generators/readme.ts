@@ -17,6 +17,7 @@ import {
   SRIOV_RESOURCE_PREFIX,
 } from './manifests';
 import { GATES, hasGate } from '../facts/gates';
+import { API_ENDPOINT } from '../facts/api-endpoint';
 import { CHART_NAME } from '../facts/cni-names';
 import { parseIp } from '../net/cidr';
 import { cniList } from './rke2-config';
@@ -43,7 +44,7 @@ export function hostPort(host: string, port: number): string {
  */
 export function k8sServiceHostNote(host: string, port: number): string {
   if (host === '' || host === 'localhost')
-    return `localhost (no API server host given): each node reaches the API server on itself at ${hostPort('localhost', port)}, a server through its own kube-apiserver, an agent through the RKE2 agent's client load balancer, which forwards to the servers it knows (${link(SOURCES.clusterLoadBalancer)}). No VIP is needed, but it only works on nodes that run RKE2`;
+    return `localhost at ${hostPort('localhost', port)} (no API server host given). ${API_ENDPOINT.cilium.why} (${link(API_ENDPOINT.cilium.source)})`;
   const ip = parseIp(host);
   if (ip.ok)
     return `${ip.ip.family === 6 ? 'IPv6' : 'IPv4'} address ${host}: every node must reach the API server at ${hostPort(host, port)} before Cilium is up, so it must be a server or a VIP/load balancer in front of the servers, and in the API server certificate (\`tls-san\` in every server's config.yaml, unless it is a server's own address)`;
