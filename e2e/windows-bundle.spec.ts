@@ -65,3 +65,22 @@ for (const [label, size] of [
     });
   });
 }
+
+test.describe('kube-proxy replacement API address', () => {
+  for (const [label, size] of [
+    ['1440x900', WIDE],
+    ['390x844', NARROW],
+  ] as const)
+    test(`the field help and the bundle agree on localhost (${label})`, async ({ wizard, page }) => {
+      await page.setViewportSize(size);
+      const answers = answersWith({ choice: { forcedCni: 'cilium' }, performance: { kubeProxyReplacement: true } });
+      await wizard.open(answers);
+      await wizard.goToStep('performance');
+      const field = page.getByRole('textbox', { name: /API server address/ });
+      await expect(field).toHaveAccessibleDescription(/Cilium can use localhost/);
+      await expect(field).toHaveAccessibleDescription(/Calico eBPF needs a server IP, VIP or load balancer/);
+      await wizard.goToStep('review');
+      await wizard.showFile('README.md').click();
+      await expect(wizard.filePreview).toContainText('Cilium can use localhost (the default when left empty)');
+    });
+});
