@@ -431,7 +431,6 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
       const windowsKeys = [
         'installation.calicoNetwork.nodeAddressAutodetectionV4',
         'installation.calicoNetwork.bgp',
-        'installation.backend',
       ].filter((p) => valueAt(calico, p) !== undefined);
       L.push(
         windowsKeys.length
