@@ -73,6 +73,23 @@ export const SOURCES = {
   },
   multusSriov: { title: 'RKE2 docs: Multus and SR-IOV', url: `${RKE2_DOCS}/networking/multus_sriov` },
   windowsBgp: { title: 'RKE2 docs: Calico BGP with Windows', url: `${RKE2_DOCS}/networking/windows_bgp` },
+  windowsRequirements: {
+    title: 'RKE2 docs: Windows requirements (Server 2019 LTSC 17763.2061, 2022 LTSC 20348.169; Containers feature)',
+    url: `${RKE2_DOCS}/install/requirements#windows`,
+  },
+  windowsAgentInstall: {
+    title: 'RKE2 docs: Windows agent (worker) node installation (c:/etc/rancher/rke2/config.yaml)',
+    url: `${RKE2_DOCS}/install/quickstart#windows-agent-worker-node-installation`,
+  },
+  agentApiLoadBalancer: {
+    title:
+      'RKE2 docs: agent lb-server-port: the agent runs an API server client load balancer on the port one below it (6443)',
+    url: `${RKE2_DOCS}/reference/linux_agent_config`,
+  },
+  kubernetesOsLabel: {
+    title: 'Kubernetes well-known labels: kubernetes.io/os',
+    url: 'https://kubernetes.io/docs/reference/labels-annotations-taints/#kubernetes-io-os',
+  },
   requirementsPorts: {
     title: 'RKE2 docs: Inbound network rules',
     url: `${RKE2_DOCS}/install/requirements#inbound-network-rules`,

@@ -4,6 +4,7 @@
  * three can never disagree.
  */
 import { SOURCES, type Source } from '../sources';
+import { API_ENDPOINT, API_ENDPOINT_HELP } from '../facts/api-endpoint';
 import { defaultAnswers } from './defaults';
 import {
   CLUSTER_SIZES,
@@ -398,9 +399,8 @@ export const ANSWER_FIELDS: FieldTable = {
     allowEmpty: true,
     when: 'kubeProxyReplacement',
     label: 'API server address for the eBPF dataplane',
-    description:
-      'IP or DNS name every node can reach the Kubernetes API on (a load balancer or a server IP). Needed for kube-proxy replacement.',
-    source: SOURCES.calicoEbpfEndpointIssue,
+    description: `IP or DNS name of the Kubernetes API for kube-proxy replacement. ${API_ENDPOINT_HELP}`,
+    source: API_ENDPOINT.cilium.source,
   },
   'performance.apiServerPort': {
     kind: 'integer',

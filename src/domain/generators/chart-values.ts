@@ -3,6 +3,7 @@ import { CHART_NAME } from '../facts/cni-names';
 import { SOURCES, type Source } from '../sources';
 import { hasGate } from '../facts/gates';
 import { KERNEL_THRESHOLDS } from '../facts/kernel-needs';
+import { API_ENDPOINT } from '../facts/api-endpoint';
 import type { BundlePlan } from './plan';
 import { chartHasEra } from '../facts/chart-eras';
 
@@ -186,12 +187,7 @@ function calico(plan: BundlePlan): ChartValues {
   }
   if (plan.calicoEbpf) {
     const host = a.performance.apiServerHost.trim();
-    b.set(
-      'kubernetesServiceEndpoint.host',
-      host,
-      'eBPF reaches the API server directly; never localhost (rke2-docs#567)',
-      SOURCES.calicoEbpfEndpointIssue,
-    );
+    b.set('kubernetesServiceEndpoint.host', host, API_ENDPOINT.calicoEbpf.why, API_ENDPOINT.calicoEbpf.source);
     if (a.performance.apiServerPort !== 6443)
       b.set(
         'kubernetesServiceEndpoint.port',
@@ -242,8 +238,8 @@ function cilium(plan: BundlePlan): ChartValues {
     b.set(
       'k8sServiceHost',
       a.performance.apiServerHost.trim() || 'localhost',
-      'without kube-proxy Cilium must reach the API server itself; localhost works through the RKE2 agent load balancer',
-      SOURCES.basicNetworkOptions,
+      `without kube-proxy Cilium must reach the API server itself. ${API_ENDPOINT.cilium.why}`,
+      API_ENDPOINT.cilium.source,
     );
     b.set('k8sServicePort', a.performance.apiServerPort, 'API server port for the same', SOURCES.basicNetworkOptions);
   }

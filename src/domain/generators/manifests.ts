@@ -3,6 +3,7 @@ import type { BundlePlan } from './plan';
 import { toYaml } from './yaml';
 import { serverConfigCore, cniList } from './rke2-config';
 import { hasGate } from '../facts/gates';
+import { LINUX_NODE_SELECTOR } from '../facts/windows';
 import { defaultAnswers } from '../answers/defaults';
 import { objectName } from '../k8s-names';
 
@@ -133,7 +134,9 @@ export function networkAttachmentDefinition(plan: BundlePlan): Record<string, un
     apiVersion: 'k8s.cni.cncf.io/v1',
     kind: 'NetworkAttachmentDefinition',
     metadata: { name: secondaryNetworkName(plan), namespace: s.namespace.trim() },
-    spec: { config: JSON.stringify(secondaryCniConfig(plan)) },
+    // Pretty-printed JSON: js-yaml writes a multi-line string as a literal block scalar ("config: |-"), so the
+    // CNI config reads as JSON in the preview and in the file, and still parses as the JSON string Multus wants.
+    spec: { config: JSON.stringify(secondaryCniConfig(plan), null, 2) },
   };
 }
 
@@ -180,6 +183,8 @@ export function examplePod(plan: BundlePlan): Record<string, unknown> {
       annotations: { 'k8s.v1.cni.cncf.io/networks': networksAnnotation(plan) },
     },
     spec: {
+      // Multus and SR-IOV run on Linux nodes only: with Windows workers, keep the example pod off them.
+      ...(plan.answers.cluster.windowsNodes ? { nodeSelector: { ...LINUX_NODE_SELECTOR } } : {}),
       securityContext: {
         runAsNonRoot: true,
         runAsUser: 65534,

@@ -2,6 +2,7 @@ import type { BundlePlan } from './plan';
 import { shellQuote, script, heredoc } from './shell';
 import { toYaml, toYamlDocuments } from './yaml';
 import { CHART_NAME } from '../facts/cni-names';
+import { LINUX_NODE_SELECTOR } from '../facts/windows';
 import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames, secondaryNetworkName } from './manifests';
 
 /**
@@ -250,6 +251,8 @@ export function verifyScript(plan: BundlePlan): string {
       kind: 'Pod',
       metadata: { name, namespace: ns, labels: { app: name } },
       spec: {
+        // Probe pods run a Linux image: keep them off Windows workers (kubernetes.io/os well-known label).
+        nodeSelector: { ...LINUX_NODE_SELECTOR },
         securityContext: {
           runAsNonRoot: true,
           runAsUser: 65534,

@@ -21,6 +21,9 @@ export interface PortRule {
 
 const ALL = 'all nodes' as const;
 
+/** Where agents register with a server (the `server:` URL of an agent's config.yaml). */
+export const SUPERVISOR_PORT = 9345;
+
 export const COMMON_PORTS: readonly PortRule[] = [
   {
     port: 6443,
@@ -31,7 +34,7 @@ export const COMMON_PORTS: readonly PortRule[] = [
     source: SOURCES.requirementsPorts,
   },
   {
-    port: 9345,
+    port: SUPERVISOR_PORT,
     protocol: 'TCP',
     from: ALL,
     to: 'servers',
@@ -137,8 +140,20 @@ export function cniPorts(cni: PrimaryCni, o: PortOptions): PortRule[] {
   }
   if (o.windows && (cni === 'calico' || cni === 'flannel')) {
     // Windows nodes use the same VXLAN 4789 already listed; BGP only with Calico BGP.
-    if (cni === 'calico' && o.bgp && !rules.some((r) => r.port === 179))
-      rules.push(p(179, 'TCP', 'Calico BGP (Windows)'));
+    if (cni === 'calico' && o.bgp && !rules.some((r) => r.port === 179)) rules.push(WINDOWS_BGP);
   }
   return rules;
+}
+
+/** RKE2's "Windows Specific Inbound Network Rules" table (docs install/requirements). */
+const WINDOWS_VXLAN = p(4789, 'UDP', 'VXLAN of Calico and Flannel on Windows nodes');
+const WINDOWS_BGP = p(179, 'TCP', 'Calico BGP on Windows nodes');
+
+/**
+ * What a Windows agent must accept: RKE2's ports that reach every node (kubelet, NodePorts) and the Windows
+ * overlay: VXLAN UDP 4789, or TCP 179 when Calico routes over BGP (windows-bgp backend, no VXLAN; rancher/rke2
+ * pkg/windows/calico.go). Server-only ports and Linux-only CNI daemons (Typha, health checks) are not here.
+ */
+export function windowsAgentPorts(o: Pick<PortOptions, 'bgp'>): PortRule[] {
+  return [...COMMON_PORTS.filter((r) => r.to === ALL), o.bgp ? WINDOWS_BGP : WINDOWS_VXLAN];
 }

@@ -27,6 +27,7 @@ import {
 import { COMPARISON_ONLY_PROFILES } from '../../domain/cni/profiles';
 import { downloadText } from '../../lib/download';
 import { buildComparisonView } from './comparison-model';
+import { comparisonAnswer } from './comparison-answer';
 import {
   comparisonSearch,
   parseComparisonSearch,
@@ -76,6 +77,11 @@ export default function ComparisonPage() {
     () => buildComparisonView(matrix, state, stored.answers, decision),
     [matrix, state, stored.answers, decision],
   );
+  const fitsAnswers = state.fit && stored.answers !== null;
+  const answer = useMemo(
+    () => comparisonAnswer(matrix, view, fitsAnswers ? stored.answers : null, fitsAnswers),
+    [matrix, view, fitsAnswers, stored.answers],
+  );
 
   // The URL is the shareable state; replaceState keeps Back meaningful.
   useEffect(() => {
@@ -94,6 +100,33 @@ export default function ComparisonPage() {
       <Typography variant="h4" component="h1" gutterBottom>
         Compare CNIs for RKE2
       </Typography>
+      <Box
+        component="section"
+        aria-labelledby="answer-heading"
+        sx={{ my: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1, maxWidth: '90ch' }}
+      >
+        <Typography variant="h6" component="h2" id="answer-heading">
+          Answer
+        </Typography>
+        <Typography role="status" aria-live="polite" sx={{ fontWeight: 600 }} data-testid="comparison-answer">
+          {answer.headline}
+        </Typography>
+        {answer.caveats.length > 0 && (
+          <>
+            <Typography variant="subtitle1" component="h3" id="caveats-heading" sx={{ mt: 1 }}>
+              Caveats the wizard gives for this combination
+            </Typography>
+            <Box component="ul" aria-labelledby="caveats-heading" sx={{ pl: 3, my: 0.5 }}>
+              {answer.caveats.map((c) => (
+                <li key={`${c.cni ?? ''}|${c.text}`} data-severity={c.severity}>
+                  <strong>{c.cni ?? 'Whatever the CNI'}:</strong> {c.text}{' '}
+                  <ExternalLink source={c.source}>Source</ExternalLink>
+                </li>
+              ))}
+            </Box>
+          </>
+        )}
+      </Box>
       <Typography sx={{ maxWidth: '70ch' }} gutterBottom>
         Every cell is specific to the release you pick and links to its source. Where the RKE2 or Rancher docs are out
         of date, this table follows the code and charts: Cilium VXLAN is UDP 8472 (not TCP), Cilium’s minimum kernel

@@ -13,6 +13,7 @@ import {
   SRIOV_DEVICE_TYPES,
 } from '../../domain/answers/types';
 import { OS_PRESET_INFO } from '../../domain/kernel';
+import { API_ENDPOINT_HELP } from '../../domain/facts/api-endpoint';
 import { ANSWER_FIELDS } from '../../domain/answers/answers-schema';
 import type { AnswerPath } from './steps';
 
@@ -189,7 +190,7 @@ export const QUESTIONS: Partial<Record<AnswerPath, QuestionWording>> = {
     why: 'Faster services with Cilium or the Calico eBPF dataplane, but it needs a reachable API server endpoint.',
   },
   'performance.apiServerHost': {
-    why: 'Without kube-proxy the CNI cannot reach the API through the service IP; give a node IP or load balancer, not localhost.',
+    why: `Without kube-proxy the CNI cannot reach the API through the service IP. ${API_ENDPOINT_HELP}`,
     placeholder: '192.168.1.10',
   },
   'performance.apiServerPort': {

@@ -34,6 +34,8 @@ metadata:
   labels:
     app: web
 spec:
+  nodeSelector:
+    kubernetes.io/os: linux
   securityContext:
     runAsNonRoot: true
     runAsUser: 65534
@@ -65,6 +67,8 @@ metadata:
   labels:
     app: client
 spec:
+  nodeSelector:
+    kubernetes.io/os: linux
   securityContext:
     runAsNonRoot: true
     runAsUser: 65534

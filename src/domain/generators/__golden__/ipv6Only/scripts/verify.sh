@@ -33,6 +33,8 @@ metadata:
   labels:
     app: web
 spec:
+  nodeSelector:
+    kubernetes.io/os: linux
   securityContext:
     runAsNonRoot: true
     runAsUser: 65534
@@ -64,6 +66,8 @@ metadata:
   labels:
     app: client
 spec:
+  nodeSelector:
+    kubernetes.io/os: linux
   securityContext:
     runAsNonRoot: true
     runAsUser: 65534

@@ -36,6 +36,8 @@ metadata:
   labels:
     app: web
 spec:
+  nodeSelector:
+    kubernetes.io/os: linux
   securityContext:
     runAsNonRoot: true
     runAsUser: 65534
@@ -67,6 +69,8 @@ metadata:
   labels:
     app: client
 spec:
+  nodeSelector:
+    kubernetes.io/os: linux
   securityContext:
     runAsNonRoot: true
     runAsUser: 65534

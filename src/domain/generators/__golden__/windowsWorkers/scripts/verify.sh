@@ -32,6 +32,8 @@ metadata:
   labels:
     app: web
 spec:
+  nodeSelector:
+    kubernetes.io/os: linux
   securityContext:
     runAsNonRoot: true
     runAsUser: 65534
@@ -63,6 +65,8 @@ metadata:
   labels:
     app: client
 spec:
+  nodeSelector:
+    kubernetes.io/os: linux
   securityContext:
     runAsNonRoot: true
     runAsUser: 65534
