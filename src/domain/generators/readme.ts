@@ -20,6 +20,7 @@ import { GATES, hasGate } from '../facts/gates';
 import { CHART_NAME } from '../facts/cni-names';
 import { parseIp } from '../net/cidr';
 import { cniList } from './rke2-config';
+import { airgapReadme, planAirgap } from './airgap';
 
 /** The bundle's README.md, built from arrays of Markdown lines. */
 
@@ -360,6 +361,8 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
       '',
     );
   }
+
+  L.push(...airgapReadme(plan, planAirgap(plan, charts)));
 
   L.push('## Sources', '');
   const seen = new Set<string>();
