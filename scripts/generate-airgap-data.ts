@@ -149,7 +149,7 @@ for (const [release] of RELEASE_ROWS) {
   }
   const drone = gitShow(rke2Git, `${ref}:.drone.yml`) ?? '';
   const workflow = gitShow(rke2Git, `${ref}:.github/workflows/release.yml`) ?? '';
-  const arm64 = /name:\s*build-arm64\b/.test(drone) || /arch:\s*arm64\b/.test(workflow);
+  const arm64 = /name:\s*build-arm64\b/.test(drone) || /\barm64\b/.test(workflow);
   const win = gitShow(rke2Git, `${ref}:scripts/package-windows-images`) ?? '';
   const windows = [...new Set([...win.matchAll(/(rke2-windows-[a-z0-9]+-amd64-images)\.tar/g)].map((m) => m[1]!))];
   releases[release] = { tarballs, arm64, notArm64, windows };

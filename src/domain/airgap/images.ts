@@ -194,11 +194,11 @@ export function airgapArtifacts(
   for (const chart of charts) {
     const version = chartVersions[chart];
     if (!version) continue;
-    const tarball: CniTarball = chart === 'rke2-multus' ? 'multus' : (input.cni as CniTarball);
-    const carried = new Set(list(tarball) ?? []);
     for (const img of chartImages(chart, version, input.emitted[chart], input.awsEni, list('calico') ?? [])) {
       if (images.some((i) => i.ref === img.ref)) continue;
-      images.push({ ...img, tarball: carried.has(img.ref) ? tarball : null });
+      // Any tarball the node loads will do: the multus and CNI tarballs share images (cni-plugins).
+      const tarball = cniTarballs.find((t) => list(t)?.includes(img.ref)) ?? null;
+      images.push({ ...img, tarball });
     }
   }
   const missing = images.filter((i) => i.tarball === null);
