@@ -148,7 +148,7 @@ export function airgapArtifacts(
   const linuxTarballs: Tarball[] = [
     {
       name: tarballName('core', arch),
-      why: 'RKE2 itself: runtime, kubernetes, etcd, CoreDNS, ingress, metrics-server',
+      why: 'RKE2 itself: runtime, Kubernetes, etcd, CoreDNS, metrics-server',
     },
   ];
   const cniTarballs: CniTarball[] = [];
@@ -210,6 +210,11 @@ export function airgapArtifacts(
         : SOURCES.airgapCniImagesIssue,
     });
 
+  if (input.cni === 'calico')
+    notes.push({
+      text: `Calico's own images (node, cni, typha, kube-controllers, ...) are pulled by the tigera operator from installation.imagePath and imagePrefix at the calicoctl version; they are listed as the release's rke2-images-calico carries them, optional ones (apiserver, csi, goldmane, whisker) included.`,
+      source: SOURCES.calicoValues,
+    });
   const sriovImages = input.sriov ? (list('multus') ?? []).filter((r) => /sriov/.test(r)) : [];
   if (input.sriov)
     notes.push({
