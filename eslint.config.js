@@ -59,6 +59,7 @@ const UPPER_DOMAIN = {
     '**/answers/**',
     '**/cni/**',
     '**/net/**',
+    '**/airgap/**',
   ],
   low: ['**/engine/**', '**/generators/**', '**/validate/**', '**/matrix/**', '**/known-issues/**'],
   answers: ['**/engine/**', '**/generators/**', '**/validate/**', '**/matrix/**', '**/known-issues/**'],
@@ -147,7 +148,7 @@ export default tseslint.config(
   layerZone(['src/domain/facts/**/*.ts'], UPPER_DOMAIN.facts),
   layerZone(
     [
-      'src/domain/{rke2,net,cni,evidence}/**/*.ts',
+      'src/domain/{rke2,net,cni,evidence,airgap}/**/*.ts',
       'src/domain/kernel.ts',
       'src/domain/k8s-names.ts',
       'src/domain/sources.ts',

@@ -497,6 +497,52 @@ export const SOURCES = {
     title: 'Kubernetes: object names (DNS-1123 subdomain)',
     url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
   },
+  rke2AirgapDocs: {
+    title:
+      'RKE2 docs: Air-gap install (rke2-images.linux-<arch> carries Canal only; core plus the CNI tarball; /var/lib/rancher/rke2/agent/images/)',
+    url: 'https://github.com/rancher/rke2-docs/blob/9477b7b1/docs/install/airgap.md',
+  },
+  rke2PrivateRegistryDocs: {
+    title: 'RKE2 docs: Private registry configuration (/etc/rancher/rke2/registries.yaml mirrors and configs)',
+    url: 'https://github.com/rancher/rke2-docs/blob/9477b7b1/docs/install/private_registry.md',
+  },
+  rke2BuildImages: {
+    title:
+      'rancher/rke2 scripts/build-images: the images of each rke2-images-<name> tarball, read at every release tag',
+    url: `${RKE2}/scripts/build-images`,
+  },
+  rke2PackageImages: {
+    title: 'rancher/rke2 scripts/package-images: rke2-<tarball>.<platform>.tar.zst / .tar.gz / .txt per images-*.txt',
+    url: `${RKE2}/scripts/package-images`,
+  },
+  rke2WindowsImages: {
+    title: 'rancher/rke2 scripts/package-windows-images: rke2-windows-<os>-amd64-images.tar.zst, amd64 only',
+    url: `${RKE2}/scripts/package-windows-images`,
+  },
+  rke2Arm64Pr: {
+    title: 'rancher/rke2#4335 "Add arm64 support": arm64 artifacts from v1.27.3+rke2r1 (no 1.26 or older line)',
+    url: 'https://github.com/rancher/rke2/pull/4335',
+  },
+  airgapCniImagesIssue: {
+    title: 'rancher/rke2#8823: multus,cilium air-gapped, images missing (the full tarball carries Canal only)',
+    url: 'https://github.com/rancher/rke2/issues/8823',
+  },
+  airgapCiliumImageIssue: {
+    title: 'rancher/rke2#9308: the Cilium image is missing from rke2-images.linux-<arch>',
+    url: 'https://github.com/rancher/rke2/issues/9308',
+  },
+  airgapDocsFix: {
+    title: 'rancher/rke2-docs#400: the air-gap docs no longer claim one tarball holds every CNI',
+    url: 'https://github.com/rancher/rke2-docs/pull/400',
+  },
+  hubbleAirgapIssue: {
+    title: 'rancher/rke2#3556: hubble-relay and hubble-ui images missing from the air-gap tarball before Dec 2022',
+    url: 'https://github.com/rancher/rke2/issues/3556',
+  },
+  rke2ChartsPerVersion: {
+    title: 'rancher/rke2-charts (branch main): charts/<chart>/<chart>/<version>/values.yaml of every bundled version',
+    url: 'https://github.com/rancher/rke2-charts/tree/main/charts',
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

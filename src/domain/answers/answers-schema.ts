@@ -13,6 +13,7 @@ import {
   FORCED_CNI_CHOICES,
   IP_FAMILIES,
   MANAGEMENT_MODES,
+  NODE_ARCHITECTURES,
   OS_PRESETS,
   POLICY_NEEDS,
   SECONDARY_IPAMS,
@@ -187,6 +188,14 @@ export const ANSWER_FIELDS: FieldTable = {
     label: 'Underlay MTU',
     description: 'MTU of the node network (1280 to 9216). Overlay and encryption headers are subtracted from it.',
     source: SOURCES.mtuIssue,
+  },
+  'nodes.architecture': {
+    kind: 'enum',
+    values: NODE_ARCHITECTURES,
+    label: 'Node CPU architecture',
+    description:
+      'amd64 or arm64: RKE2 publishes its air-gap image tarballs per architecture (rke2-images-core.linux-<arch>.tar.zst), arm64 from v1.27.3+rke2r1. Windows workers load their own amd64 tarball.',
+    source: SOURCES.rke2Arm64Pr,
   },
   'security.policy': {
     kind: 'enum',

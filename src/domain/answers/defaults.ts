@@ -16,7 +16,14 @@ export function defaultAnswers(): Answers {
       windowsNodes: false,
       cisProfile: false,
     },
-    nodes: { osPreset: 'ubuntu-24.04', kernel: '6.8', interface: '', nodeCidr: '', underlayMtu: 1500 },
+    nodes: {
+      osPreset: 'ubuntu-24.04',
+      kernel: '6.8',
+      interface: '',
+      nodeCidr: '',
+      underlayMtu: 1500,
+      architecture: 'amd64',
+    },
     security: { policy: 'kubernetes', encryption: 'none' },
     addressing: {
       ipFamily: 'ipv4',

@@ -31,6 +31,7 @@ import {
 } from './windows';
 import { WINDOWS } from '../facts/windows';
 import { CNI_PROFILES } from '../cni/profiles';
+import { airgapFiles, planAirgap } from './airgap';
 import { toYaml, toYamlDocuments, commentLines } from './yaml';
 import { SOURCES } from '../sources';
 
@@ -174,6 +175,8 @@ export function generateBundle(answers: Answers, decision: Decision = evaluate(a
   add('firewall/nftables.conf', nftablesConf(plan), 'nftables chains for these ports');
   add('scripts/preflight.sh', preflightScript(plan), 'Read-only host checks before the first start', true);
   add('scripts/verify.sh', verifyScript(plan), 'kubectl checks after install', true);
+  const airgap = planAirgap(plan, charts);
+  if (airgap) for (const f of airgapFiles(plan, airgap)) add(f.path, f.contents, f.description);
   add('answers.yaml', answersToYaml(answers), 'Your answers, to load back or rebuild this bundle');
   files.push({
     path: 'README.md',

@@ -25,6 +25,7 @@ import { affectedText, fixedText, knownIssuesFor } from '../known-issues';
 import { load } from 'js-yaml';
 import { WINDOWS, windowsBuildText } from '../facts/windows';
 import { WINDOWS_AGENT_CONFIG_PATH, WINDOWS_PREFLIGHT_PATH } from './windows';
+import { airgapReadme, planAirgap } from './airgap';
 
 /** The bundle's README.md, built from arrays of Markdown lines. */
 
@@ -477,6 +478,8 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
       '',
     );
   }
+
+  L.push(...airgapReadme(plan, planAirgap(plan, charts)));
 
   L.push('## Sources', '');
   const seen = new Set<string>();

@@ -3,6 +3,7 @@ import { shellQuote, script, heredoc } from './shell';
 import { toYaml, toYamlDocuments } from './yaml';
 import { CHART_NAME } from '../facts/cni-names';
 import { LINUX_NODE_SELECTOR } from '../facts/windows';
+import { airgapPreflightFor } from './airgap';
 import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames, secondaryNetworkName } from './manifests';
 
 /**
@@ -156,6 +157,7 @@ export function preflightScript(plan: BundlePlan): string {
     }
     b.push('fi');
   }
+  b.push(...airgapPreflightFor(plan));
   b.push(
     '',
     'if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed: fix them before starting RKE2."; exit 1; fi',

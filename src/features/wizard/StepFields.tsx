@@ -165,6 +165,7 @@ export function StepFields({ stepId }: { stepId: StepId }) {
           <Q path="nodes.kernel" kind="text" />
           <Q path="nodes.interface" kind="text" />
           <Q path="nodes.underlayMtu" kind="text" />
+          <Q path="nodes.architecture" kind="radio" />
         </Box>
       );
     case 'security':

@@ -8,6 +8,7 @@ import {
   MANAGEMENT_MODES,
   OS_PRESETS,
   POLICY_NEEDS,
+  NODE_ARCHITECTURES,
   SECONDARY_IPAMS,
   SECONDARY_TYPES,
   SRIOV_DEVICE_TYPES,
@@ -86,6 +87,10 @@ export const QUESTIONS: Partial<Record<AnswerPath, QuestionWording>> = {
   },
   'nodes.underlayMtu': {
     why: 'The overlay MTU must be smaller than the underlay, or large packets are silently dropped.',
+  },
+  'nodes.architecture': {
+    why: 'Air-gapped nodes load image tarballs built for their architecture; the bundle lists the right files.',
+    options: options(NODE_ARCHITECTURES, { amd64: 'amd64 (x86-64)', arm64: 'arm64 (aarch64)' }),
   },
   'security.policy': {
     why: 'Flannel enforces no NetworkPolicy; only Cilium enforces layer-7 (HTTP, DNS) policies.',

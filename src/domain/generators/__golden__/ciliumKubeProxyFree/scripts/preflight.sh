@@ -38,5 +38,29 @@ if service_enabled nm-cloud-setup.service; then fail "nm-cloud-setup is enabled 
 
 if service_active firewalld; then warn "firewalld is running" "RKE2 recommends disabling it (systemctl disable --now firewalld), or apply firewall/firewalld.sh"; else pass "firewalld not running"; fi
 
+# Air gap: the release image tarballs in the images directory, or a registry that answers (airgap/README section).
+IMAGES_DIR="${RKE2_IMAGES_DIR:-/var/lib/rancher/rke2/agent/images}"
+RKE2_CONF="${RKE2_CONFIG_DIR:-/etc/rancher/rke2}"
+case "$(uname -m)" in x86_64|amd64) NODE_ARCH=amd64 ;; aarch64|arm64) NODE_ARCH=arm64 ;; *) NODE_ARCH="$(uname -m)" ;; esac
+if [ "$NODE_ARCH" = amd64 ]; then pass 'node architecture amd64'; else fail "node architecture is $NODE_ARCH, the bundle lists amd64 tarballs" 'set nodes.architecture to this node'\''s architecture and rebuild the bundle'; fi
+# has_tarball NAME...: true when any NAME.tar.zst, .tar.gz or .tar is in the images directory and not empty
+has_tarball() { local n e; for n in "$@"; do for e in tar.zst tar.gz tar; do [ -s "$IMAGES_DIR/$n.$e" ] && return 0; done; done; return 1; }
+# registry_answers URL: the registry API answers (200, or 401 asking for credentials)
+registry_answers() { local code; command -v curl >/dev/null 2>&1 || return 1; code="$(curl -sS -o /dev/null -m 10 -w '%{http_code}' "${1%/}/v2/" 2>/dev/null)"; [ "$code" = 200 ] || [ "$code" = 401 ]; }
+MISSING=""
+if has_tarball rke2-images-core.linux-amd64 rke2-images.linux-amd64; then pass 'rke2-images-core.linux-amd64 in'" $IMAGES_DIR"; else MISSING="$MISSING rke2-images-core.linux-amd64"; fi
+if has_tarball rke2-images-cilium.linux-amd64; then pass 'rke2-images-cilium.linux-amd64 in'" $IMAGES_DIR"; else MISSING="$MISSING rke2-images-cilium.linux-amd64"; fi
+if [ -n "$MISSING" ]; then
+  # No tarball: containerd pulls, through the first mirror endpoint in registries.yaml if there is one.
+  REGISTRY_URL="${AIRGAP_REGISTRY_URL:-}"
+  if [ -z "$REGISTRY_URL" ] && [ -f "$RKE2_CONF/registries.yaml" ]; then REGISTRY_URL="$(grep -Eo 'https?://[^"[:space:],]+' "$RKE2_CONF/registries.yaml" | head -n 1)"; fi
+  [ -n "$REGISTRY_URL" ] || REGISTRY_URL=https://registry-1.docker.io
+  if registry_answers "$REGISTRY_URL"; then
+    pass "no tarball for:$MISSING; the registry $REGISTRY_URL answers (it must hold every image of airgap/images.txt)"
+  else
+    fail "missing in $IMAGES_DIR:$MISSING, and no registry answers at $REGISTRY_URL" 'download airgap/tarballs.txt to /var/lib/rancher/rke2/agent/images/, or push airgap/images.txt to a registry and write /etc/rancher/rke2/registries.yaml (airgap/registries.yaml)'
+  fi
+fi
+
 if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed: fix them before starting RKE2."; exit 1; fi
 echo "All checks passed."
