@@ -89,3 +89,8 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/** js-yaml's reason for a key written twice in one mapping (it refuses such documents). */
+export function isDuplicateKey(reason: string): boolean {
+  return reason.startsWith('duplicated mapping key');
+}
