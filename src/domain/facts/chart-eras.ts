@@ -39,6 +39,12 @@ export const CHART_ERAS = {
     what: 'kubeProxyReplacement takes true/false; before, strict/partial/probe/disabled',
     source: SOURCES.kprStrictDocs,
   },
+  ciliumRoutingMode: {
+    chart: 'rke2-cilium',
+    from: '1.14.0',
+    what: 'routingMode / tunnelProtocol replace `tunnel` (deprecated; removed in 1.15)',
+    source: SOURCES.ciliumTunnelRemoved,
+  },
   ciliumModernValues: {
     chart: 'rke2-cilium',
     from: '1.15.0',
