@@ -342,10 +342,6 @@ export const SOURCES = {
       'cilium/cilium#29053: tunnel was deprecated in v1.14 and removed in v1.15 (use routingMode / tunnelProtocol)',
     url: 'https://github.com/cilium/cilium/pull/29053',
   },
-  kprStrictIssue4862: {
-    title: 'rancher/rke2#4862: cilium-operator Pending with kubeProxyReplacement: strict on Cilium 1.14',
-    url: 'https://github.com/rancher/rke2/issues/4862',
-  },
   setSyntaxIssue: {
     title: 'rancher/rke2#8200: Helm --set list syntax written as a YAML string in chart values',
     url: 'https://github.com/rancher/rke2/issues/8200',
