@@ -1,7 +1,7 @@
 import { closeSync, lstatSync, openSync, readSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { readZipBounded } from '../../lib/zip-reader';
-import { MAX_FILE_BYTES } from '../../domain/validate/parse';
+import { INPUT_LIMITS } from '../../domain/validate/parse';
 import type { CliIo } from '../io';
 import { PROG } from '../program';
 import type { BundleInputFile } from '../../domain/validate';
@@ -19,9 +19,8 @@ export const validateUsage = `validate PATH [--release VERSION] [--json]
     --release VERSION   judge the files against this RKE2 release, e.g. v1.33.6+rke2r1
     --json              print the release and the issues as JSON instead`;
 
-/** Limits for what the CLI reads: bundles are kilobytes; anything far larger is a mistake or a zip bomb. */
-// The doctor's own budget (WORK_BUDGET) stops at 3 MiB of text; reading much more would be wasted work.
-export const READ_LIMITS = { maxFiles: 5000, maxTotalBytes: 4 * 1024 * 1024, maxFileBytes: MAX_FILE_BYTES } as const;
+/** Limits for what the CLI reads: the same as the /check page's (INPUT_LIMITS). */
+export const READ_LIMITS = INPUT_LIMITS;
 
 const TEXT_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
