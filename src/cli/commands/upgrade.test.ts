@@ -89,7 +89,7 @@ describe('cli upgrade', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/rke2-cilium: 1\.14\.400 -> 1\.15\.100 {2}<- minor version jump inside a patch upgrade/);
-    expect(r.out).toContain('spec.valuesContent.tunnel: rejects (rewritten)');
+    expect(r.out).toContain('spec.valuesContent.tunnel: rejects (fixed by the rewrite)');
     expect(r.out).toContain('+++ b/var/lib/rancher/rke2/server/manifests/rke2-cilium-config.yaml');
     const written = readFileSync(join(out, 'var/lib/rancher/rke2/server/manifests/rke2-cilium-config.yaml'), 'utf8');
     expect(written).toContain('routingMode: native');

@@ -83,7 +83,7 @@ function text(report: UpgradeReport): string[] {
   const labels = { rejects: 'rejects', ignores: 'ignores', 'default-changed': 'default changed', other: 'new finding' };
   for (const f of report.findings) {
     lines.push(
-      `  ${[f.file || '(bundle)', f.keyPath].filter(Boolean).join(': ')}: ${labels[f.kind]}${f.rewritten ? ' (rewritten)' : ''}: ${f.message} [${f.messageId}]${f.source ? `\n      see ${f.source.url}` : ''}`,
+      `  ${[f.file || '(bundle)', f.keyPath].filter(Boolean).join(': ')}: ${labels[f.kind]}${f.rewritten ? ' (fixed by the rewrite)' : ''}: ${f.message} [${f.messageId}]${f.source ? `\n      see ${f.source.url}` : ''}`,
     );
   }
   const already = report.before.filter((i) => i.severity === 'error');

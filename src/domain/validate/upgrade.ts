@@ -29,7 +29,7 @@ export interface UpgradeFinding {
   message: string;
   severity: 'error' | 'warning';
   source?: Source;
-  /** True when `--write` rewrites it mechanically. */
+  /** True when the mechanical rewrite (`--write`) settles it. */
   rewritten: boolean;
 }
 
@@ -360,9 +360,10 @@ export function upgradeFiles(files: readonly BundleInputFile[], options: { from:
 
   // Findings: what the target release says that the source release did not.
   const findings: UpgradeFinding[] = [];
-  // Rewritten: the rewrite touched the file and the finding is gone from the rewritten files.
+  // Rewritten: a rewrite happened and the finding is gone from the rewritten files (a fixed HCC can also
+  // settle a finding in config.yaml, e.g. disable-kube-proxy once kubeProxyReplacement is true).
   const afterKeys = new Set(after.map(issueKey));
-  const isRewritten = (issue: ValidationIssue) => changesByFile.has(issue.file) && !afterKeys.has(issueKey(issue));
+  const isRewritten = (issue: ValidationIssue) => rewrites.length > 0 && !afterKeys.has(issueKey(issue));
   for (const issue of atTarget) {
     if (beforeKeys.has(issueKey(issue))) continue;
     const kind: UpgradeFindingKind = IGNORES.has(issue.messageId)

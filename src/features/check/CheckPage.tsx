@@ -58,7 +58,7 @@ function FindingItem({ f }: { f: Finding }) {
           {f.severity === 'error' ? 'Error' : 'Warning'}
         </span>
         {f.kind ? <> · {f.kind}</> : null}
-        {f.rewritten ? <> · rewritten</> : null}
+        {f.rewritten ? <> · fixed by the rewrite</> : null}
       </Typography>
       <Typography component="p">{f.message}</Typography>
       {f.source ? (
