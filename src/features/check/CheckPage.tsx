@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { Box, Button, Container, TextField, Typography } from '@mui/material';
-import { checkFiles, describeRelease, type CheckReport } from '../../domain/validate/check';
+import { checkFiles, describeRelease, type CheckReport, type KnownIssueRef } from '../../domain/validate/check';
 import { upgradeFiles, type UpgradeResult } from '../../domain/validate/upgrade';
 import { INPUT_LIMITS } from '../../domain/validate/parse';
 import type { BundleInputFile } from '../../domain/validate';
@@ -94,6 +94,26 @@ function FindingsByFile({ findings, heading }: { findings: Finding[]; heading: s
   );
 }
 
+/** Known issues of the release that apply (filled by the known-issues registry when it is wired in). */
+function KnownIssues({ list }: { list: readonly KnownIssueRef[] | undefined }) {
+  if (!list?.length) return null;
+  return (
+    <Box component="section" aria-labelledby="check-known-heading" sx={{ mt: 3 }}>
+      <Typography variant="h5" component="h2" id="check-known-heading">
+        Known issues of this release that apply
+      </Typography>
+      <Box component="ul" sx={{ pl: 2 }}>
+        {list.map((k) => (
+          <li key={k.id}>
+            <SourceLink source={{ title: k.title, url: k.url }} /> (affected: {k.affected}
+            {k.fixedIn ? `; fixed in ${k.fixedIn}` : ''})
+          </li>
+        ))}
+      </Box>
+    </Box>
+  );
+}
+
 function ValidateResult({ report }: { report: CheckReport }) {
   const errors = report.issues.filter((i) => i.severity === 'error').length;
   const warnings = report.issues.length - errors;
@@ -106,6 +126,7 @@ function ValidateResult({ report }: { report: CheckReport }) {
         </p>
       </Notice>
       <FindingsByFile findings={report.issues} heading="Findings by file" />
+      <KnownIssues list={report.knownIssues} />
     </>
   );
 }
@@ -156,6 +177,7 @@ function UpgradeView({ result, files }: { result: UpgradeResult; files: readonly
         </Box>
       </Box>
       <FindingsByFile findings={r.findings} heading="What the target release does to your files" />
+      <KnownIssues list={r.knownIssues} />
       {r.unrewritten.length ? (
         <FindingsByFile
           findings={r.unrewritten.map((u) => ({
