@@ -54,6 +54,10 @@ function RouteView({ route }: { route: Route }) {
       const Page = comparisonRoutes.CniPage;
       return <Page id={route.id} />;
     }
+    case 'check': {
+      const Page = comparisonRoutes.CheckPage;
+      return <Page />;
+    }
     case 'not-found':
       return (
         <Box component="main" sx={{ p: 3 }}>
@@ -99,6 +103,7 @@ export function App() {
           <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>
             <NavButton to="/" label="Wizard" current={route.name === 'wizard'} />
             <NavButton to="/compare" label="Compare" current={route.name === 'compare' || route.name === 'cni'} />
+            <NavButton to="/check" label="Check files" current={route.name === 'check'} />
           </Box>
           <ThemeMenu />
         </Toolbar>

@@ -17,6 +17,8 @@ import {
 import { QUESTIONS, questionFor } from '../features/wizard/questions';
 import { STEPS, stepIndexOfField, type AnswerPath } from '../features/wizard/steps';
 import { Notice } from '../ui/Notice';
+import { navigate } from './router';
+import { urlFor } from '../lib/location';
 import { saveAnswers, clearStoredAnswers } from '../lib/answers-storage';
 import { clearAnswersFromUrl, pushAnswersToUrl, writeAnswersToUrl } from '../lib/url-state';
 
@@ -198,7 +200,18 @@ export function WizardRoute() {
       <Container component="main" id="main-content" maxWidth="xl" sx={{ py: 2 }}>
         <Typography variant="body1" sx={{ mb: 1 }}>
           Answer a few questions about your cluster. The recommendation beside (or below) the questions updates as you
-          go; the last step shows every file of the bundle before you download it.
+          go; the last step shows every file of the bundle before you download it.{' '}
+          <a
+            href={urlFor('/check')}
+            onClick={(e) => {
+              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+              e.preventDefault();
+              navigate('/check');
+            }}
+          >
+            Already have files? Check them
+          </a>
+          .
         </Typography>
         <WizardToolbar
           onImported={(loaded, previous) => {

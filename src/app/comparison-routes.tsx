@@ -4,4 +4,6 @@ import { lazy } from 'react';
 export const comparisonRoutes = {
   ComparisonPage: lazy(() => import('../features/comparison/ComparisonPage')),
   CniPage: lazy(() => import('../features/comparison/CniPage')),
+  // "Check my files" (issue 13): the doctor and its validators load only on this page.
+  CheckPage: lazy(() => import('../features/check/CheckPage')),
 };

@@ -333,6 +333,64 @@ export const SOURCES = {
     title: 'rancher/rke2#1734: Cilium chart values not applied (HelmChart instead of HelmChartConfig)',
     url: 'https://github.com/rancher/rke2/issues/1734',
   },
+  cilium117UpgradeNotes: {
+    title: 'Cilium upgrade notes 1.17: wireguard.userspaceFallback removed',
+    url: 'https://docs.cilium.io/en/v1.17/operations/upgrade/#upgrade-notes',
+  },
+  calicoFelixKeysDropped: {
+    title:
+      'rancher/rke2-charts#277: iptablesRefreshInterval and iptablesBackend dropped from rke2-calico values (Calico v3.24.1)',
+    url: 'https://github.com/rancher/rke2-charts/pull/277',
+  },
+  calicoFirstFoundFix: {
+    title: 'rancher/rke2-charts#382: set nodeAddressAutodetectionV4.firstFound explicitly (Calico v3.26.3)',
+    url: 'https://github.com/rancher/rke2-charts/pull/382',
+  },
+  calicoAutodetectConflict: {
+    title: 'rancher/rke2#3107: "no more than one node address autodetection method can be specified per-family"',
+    url: 'https://github.com/rancher/rke2/issues/3107',
+  },
+  ciliumPortmapDefault: {
+    title: 'rancher/rke2#3511: Cilium 1.12.3 uses portmap as the default chaining mode',
+    url: 'https://github.com/rancher/rke2/pull/3511',
+  },
+  ciliumTunnelRemoved: {
+    title:
+      'cilium/cilium#29053: tunnel was deprecated in v1.14 and removed in v1.15 (use routingMode / tunnelProtocol)',
+    url: 'https://github.com/cilium/cilium/pull/29053',
+  },
+  setSyntaxIssue: {
+    title: 'rancher/rke2#8200: Helm --set list syntax written as a YAML string in chart values',
+    url: 'https://github.com/rancher/rke2/issues/8200',
+  },
+  serviceHostTemplateIssue: {
+    title: 'kloia/rke2-ansible#24: k8sServiceHost left as an unrendered template expression',
+    url: 'https://github.com/kloia/rke2-ansible/issues/24',
+  },
+  specUnderMetadataIssue: {
+    title: 'rancher/rke2#1997: HelmChartConfig spec indented under metadata is never applied',
+    url: 'https://github.com/rancher/rke2/issues/1997',
+  },
+  valuesBesideContentIssue: {
+    title: 'lablabs/ansible-role-rke2#291: chart values written beside valuesContent are not applied',
+    url: 'https://github.com/lablabs/ansible-role-rke2/issues/291',
+  },
+  duplicateKeyIssue: {
+    title: 'rancher/rke2#8006: config.yaml with disable-kube-proxy given twice',
+    url: 'https://github.com/rancher/rke2/issues/8006',
+  },
+  upgradeOneMinor: {
+    title: 'RKE2 docs: Manual upgrades ("Ensure that your plan does not skip intermediate minor versions")',
+    url: 'https://docs.rke2.io/upgrades/manual',
+  },
+  skippedMinorIssue: {
+    title: 'rancher/rke2#5272: workers stop accepting pods after skipping minor versions on upgrade',
+    url: 'https://github.com/rancher/rke2/issues/5272',
+  },
+  ciliumUpgradeGuide: {
+    title: 'Cilium upgrade guide: check values for renamed or removed keys before a minor upgrade',
+    url: 'https://docs.cilium.io/en/stable/operations/upgrade/',
+  },
   ciliumNestingIssue: {
     title: 'rancher/rke2#2738: HelmChartConfig with the old cilium: nesting is ignored',
     url: 'https://github.com/rancher/rke2/issues/2738',

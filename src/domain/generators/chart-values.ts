@@ -135,21 +135,27 @@ function calico(plan: BundlePlan): ChartValues {
   }
   const iface = a.nodes.interface.trim();
   const nodeCidr = a.nodes.nodeCidr.trim();
+  // Older rke2-calico charts carry firstFound: true as a values default, which Helm merges with the method
+  // set here: the operator then refuses two methods (rancher/rke2#3107). Switch it off on those charts.
+  const v4Default = chart && !chartHasEra(chart, 'calicoAutodetectFromTemplate') ? { firstFound: false } : {};
+  const v4Note = Object.keys(v4Default).length
+    ? `; firstFound: false, as rke2-calico ${chart} sets firstFound: true itself`
+    : ' (chart default firstFound)';
   if (plan.windowsNodes && nodeCidr) {
     // Windows agents read these values too and match `interface` against Windows adapter names; `cidrs`
     // works on both (rancher/rke2 pkg/windows/calico.go). The chart sets firstFound only when unset.
     b.set(
       'installation.calicoNetwork.nodeAddressAutodetectionV4',
-      { cidrs: [nodeCidr] },
-      'node address from this subnet on Linux and Windows nodes (chart default firstFound)',
+      { ...v4Default, cidrs: [nodeCidr] },
+      `node address from this subnet on Linux and Windows nodes${v4Note}`,
       SOURCES.windowsCalicoInterfaceCode,
     );
   } else if (iface && !plan.windowsNodes) {
     if (plan.ipv4)
       b.set(
         'installation.calicoNetwork.nodeAddressAutodetectionV4',
-        { interface: iface },
-        'node address from this interface (chart default firstFound)',
+        { ...v4Default, interface: iface },
+        `node address from this interface${v4Note}`,
         SOURCES.windowsBgp,
       );
     if (plan.ipv6)
