@@ -16,7 +16,6 @@ import {
 /** Where the release the files were judged against came from. */
 export type ReleaseBasis = 'given' | 'answers' | 'assumed';
 
-
 export interface ReleaseUsed {
   /** The release as asked for (or assumed), canonical, e.g. "v1.33.6+rke2r1". */
   text: string;
