@@ -21,6 +21,7 @@ import {
 } from './manifests';
 import { firewalldScript, nftablesConf } from './firewall';
 import { preflightScript, verifyScript } from './scripts';
+import { discoverScript } from './discover-script';
 import { readme } from './readme';
 import { toYaml, toYamlDocuments, commentLines } from './yaml';
 import { SOURCES } from '../sources';
@@ -137,6 +138,12 @@ export function generateBundle(answers: Answers, decision: Decision = evaluate(a
   }
   add('firewall/firewalld.sh', firewalldScript(plan), 'firewalld rules for these ports (servers and agents)', true);
   add('firewall/nftables.conf', nftablesConf(plan), 'nftables chains for these ports');
+  add(
+    'scripts/discover.sh',
+    discoverScript(),
+    'Read-only node facts (kernel, interface, MTU, hypervisor) as answers to import; run before the wizard',
+    true,
+  );
   add('scripts/preflight.sh', preflightScript(plan), 'Read-only host checks before the first start', true);
   add('scripts/verify.sh', verifyScript(plan), 'kubectl checks after install', true);
   add('answers.yaml', answersToYaml(answers), 'Your answers, to load back or rebuild this bundle');
