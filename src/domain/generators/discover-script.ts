@@ -1,5 +1,6 @@
 import { DISCOVER_FORMAT } from '../discover/discover';
 import { SOURCES } from '../sources';
+import { VXLAN_PORT } from '../net/ports';
 import { script, shellQuote } from './shell';
 
 /** Interfaces a CNI or Kubernetes creates: not the node's own network, so discover.sh leaves them out. */
@@ -78,7 +79,7 @@ export function discoverScript(): string {
     'DRIVER=""',
     'if [ -n "$IFACE" ] && [ -e "/sys/class/net/$IFACE/device/driver" ]; then DRIVER="$(basename "$(readlink "/sys/class/net/$IFACE/device/driver")")"; fi',
     'if [ "$VIRT" = vmware ]; then',
-    `  note ${shellQuote(`VMware: NSX/ESXi have dropped VXLAN on UDP 8472; preflight.sh --peers tests it (mitigation: the other VXLAN port 4789; ${SOURCES.vxlanNsxIssue.url})`)}`,
+    `  note ${shellQuote(`VMware: NSX/ESXi have dropped VXLAN on UDP ${VXLAN_PORT.linux}; preflight.sh --peers tests it (mitigation: the other VXLAN port ${VXLAN_PORT.iana}; ${SOURCES.vxlanNsxIssue.url})`)}`,
     'fi',
     'if [ "$DRIVER" = vmxnet3 ] && command -v ethtool >/dev/null 2>&1 && ethtool -k "$IFACE" 2>/dev/null | grep -q \'^tx-checksumming: on\'; then',
     `  note ${shellQuote(`vmxnet3 with TX checksum offload on: VXLAN may break; ethtool -K <nic> tx off (${SOURCES.vmxnet3OffloadIssue.url})`)}`,

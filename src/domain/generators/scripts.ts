@@ -2,6 +2,7 @@ import type { BundlePlan } from './plan';
 import { shellQuote, script, heredoc } from './shell';
 import { toYaml, toYamlDocuments } from './yaml';
 import { CHART_NAME } from '../facts/cni-names';
+import { listenMode, peerChecks, phaseChecks, preflightArgs, underlayChecks } from './preflight-peers';
 import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames, secondaryNetworkName } from './manifests';
 
 /**
@@ -49,8 +50,7 @@ export function networkManagerUnmanaged(plan: BundlePlan): string[] {
 
 export function preflightScript(plan: BundlePlan): string {
   const b: string[] = [
-    'ROLE="${1:-server}"',
-    'case "$ROLE" in server|agent) ;; *) echo "usage: $0 [server|agent]" >&2; exit 2 ;; esac',
+    ...preflightArgs(),
     'FAILS=0',
     'pass() { printf \'PASS  %s\\n\' "$1"; }',
     'warn() { printf \'WARN  %s\\n      fix: %s\\n\' "$1" "$2"; }',
@@ -58,8 +58,9 @@ export function preflightScript(plan: BundlePlan): string {
     '# version_ge A B: true when version A >= B',
     'version_ge() { [ "$(printf \'%s\\n%s\\n\' "$2" "$1" | sort -V | head -n 1)" = "$2" ]; }',
     'has_module() { [ -d "/sys/module/$1" ] || modinfo "$1" >/dev/null 2>&1; }',
-    'service_active() { command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1"; }',
+    'service_active() { command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1" 2>/dev/null; }',
     'service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet "$1" 2>/dev/null; }',
+    ...listenMode(plan),
   ];
   // The kernel floors the decision judged (engine plan), never a threshold of the script's own.
   const checks = plan.kernelChecks;
@@ -110,6 +111,7 @@ export function preflightScript(plan: BundlePlan): string {
     '',
     'if service_active firewalld; then warn "firewalld is running" "RKE2 recommends disabling it (systemctl disable --now firewalld), or apply firewall/firewalld.sh"; else pass "firewalld not running"; fi',
   );
+  b.push(...underlayChecks(plan), ...phaseChecks(plan));
   if (plan.ipv6 && !plan.ipv4) {
     // IPv6-only: etcd probes localhost, which must resolve over ::1 (RKE2 docs: IPv6 setup). Dual-stack nodes still
     // have 127.0.0.1. `localhost` must be a whole host name on a ::1 line: not localhost6, not a comment.
@@ -155,6 +157,7 @@ export function preflightScript(plan: BundlePlan): string {
     }
     b.push('fi');
   }
+  b.push(...peerChecks(plan));
   b.push(
     '',
     'if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed: fix them before starting RKE2."; exit 1; fi',
@@ -162,8 +165,10 @@ export function preflightScript(plan: BundlePlan): string {
   );
   return script(
     [
-      `preflight.sh [server|agent]: read-only host checks for ${plan.cni}${plan.multus ? ' with Multus' : ''} on RKE2 ${plan.release.requested.text}.`,
+      `preflight.sh [server|agent] [--phase install|join|upgrade] [--peers 'IP ...'] [--servers 'IP ...'] | --listen`,
+      `Read-only host checks for ${plan.cni}${plan.multus ? ' with Multus' : ''} on RKE2 ${plan.release.requested.text}.`,
       'Run on every node before the first start of RKE2. It changes nothing; each FAIL line says how to fix it.',
+      'Between nodes: run "preflight.sh --listen" on one node, then "preflight.sh --peers \'IP\'" on another.',
     ],
     b,
   );
