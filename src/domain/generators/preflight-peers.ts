@@ -140,19 +140,21 @@ export function underlayChecks(plan: BundlePlan): string[] {
     'if [ -z "$IFACE" ]; then IFACE="$(route_dev -4)"; fi',
     'if [ -z "$IFACE" ]; then IFACE="$(route_dev -6)"; fi',
     `PLAN_MTU=${mtu}`,
-    'NIC_MTU="$(cat "/sys/class/net/${IFACE:-none}/mtu" 2>/dev/null || echo "")"',
+    'NIC_MTU=""',
+    'if [ -n "$IFACE" ]; then NIC_MTU="$(ip -o link show dev "$IFACE" 2>/dev/null | awk \'{ for (i = 1; i < NF; i++) if ($i == "mtu") { print $(i + 1); exit } }\')"; fi',
     'if [ -z "$IFACE" ] || [ -z "$NIC_MTU" ]; then warn "node interface not found (${IFACE:-no default route})" "set the interface in the wizard, or add a default route"',
     `elif [ "$NIC_MTU" -lt "$PLAN_MTU" ]; then warn "$IFACE MTU $NIC_MTU is below the plan's underlay MTU $PLAN_MTU: pod packets would not fit" ${shellQuote(`set the underlay MTU to the NIC's in the wizard and regenerate, or raise the NIC MTU (${SOURCES.mtuIssue.url})`)}`,
     'else pass "$IFACE MTU $NIC_MTU fits the plan ($PLAN_MTU)"; fi',
     'DRIVER=""',
-    'if [ -n "$IFACE" ] && [ -e "/sys/class/net/$IFACE/device/driver" ]; then DRIVER="$(basename "$(readlink "/sys/class/net/$IFACE/device/driver")")"; fi',
-    'VIRT=""',
-    'if command -v systemd-detect-virt >/dev/null 2>&1; then VIRT="$(systemd-detect-virt 2>/dev/null)"; fi',
-    'case "$(cat /sys/class/dmi/id/sys_vendor 2>/dev/null)" in *VMware*) VIRT=vmware ;; esac',
+    'if [ -n "$IFACE" ] && command -v ethtool >/dev/null 2>&1; then DRIVER="$(ethtool -i "$IFACE" 2>/dev/null | sed -n \'s/^driver: //p\')"; fi',
+    'if [ -z "$DRIVER" ] && [ -n "$IFACE" ] && [ -e "/sys/class/net/$IFACE/device/driver" ]; then DRIVER="$(basename "$(readlink "/sys/class/net/$IFACE/device/driver")")"; fi',
   ];
   const nsx = nsxPortAdvice(plan);
   if (nsx) {
     b.push(
+      'VIRT=""',
+      'if command -v systemd-detect-virt >/dev/null 2>&1; then VIRT="$(systemd-detect-virt 2>/dev/null)"; fi',
+      'case "$(cat /sys/class/dmi/id/sys_vendor 2>/dev/null)" in *VMware*) VIRT=vmware ;; esac',
       `if [ "$VIRT" = vmware ] || [ "$DRIVER" = vmxnet3 ]; then warn ${shellQuote(`VMware: NSX/ESXi have silently dropped VXLAN on UDP ${VXLAN_PORT.linux} (${SOURCES.vxlanNsxIssue.url}); test it with --peers`)} ${shellQuote(`${nsx} (${SOURCES.vxlanPort4789Issue.url})`)}; fi`,
     );
   }

@@ -2,6 +2,7 @@ import type { BundlePlan } from './plan';
 import { shellQuote, script, heredoc } from './shell';
 import { toYaml, toYamlDocuments } from './yaml';
 import { CHART_NAME } from '../facts/cni-names';
+import { encryptionChecks, helmValuesChecks, kprChecks, multusChecks } from './verify-checks';
 import { listenMode, peerChecks, phaseChecks, preflightArgs, underlayChecks } from './preflight-peers';
 import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames, secondaryNetworkName } from './manifests';
 
@@ -199,6 +200,7 @@ export function verifyScript(plan: BundlePlan): string {
     'FAILS=0',
     'pass() { printf \'PASS  %s\\n\' "$1"; }',
     'fail() { printf \'FAIL  %s\\n\' "$1"; FAILS=$((FAILS + 1)); }',
+    'warn() { printf \'WARN  %s\\n      fix: %s\\n\' "$1" "$2"; }',
     'check() { local what="$1"; shift; if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi; }',
     '',
   ];
@@ -231,6 +233,7 @@ export function verifyScript(plan: BundlePlan): string {
       "if kubectl -n kube-system get pods -o name | grep -q '^pod/kube-proxy-'; then fail 'kube-proxy pods still run although it is replaced'; else pass 'kube-proxy absent'; fi",
     );
   }
+  b.push(...kprChecks(plan), ...helmValuesChecks(plan), ...encryptionChecks(plan), ...multusChecks(plan));
   if (plan.extras === 'multus') {
     const s = plan.answers.extras.secondary;
     const name = secondaryNetworkName(plan);
@@ -247,7 +250,7 @@ export function verifyScript(plan: BundlePlan): string {
     );
   }
   const enforces = plan.answers.security.policy !== 'none' && plan.cni !== 'flannel' && plan.cni !== 'none';
-  if (enforces) {
+  if (enforces || plan.replacesKubeProxy) {
     const ns = 'rke2-cni-verify';
     // Pods that pass the "restricted" Pod Security level, which the CIS profile enforces outside kube-system.
     const restrictedPod = (name: string, command: string[]) => ({
@@ -255,6 +258,8 @@ export function verifyScript(plan: BundlePlan): string {
       kind: 'Pod',
       metadata: { name, namespace: ns, labels: { app: name } },
       spec: {
+        // Probe pods run on Linux nodes only: busybox has no Windows image.
+        nodeSelector: { 'kubernetes.io/os': 'linux' },
         securityContext: {
           runAsNonRoot: true,
           runAsUser: 65534,
@@ -276,6 +281,16 @@ export function verifyScript(plan: BundlePlan): string {
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
       restrictedPod('web', ['httpd', '-f', '-p', String(PROBE_PORT), '-h', '/etc']),
       restrictedPod('client', ['sleep', '3600']),
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web', namespace: ns },
+        spec: {
+          selector: { app: 'web' },
+          ports: [{ port: PROBE_PORT, targetPort: PROBE_PORT }],
+          ...(plan.ipv4 && plan.ipv6 ? { ipFamilyPolicy: 'PreferDualStack' } : {}),
+        },
+      },
     ];
     const policy = {
       apiVersion: 'networking.k8s.io/v1',
@@ -285,7 +300,9 @@ export function verifyScript(plan: BundlePlan): string {
     };
     b.push(
       '',
-      '# NetworkPolicy probe: a client pod reaches a web pod, then must not once ingress to it is denied.',
+      enforces
+        ? '# NetworkPolicy probe: a client pod reaches a web pod, then must not once ingress to it is denied.'
+        : '# Probe pods: a client pod reaches a web pod directly and through its Service.',
       `NS=${ns}`,
       ...heredoc('kubectl apply -f - >/dev/null', toYamlDocuments(setup)),
       'if kubectl -n "$NS" wait --for=condition=Ready pod/web pod/client --timeout=180s >/dev/null; then',
@@ -293,20 +310,29 @@ export function verifyScript(plan: BundlePlan): string {
       '  WEB_IPS="$(kubectl -n "$NS" get pod web -o jsonpath=\'{.status.podIPs[*].ip}\')"',
       `  ${WEB_URL}`,
       '  probe() { kubectl -n "$NS" exec client -- wget -q -T 5 -O /dev/null "$(web_url "$1")" >/dev/null 2>&1; }',
+      '  # A Service by name from a pod: cluster DNS and ClusterIP routing (kube-proxy, or its replacement).',
+      '  SVC_IP="$(kubectl -n "$NS" get service web -o jsonpath=\'{.spec.clusterIP}\')"',
+      '  if probe web; then pass "DNS and ClusterIP answer from a pod (service web)"',
+      '  elif [ -n "$SVC_IP" ] && probe "$SVC_IP"; then fail "ClusterIP $SVC_IP answers but the name web does not resolve: cluster DNS is broken"',
+      '  else fail "ClusterIP of service web (${SVC_IP:-none}) does not answer from a pod: service routing is broken"; fi',
       '  FLOWS=""',
       '  for ip in $WEB_IPS; do',
       '    if probe "$ip"; then pass "pod-to-pod traffic flows to $ip"; FLOWS="$FLOWS $ip"; else fail "pod-to-pod traffic to $ip blocked before any policy"; fi',
       '  done',
-      '  # Enforcement is judged only where traffic flowed first: a probe that never worked proves nothing.',
-      '  if [ -n "$FLOWS" ]; then',
-      ...heredoc('    kubectl apply -f - >/dev/null', toYaml(policy)),
-      '    sleep 5',
-      '    for ip in $FLOWS; do',
-      '      if probe "$ip"; then fail "NetworkPolicy not enforced: traffic to $ip still flows"; else pass "NetworkPolicy enforced for $ip"; fi',
-      '    done',
-      '  else',
-      '    fail "NetworkPolicy not checked: no pod-to-pod traffic flowed (web pod IPs: ${WEB_IPS:-none})"',
-      '  fi',
+      ...(enforces
+        ? [
+            '  # Enforcement is judged only where traffic flowed first: a probe that never worked proves nothing.',
+            '  if [ -n "$FLOWS" ]; then',
+            ...heredoc('    kubectl apply -f - >/dev/null', toYaml(policy)),
+            '    sleep 5',
+            '    for ip in $FLOWS; do',
+            '      if probe "$ip"; then fail "NetworkPolicy not enforced: traffic to $ip still flows"; else pass "NetworkPolicy enforced for $ip"; fi',
+            '    done',
+            '  else',
+            '    fail "NetworkPolicy not checked: no pod-to-pod traffic flowed (web pod IPs: ${WEB_IPS:-none})"',
+            '  fi',
+          ]
+        : []),
       'else',
       '  fail "probe pods did not become Ready in $NS (kubectl -n $NS describe pods)"',
       'fi',
