@@ -35,7 +35,7 @@ export function discoverScript(): string {
     '# yq TEXT: a double-quoted YAML scalar; control characters dropped, backslash and quote escaped.',
     'yq() { local s; s="$(printf \'%s\' "$1" | tr -d \'\\000-\\037\\177\')"; s="${s//\\\\/\\\\\\\\}"; s="${s//\\"/\\\\\\"}"; printf \'"%s"\' "$s"; }',
     'route_dev() { ip "$1" route show default 2>/dev/null | awk \'{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }\'; }',
-    'link_mtu() { cat "/sys/class/net/$1/mtu" 2>/dev/null || ip -o link show dev "$1" 2>/dev/null | awk \'{ for (i = 1; i < NF; i++) if ($i == "mtu") { print $(i + 1); exit } }\'; }',
+    'link_mtu() { ip -o link show dev "$1" 2>/dev/null | awk \'{ for (i = 1; i < NF; i++) if ($i == "mtu") { print $(i + 1); exit } }\'; }',
     'global_addrs() { ip -o "$1" addr show dev "$2" scope global 2>/dev/null | awk \'{ print $4 }\'; }',
     '',
     'KERNEL="$(uname -r)"',
