@@ -155,6 +155,6 @@ export default tseslint.config(
     ],
     UPPER_DOMAIN.low,
   ),
-  layerZone(['src/domain/answers/**/*.ts'], UPPER_DOMAIN.answers),
+  layerZone(['src/domain/{answers,discover}/**/*.ts'], UPPER_DOMAIN.answers),
   layerZone(['src/domain/engine/**/*.ts'], UPPER_DOMAIN.engine),
 );

@@ -88,6 +88,7 @@ export function WizardRoute() {
   );
   const [importError, setImportError] = useState<string | null>(null);
   const [imported, setImported] = useState(false);
+  const [discovered, setDiscovered] = useState<LoadedAnswers['discovered'] | null>(null);
   // The answers an import replaced, kept until the next change so the import can be undone.
   const [undoTo, setUndoTo] = useState<Answers | null>(null);
   const [undone, setUndone] = useState(false);
@@ -220,6 +221,7 @@ export function WizardRoute() {
             setUndone(false);
             setUndoTo(previous);
             setReport(loaded.problems.length ? loaded : null);
+            setDiscovered(loaded.discovered ?? null);
             setStep(0);
             // Its own history entry: Back returns to the answers before the import.
             pushAnswersToUrl(validAnswers(loaded.answers), validAnswers(previous), defaultAnswers());
@@ -236,9 +238,34 @@ export function WizardRoute() {
             {importError}
           </Notice>
         ) : null}
-        {imported && !report ? (
+        {imported && !report && !discovered ? (
           <Notice severity="success" role="status" onClose={() => setImported(false)}>
             Answers imported.
+          </Notice>
+        ) : null}
+        {discovered ? (
+          <Notice
+            severity={discovered.notes.length ? 'warning' : 'success'}
+            role="status"
+            title="Node facts imported; your other answers are unchanged"
+            onClose={() => setDiscovered(null)}
+          >
+            {discovered.summary}
+            {discovered.notes.length ? (
+              <Box component="ul" sx={{ m: 0, pl: 2 }} aria-label="Discovery notes">
+                {discovered.notes.map((n, i) => (
+                  <li key={i}>
+                    {n.message}
+                    {n.source ? (
+                      <>
+                        {' '}
+                        (<a href={n.source.url}>{n.source.title}</a>)
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </Box>
+            ) : null}
           </Notice>
         ) : null}
         {undoTo ? (

@@ -407,6 +407,22 @@ export const SOURCES = {
     title: 'flannel-io/flannel#2388: VMware/NSX drops VXLAN on UDP 8472',
     url: 'https://github.com/flannel-io/flannel/issues/2388',
   },
+  vxlanPort4789Issue: {
+    title: 'cilium/cilium#21801: VMware drops VXLAN on 8472; use tunnelPort 4789',
+    url: 'https://github.com/cilium/cilium/issues/21801',
+  },
+  vmxnet3OffloadIssue: {
+    title: 'projectcalico/calico#9433: VXLAN on ESXi breaks until ethtool -K <nic> tx off',
+    url: 'https://github.com/projectcalico/calico/issues/9433',
+  },
+  wireguardSwitchIssue: {
+    title: 'rancher/rke2#9338: Canal switched to WireGuard keeps pod traffic on VXLAN',
+    url: 'https://github.com/rancher/rke2/issues/9338',
+  },
+  flannelIfaceClusterWideIssue: {
+    title: 'rancher/rke2#1889: flannel iface is cluster-wide; interface names differ per node',
+    url: 'https://github.com/rancher/rke2/issues/1889',
+  },
   canalMtuIssue: {
     title: 'rancher/rancher#13984: Canal network provider has the wrong MTU',
     url: 'https://github.com/rancher/rancher/issues/13984',

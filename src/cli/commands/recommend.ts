@@ -9,7 +9,8 @@ import {
   type Reason,
 } from '../../domain/engine';
 import type { CliIo } from '../io';
-import { readAnswersSource } from '../answers-input';
+import { readAnswersSource, reportDiscovery } from '../answers-input';
+import { readAnswersOrDiscovery } from '../../domain/discover';
 import { PROG } from '../program';
 
 export const recommendUsage = `recommend --answers FILE [--json]
@@ -154,7 +155,8 @@ export async function recommend(args: string[], io: CliIo): Promise<number> {
     io.stderr(file.message);
     return EXIT.badInput;
   }
-  const parsed = parseAnswersText(file.text);
+  // An answers file, or discover.sh output of one or more nodes (merged: oldest kernel, smallest MTU).
+  const parsed = readAnswersOrDiscovery(file.text);
   if (!parsed.ok) {
     const lines = parsed.errors.map((e) => `  ${e.field || '(file)'}: ${e.message}`);
     io.stderr(
@@ -163,6 +165,7 @@ export async function recommend(args: string[], io: CliIo): Promise<number> {
     return EXIT.badInput;
   }
   if (parsed.dropped.length) io.stderr(`Ignored unknown fields in ${options.answers}: ${parsed.dropped.join(', ')}`);
+  if (parsed.discovery) reportDiscovery(io, parsed.discovery);
   const decision = evaluate(parsed.answers);
   const code = decision.blocking.length ? EXIT.blocked : EXIT.ok;
   if (options.json) {

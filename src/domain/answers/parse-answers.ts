@@ -93,6 +93,8 @@ export const ANSWER_MESSAGE_IDS = [
   'yamlMultipleDocuments',
   'yamlAliases',
   'yamlTooDeep',
+  // node discovery output that cannot be merged (discover/discover.ts)
+  'discoverInvalid',
 ] as const;
 export type AnswerMessageId = (typeof ANSWER_MESSAGE_IDS)[number];
 

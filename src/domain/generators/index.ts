@@ -21,6 +21,7 @@ import {
 } from './manifests';
 import { firewalldScript, nftablesConf } from './firewall';
 import { preflightScript, verifyScript } from './scripts';
+import { discoverScript } from './discover-script';
 import { readme } from './readme';
 import {
   WINDOWS_AGENT_CONFIG_PATH,
@@ -173,6 +174,12 @@ export function generateBundle(answers: Answers, decision: Decision = evaluate(a
   }
   add('firewall/firewalld.sh', firewalldScript(plan), 'firewalld rules for these ports (servers and agents)', true);
   add('firewall/nftables.conf', nftablesConf(plan), 'nftables chains for these ports');
+  add(
+    'scripts/discover.sh',
+    discoverScript(),
+    'Read-only node facts (kernel, interface, MTU, hypervisor) as answers to import; run before the wizard',
+    true,
+  );
   add('scripts/preflight.sh', preflightScript(plan), 'Read-only host checks before the first start', true);
   add('scripts/verify.sh', verifyScript(plan), 'kubectl checks after install', true);
   const airgap = planAirgap(plan, charts);

@@ -214,10 +214,18 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
   L.push('## Steps, in order', '');
   const steps: string[] = [];
   const linux = windows ? 'Linux node' : 'node';
-  if (has('scripts/preflight.sh'))
+  if (has('scripts/discover.sh'))
+    steps.push(
+      `Day one goes: discover, wizard, preflight on all nodes, install, verify. If you have not yet, run \`./scripts/discover.sh > $(hostname).yaml\` on every ${linux} (it only reads), concatenate the files and import them in the wizard (or \`--answers\` in the CLI): the oldest kernel, the smallest MTU and the IP families every node has become the answers. Regenerate the bundle if they changed.`,
+    );
+  if (has('scripts/preflight.sh')) {
     steps.push(
       `On every ${linux}, run \`sudo ./scripts/preflight.sh server\` (servers) or \`sudo ./scripts/preflight.sh agent\` (agents). It only reads; fix every FAIL line.`,
     );
+    steps.push(
+      "Between the nodes: on one node run `./scripts/preflight.sh --listen` (it answers UDP probes with python3 or socat until Ctrl-C), and from each other node `./scripts/preflight.sh agent --peers '<its IP>' --servers '<server IPs>'`. It probes the ports below, the path MTU with don't-fragment pings, and warns about VMware/NSX, vmxnet3 offload and firewalls. Joining a running cluster: `--phase join`; upgrading: `--phase upgrade` with the bundle of the new release.",
+    );
+  }
   const firewallFiles = files.filter((f) => f.path.startsWith('firewall/')).map((f) => code(f.path));
   steps.push(
     `Open the ports below between the nodes (cloud security groups)${firewallFiles.length ? `, or on the Linux hosts with ${firewallFiles.join(' or ')}` : ''}.`,
@@ -301,7 +309,9 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
     );
   }
   if (has('scripts/verify.sh'))
-    steps.push('On a server, run `sudo ./scripts/verify.sh`: it checks the CNI is up and enforcing what was asked.');
+    steps.push(
+      'On a server, run `sudo ./scripts/verify.sh`: it checks the CNI is up, the chart runs with these values (with helm and python3 present), encryption uses its device, DNS and ClusterIP answer from a pod, and the policy is enforced.',
+    );
   steps.forEach((s, i) => L.push(`${i + 1}. ${s}`));
   L.push('');
 

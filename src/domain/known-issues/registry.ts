@@ -185,7 +185,12 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
     applies: (s) => s.cni === 'calico' && s.ipFamily === 'ipv6',
     // rke2-calico v3.26.300 sets nodeAddressAutodetectionV4.firstFound whenever it is empty; v3.29.101 only with an
     // IPv4 cluster CIDR (templates/crs/custom-resources.yaml). Release notes: v1.29.13, v1.30.9, v1.31.5, v1.32.1.
-    affected: { kind: 'chart', chart: CHART_NAME.calico, from: 'v3.26.300', fixed: 'v3.29.101' },
+    affected: {
+      kind: 'chart',
+      chart: CHART_NAME.calico,
+      from: CHART_ERAS.calicoAutodetectFromTemplate.from,
+      fixed: 'v3.29.101',
+    },
     workaround:
       'Use a fixed release. On an affected one, setting installation.calicoNetwork.nodeAddressAutodetectionV4: {firstFound: false} keeps the chart from adding the IPv4 method (inferred from the chart template, not tested upstream).',
     links: [
