@@ -5,7 +5,7 @@ import { Button, Spinner } from '../ui/Button';
 import type { Answers, ForcedCniChoice } from '../domain/answers/types';
 import { defaultAnswers } from '../domain/answers/defaults';
 import { parseAnswers } from '../domain/answers/parse-answers';
-import { answersResolver } from '../features/wizard/resolver';
+import { answersResolver, visibleFieldErrors } from '../features/wizard/resolver';
 import { WizardForm } from '../features/wizard/WizardForm';
 import { WizardToolbar } from '../features/wizard/WizardToolbar';
 import {
@@ -18,6 +18,7 @@ import { QUESTIONS, questionFor } from '../features/wizard/questions';
 import { STEPS, stepIndexOfField, type AnswerPath } from '../features/wizard/steps';
 import { Notice } from '../ui/Notice';
 import { saveAnswers, clearStoredAnswers } from '../lib/answers-storage';
+import { keepValid, rememberValidAnswers } from '../lib/last-valid';
 import { clearAnswersFromUrl, pushAnswersToUrl, writeAnswersToUrl } from '../lib/url-state';
 
 // The bundle view pulls in the generators, js-yaml, fflate and the validators: load it when shown.
@@ -29,10 +30,9 @@ const RecommendationPanel = lazy(() => panelModule.then((m) => ({ default: m.Rec
 
 const SAVE_DELAY_MS = 250;
 
-/** What is saved and put in the address: the valid answers, with defaults where a value is invalid. */
+/** What is saved and put in the address: the valid answers, with the last valid value where one is invalid. */
 function validAnswers(values: unknown): Answers {
-  const parsed = parseAnswers(values);
-  return parsed.ok ? parsed.answers : parsed.partial;
+  return keepValid(values).answers;
 }
 
 function fieldLabel(field: string): string {
@@ -76,7 +76,11 @@ function ProblemsAlert({
 
 /** The wizard screen: one form for every step, the live panel beside it, the bundle on the review step. */
 export function WizardRoute() {
-  const [initial] = useState(() => loadInitialAnswers(window.location.search));
+  const [initial] = useState(() => {
+    const loaded = loadInitialAnswers(window.location.search);
+    rememberValidAnswers(loaded.answers);
+    return loaded;
+  });
   const methods = useForm<Answers>({ defaultValues: initial.answers, resolver: answersResolver, mode: 'onChange' });
   const { watch, setValue, reset } = methods;
   const [step, setStep] = useState(0);
@@ -89,6 +93,29 @@ export function WizardRoute() {
   // The answers an import replaced, kept until the next change so the import can be undone.
   const [undoTo, setUndoTo] = useState<Answers | null>(null);
   const [undone, setUndone] = useState(false);
+
+  // A cross-field error (a service CIDR the new pod CIDR overlaps) shows at its field as soon as it is
+  // known, and goes when it is fixed: react-hook-form only re-validates the field that changed.
+  const showCrossFieldErrors = useCallback(
+    (changed: string, values: unknown) => {
+      const parsed = parseAnswers(values);
+      const targets = new Set<AnswerPath>();
+      if (!parsed.ok) {
+        for (const { field, error } of visibleFieldErrors(values, parsed.errors)) {
+          // An empty field that just became required waits for the user (the panel lists it meanwhile).
+          if (field !== changed && (error.related?.length ?? 0) > 0 && error.messageId !== 'required')
+            targets.add(field);
+        }
+      }
+      for (const step of STEPS) {
+        for (const field of step.fields) {
+          if (field !== changed && methods.getFieldState(field).error) targets.add(field);
+        }
+      }
+      if (targets.size > 0) void methods.trigger([...targets]);
+    },
+    [methods],
+  );
 
   // Persist valid answers (URL + localStorage) shortly after each change, and mark the change for the benchmark.
   useEffect(() => {
@@ -105,6 +132,7 @@ export function WizardRoute() {
       if (name) {
         setUndoTo(null);
         setUndone(false);
+        showCrossFieldErrors(name, values);
       }
       clearTimeout(timer);
       timer = setTimeout(() => persist(values), SAVE_DELAY_MS);
@@ -113,7 +141,7 @@ export function WizardRoute() {
       clearTimeout(timer);
       sub.unsubscribe();
     };
-  }, [watch, methods]);
+  }, [watch, methods, showCrossFieldErrors]);
 
   const goToField = useCallback((field: string) => {
     const index = stepIndexOfField(field);

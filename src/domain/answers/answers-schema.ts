@@ -528,6 +528,20 @@ export const RELEVANCE_TEXT: Readonly<Record<Relevance, string>> = {
   windowsNodes: 'when cluster.windowsNodes is true',
 };
 
+/** The same conditions in the wizard's words (question labels and options, no field paths), for messages. */
+export const RELEVANCE_WORDS: Readonly<Record<Relevance, string>> = {
+  always: '',
+  ipv4: 'with IPv4 or dual-stack addressing',
+  ipv6: 'with dual-stack or IPv6-only addressing',
+  secondaryNetwork: 'with Multus or SR-IOV extra pod interfaces',
+  multus: 'with a Multus secondary network',
+  sriov: 'with SR-IOV extra pod interfaces',
+  ipamPool: 'with host-local or whereabouts address management',
+  bgp: 'when peering with BGP routers',
+  kubeProxyReplacement: 'when eBPF replaces kube-proxy',
+  windowsNodes: 'with Windows worker nodes',
+};
+
 /** Loose shapes for editors. parseAnswers checks more (CIDR maths, ranges, overlaps). */
 const FORMAT_PATTERN: Readonly<Record<TextFormat, string | undefined>> = {
   release: '^v1\\.\\d{1,3}\\.\\d{1,3}\\+rke2r[1-9]\\d{0,2}$',
