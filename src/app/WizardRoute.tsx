@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { Box, Container, Typography } from '@mui/material';
 import { Button, Spinner } from '../ui/Button';
@@ -19,7 +19,13 @@ import { STEPS, stepIndexOfField, type AnswerPath } from '../features/wizard/ste
 import { Notice } from '../ui/Notice';
 import { saveAnswers, clearStoredAnswers } from '../lib/answers-storage';
 import { keepValid, rememberValidAnswers } from '../lib/last-valid';
-import { clearAnswersFromUrl, pushAnswersToUrl, writeAnswersToUrl } from '../lib/url-state';
+import {
+  clearAnswersFromUrl,
+  pushAnswersToUrl,
+  stepParamFrom,
+  writeAnswersToUrl,
+  writeStepToUrl,
+} from '../lib/url-state';
 
 // The bundle view pulls in the generators, js-yaml, fflate and the validators: load it when shown.
 const BundleView = lazy(() => import('../features/bundle/BundleView'));
@@ -27,6 +33,7 @@ const BundleView = lazy(() => import('../features/bundle/BundleView'));
 // (first-load budget, issue 6). The import starts as soon as this module runs, in parallel with the first render.
 const panelModule = import('../features/recommendation/RecommendationPanel');
 const RecommendationPanel = lazy(() => panelModule.then((m) => ({ default: m.RecommendationPanel })));
+const RecommendationSummary = lazy(() => panelModule.then((m) => ({ default: m.RecommendationSummary })));
 
 const SAVE_DELAY_MS = 250;
 
@@ -83,7 +90,16 @@ export function WizardRoute() {
   });
   const methods = useForm<Answers>({ defaultValues: initial.answers, resolver: answersResolver, mode: 'onChange' });
   const { watch, setValue, reset } = methods;
-  const [step, setStep] = useState(0);
+  // The step in the address (a reload or a shared link reopens it), else the first.
+  const [step, setStep] = useState(() =>
+    Math.max(
+      0,
+      STEPS.findIndex((s) => s.id === stepParamFrom(window.location.search)),
+    ),
+  );
+  useEffect(() => {
+    writeStepToUrl(STEPS[step]!.id);
+  }, [step]);
   const [focusField, setFocusField] = useState<string | null>(null);
   const [report, setReport] = useState<{ origin: LoadedAnswers['origin']; problems: Problem[] } | null>(
     initial.problems.length ? initial : null,
@@ -149,6 +165,16 @@ export function WizardRoute() {
     setFocusField(field);
   }, []);
   const onFocused = useCallback(() => setFocusField(null), []);
+  const panelDetails = useRef<HTMLDetailsElement>(null);
+  // The narrow screens' summary bar opens the panel below the questions and moves focus to it.
+  const openPanel = useCallback(() => {
+    const details = panelDetails.current;
+    if (!details) return;
+    details.open = true;
+    const heading = details.querySelector<HTMLElement>('#recommendation-heading');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
+  }, []);
   const onChoose = useCallback(
     (choice: ForcedCniChoice) => {
       setValue('choice.forcedCni', choice, { shouldValidate: true, shouldDirty: true });
@@ -159,6 +185,8 @@ export function WizardRoute() {
   // Back and Forward move between answers pushed by an import and its undo: show the entry's answers.
   useEffect(() => {
     const onPopState = () => {
+      const linkedStep = STEPS.findIndex((s) => s.id === stepParamFrom(window.location.search));
+      if (linkedStep >= 0) setStep(linkedStep);
       const loaded = loadAnswersFromLink(window.location.search);
       if (!loaded) return;
       reset(loaded.answers);
@@ -283,6 +311,7 @@ export function WizardRoute() {
               review={review}
               focusField={focusField}
               onFocused={onFocused}
+              onGoToField={goToField}
             />
           </Box>
           {/* One panel for every width: beside the form from md up (sticky), below it and collapsible
@@ -303,12 +332,15 @@ export function WizardRoute() {
               '& > details > summary': { display: { md: 'none' }, cursor: 'pointer', fontWeight: 600, py: 1 },
             }}
           >
-            <details open>
+            <details open ref={panelDetails}>
               <summary>Recommendation (show or hide)</summary>
               {panel}
             </details>
           </Box>
         </Box>
+        <Suspense fallback={null}>
+          <RecommendationSummary onOpen={openPanel} />
+        </Suspense>
         <Typography variant="body2" sx={{ mt: 4, color: 'text.secondary' }}>
           {STEPS.length} steps. Your answers stay in this browser and in the page address; nothing is sent anywhere.
         </Typography>
