@@ -232,6 +232,7 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'text',
     format: 'cidrV6',
     maxLength: 64,
+    allowEmpty: 'whenUnused',
     when: 'ipv6',
     label: 'Pod CIDR (IPv6)',
     description:
@@ -242,6 +243,7 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'text',
     format: 'cidrV6',
     maxLength: 64,
+    allowEmpty: 'whenUnused',
     when: 'ipv6',
     label: 'Service CIDR (IPv6)',
     description: 'service-cidr for IPv6 (dual and ipv6): /108 to /124, not overlapping the cluster CIDR.',
@@ -258,9 +260,11 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'text',
     format: 'dnsLabel',
     maxLength: 63,
+    allowEmpty: true,
     when: 'secondaryNetwork',
     label: 'Secondary network name',
-    description: 'Name of the NetworkAttachmentDefinition (lowercase letters, digits and "-", up to 63).',
+    description:
+      'Name of the NetworkAttachmentDefinition (lowercase letters, digits and "-", up to 63); empty names it after its type (macvlan-net, sriov-net).',
     source: SOURCES.k8sDns1123Label,
   },
   'extras.secondary.namespace': {

@@ -134,16 +134,19 @@ describe('keepValidAnswers', () => {
     expect(plain.partial.cluster.windowsNodes).toBe(false);
   });
 
-  it('keeps a switch with the field it makes required: Multus without a network name evaluates as before', () => {
+  it('keeps a switch with the field it makes required: dual-stack without IPv6 CIDRs evaluates as before', () => {
     const lastValid = defaultAnswers();
     const edited = structuredClone(lastValid);
-    edited.extras.mode = 'multus';
-    edited.extras.secondary.name = '';
     edited.cluster.size = 'large';
+    edited.addressing.ipFamily = 'dual';
     const kept = keepValidAnswers(edited, lastValid);
-    expect(kept.errors.map((e) => e.messageId)).toEqual(['required']);
-    expect(kept.errors[0]!.message).not.toMatch(/extras\.mode/);
-    expect(kept.answers.extras.mode).toBe('none');
+    expect(kept.errors.map((e) => [e.field, e.messageId])).toEqual([
+      ['addressing.clusterCidrV6', 'required'],
+      ['addressing.serviceCidrV6', 'required'],
+    ]);
+    // In the wizard's words, not field paths.
+    expect(kept.errors[0]!.message).toBe('Pod CIDR (IPv6) is required with dual-stack or IPv6-only addressing.');
+    expect(kept.answers.addressing.ipFamily).toBe('ipv4');
     // Other changes made since are kept.
     expect(kept.answers.cluster.size).toBe('large');
   });

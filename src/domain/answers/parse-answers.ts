@@ -35,7 +35,7 @@ import {
   type Cidr,
   type IpVersion,
 } from '../net/cidr';
-import { defaultAnswers } from './defaults';
+import { defaultAnswers, EXAMPLE_VALUES } from './defaults';
 import type { Answers, FieldError, FieldPath, ParseResult } from './types';
 import {
   ANSWER_FIELDS,
@@ -219,7 +219,7 @@ function checkCidrText(text: string, label: string, family?: IpVersion): Outcome
     return fail(id, `${label}: ${parsed.message}`);
   }
   if (family !== undefined && parsed.cidr.family !== family) {
-    const example = family === 4 ? '10.42.0.0/16' : '2001:cafe:42::/56';
+    const example = family === 4 ? EXAMPLE_VALUES.clusterCidrV4 : EXAMPLE_VALUES.clusterCidrV6;
     return fail(
       'cidrFamily',
       `${label}: ${parsed.cidr.text} is an ${familyName(parsed.cidr.family)} CIDR; this field takes ${familyName(family)}, e.g. ${example}.`,
@@ -427,7 +427,7 @@ function crossChecks(
           clusterPath,
           'clusterCidrTooSmall',
           cluster.prefix > nodeMask
-            ? `${cluster.text} is smaller than the /${nodeMask} each node gets, so no node can get pods. Use /${nodeMask - 8} or larger (e.g. ${family === 4 ? '10.42.0.0/16' : '2001:cafe:42::/56'}).`
+            ? `${cluster.text} is smaller than the /${nodeMask} each node gets, so no node can get pods. Use /${nodeMask - 8} or larger (e.g. ${family === 4 ? EXAMPLE_VALUES.clusterCidrV4 : EXAMPLE_VALUES.clusterCidrV6}).`
             : `${cluster.text} holds a single /${nodeMask} node subnet, so only one node can get pods. Use /${nodeMask - 1} or larger; /${nodeMask - 8} gives 256 nodes.`,
           ['cluster.size'],
         );

@@ -145,6 +145,26 @@ function OsPresetQuestion() {
   );
 }
 
+/** Typing a kernel says "my nodes run this": the OS preset becomes "Other", whose kernel is what is typed. */
+function KernelQuestion() {
+  const q = questionFor('nodes.kernel');
+  const { setValue, getValues } = useFormContext<Answers>();
+  return (
+    <TextQuestion<Answers>
+      name="nodes.kernel"
+      label={q.label}
+      why={q.why}
+      source={q.source}
+      placeholder={q.placeholder}
+      onValueChange={(text) => {
+        const preset = getValues('nodes.osPreset');
+        if (preset !== 'custom' && text.trim() !== OS_PRESET_INFO[preset].kernel)
+          setValue('nodes.osPreset', 'custom', { shouldValidate: true, shouldDirty: true });
+      }}
+    />
+  );
+}
+
 /** The questions of one step. Exhaustive over the step ids. */
 export function StepFields({ stepId }: { stepId: StepId }) {
   switch (stepId) {
@@ -162,7 +182,7 @@ export function StepFields({ stepId }: { stepId: StepId }) {
       return (
         <Box>
           <OsPresetQuestion />
-          <Q path="nodes.kernel" kind="text" />
+          <KernelQuestion />
           <Q path="nodes.interface" kind="text" />
           <Q path="nodes.underlayMtu" kind="text" />
         </Box>
