@@ -30,7 +30,7 @@ const KPR = { 'performance.kubeProxyReplacement': true } as const;
 
 const ENTRIES: Entry[] = [
   // Release and kernel
-  { field: 'cluster.release', value: 'v1.33', messageId: 'releaseInvalid', why: 'release without a patch number' },
+  { field: 'cluster.release', value: 'v1.19', messageId: 'releaseInvalid', why: 'a minor line with no known release' },
   { field: 'cluster.release', value: 'v2.0.0+rke2r1', messageId: 'releaseInvalid', why: 'release that is not v1' },
   { field: 'nodes.kernel', value: 'five', messageId: 'kernelInvalid', why: 'kernel that is not a version' },
   {

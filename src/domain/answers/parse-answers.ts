@@ -22,7 +22,7 @@
  * 16 bits larger. Service CIDRs hold at most 2^20 addresses (/12, /108) and at least 16 (cluster DNS is
  * the 10th).
  */
-import { parseRke2Version } from '../rke2/version';
+import { parseReleaseInput } from '../rke2/releases';
 import { OS_PRESET_INFO, parseKernel } from '../kernel';
 import {
   addressBits,
@@ -242,8 +242,9 @@ function checkText(spec: TextSpec, raw: unknown): Outcome {
   if (text === '') return spec.allowEmpty ? pass('') : fail('required', `${spec.label} is required.`);
   switch (spec.format) {
     case 'release': {
-      const v = parseRke2Version(text);
-      return v.ok ? pass(v.version.text) : fail('releaseInvalid', v.message);
+      // "1.33" / "v1.33" is the newest known patch of that minor (the wizard says so at the field).
+      const v = parseReleaseInput(text);
+      return v.ok ? pass(v.text) : fail('releaseInvalid', v.message);
     }
     case 'kernel': {
       const k = parseKernel(text);

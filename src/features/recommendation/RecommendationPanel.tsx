@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button';
 import type { Answers, ForcedCniChoice } from '../../domain/answers/types';
 import { ANSWER_PATHS, readPath, type AnswerPath } from '../../domain/answers/answers-schema';
 import { defaultAnswers } from '../../domain/answers/defaults';
-import type { PrimaryCni } from '../../domain/facts/cni-names';
+import { CNI_DISPLAY_NAMES, type PrimaryCni } from '../../domain/facts/cni-names';
 import type { Candidate, CandidateStatus, Finding, Reason } from '../../domain/engine/types';
 import { explain } from '../../domain/engine';
 import { evaluateCached, type Evaluation } from '../../lib/evaluate-cached';
@@ -13,13 +13,7 @@ import { SourceLink } from '../../ui/SourceLink';
 import { TextBadge } from '../../ui/Badge';
 import { Notice } from '../../ui/Notice';
 
-export const CNI_LABEL: Readonly<Record<PrimaryCni, string>> = {
-  canal: 'Canal',
-  calico: 'Calico',
-  cilium: 'Cilium',
-  flannel: 'Flannel',
-  none: 'None (bring your own)',
-};
+export const CNI_LABEL: Readonly<Record<PrimaryCni, string>> = CNI_DISPLAY_NAMES;
 
 const STATUS_LABEL: Readonly<Record<CandidateStatus, string>> = {
   recommended: 'Recommended',
