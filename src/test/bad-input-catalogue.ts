@@ -22,7 +22,11 @@ export interface BadInput {
 
 type Entry = Omit<BadInput, 'kind'>;
 
-const DUAL = { 'addressing.ipFamily': 'dual' } as const;
+const DUAL = {
+  'addressing.ipFamily': 'dual',
+  'addressing.clusterCidrV6': '2001:db8:42::/56',
+  'addressing.serviceCidrV6': '2001:db8:43::/112',
+} as const;
 const MULTUS = { 'extras.mode': 'multus' } as const;
 const SRIOV = { 'extras.mode': 'sriov' } as const;
 const BGP = { 'performance.bgp.enabled': true } as const;
