@@ -1,11 +1,11 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { Box, Container, Typography } from '@mui/material';
 import { Button, Spinner } from '../ui/Button';
 import type { Answers, ForcedCniChoice } from '../domain/answers/types';
 import { defaultAnswers } from '../domain/answers/defaults';
 import { parseAnswers } from '../domain/answers/parse-answers';
-import { answersResolver } from '../features/wizard/resolver';
+import { answersResolver, visibleFieldErrors } from '../features/wizard/resolver';
 import { WizardForm } from '../features/wizard/WizardForm';
 import { WizardToolbar } from '../features/wizard/WizardToolbar';
 import {
@@ -20,7 +20,14 @@ import { Notice } from '../ui/Notice';
 import { navigate } from './router';
 import { urlFor } from '../lib/location';
 import { saveAnswers, clearStoredAnswers } from '../lib/answers-storage';
-import { clearAnswersFromUrl, pushAnswersToUrl, writeAnswersToUrl } from '../lib/url-state';
+import { keepValid, rememberValidAnswers } from '../lib/last-valid';
+import {
+  clearAnswersFromUrl,
+  pushAnswersToUrl,
+  stepParamFrom,
+  writeAnswersToUrl,
+  writeStepToUrl,
+} from '../lib/url-state';
 
 // The bundle view pulls in the generators, js-yaml, fflate and the validators: load it when shown.
 const BundleView = lazy(() => import('../features/bundle/BundleView'));
@@ -28,13 +35,13 @@ const BundleView = lazy(() => import('../features/bundle/BundleView'));
 // (first-load budget, issue 6). The import starts as soon as this module runs, in parallel with the first render.
 const panelModule = import('../features/recommendation/RecommendationPanel');
 const RecommendationPanel = lazy(() => panelModule.then((m) => ({ default: m.RecommendationPanel })));
+const RecommendationSummary = lazy(() => panelModule.then((m) => ({ default: m.RecommendationSummary })));
 
 const SAVE_DELAY_MS = 250;
 
-/** What is saved and put in the address: the valid answers, with defaults where a value is invalid. */
+/** What is saved and put in the address: the valid answers, with the last valid value where one is invalid. */
 function validAnswers(values: unknown): Answers {
-  const parsed = parseAnswers(values);
-  return parsed.ok ? parsed.answers : parsed.partial;
+  return keepValid(values).answers;
 }
 
 function fieldLabel(field: string): string {
@@ -78,10 +85,23 @@ function ProblemsAlert({
 
 /** The wizard screen: one form for every step, the live panel beside it, the bundle on the review step. */
 export function WizardRoute() {
-  const [initial] = useState(() => loadInitialAnswers(window.location.search));
+  const [initial] = useState(() => {
+    const loaded = loadInitialAnswers(window.location.search);
+    rememberValidAnswers(loaded.answers);
+    return loaded;
+  });
   const methods = useForm<Answers>({ defaultValues: initial.answers, resolver: answersResolver, mode: 'onChange' });
   const { watch, setValue, reset } = methods;
-  const [step, setStep] = useState(0);
+  // The step in the address (a reload or a shared link reopens it), else the first.
+  const [step, setStep] = useState(() =>
+    Math.max(
+      0,
+      STEPS.findIndex((s) => s.id === stepParamFrom(window.location.search)),
+    ),
+  );
+  useEffect(() => {
+    writeStepToUrl(STEPS[step]!.id);
+  }, [step]);
   const [focusField, setFocusField] = useState<string | null>(null);
   const [report, setReport] = useState<{ origin: LoadedAnswers['origin']; problems: Problem[] } | null>(
     initial.problems.length ? initial : null,
@@ -92,6 +112,29 @@ export function WizardRoute() {
   // The answers an import replaced, kept until the next change so the import can be undone.
   const [undoTo, setUndoTo] = useState<Answers | null>(null);
   const [undone, setUndone] = useState(false);
+
+  // A cross-field error (a service CIDR the new pod CIDR overlaps) shows at its field as soon as it is
+  // known, and goes when it is fixed: react-hook-form only re-validates the field that changed.
+  const showCrossFieldErrors = useCallback(
+    (changed: string, values: unknown) => {
+      const parsed = parseAnswers(values);
+      const targets = new Set<AnswerPath>();
+      if (!parsed.ok) {
+        for (const { field, error } of visibleFieldErrors(values, parsed.errors)) {
+          // An empty field that just became required waits for the user (the panel lists it meanwhile).
+          if (field !== changed && (error.related?.length ?? 0) > 0 && error.messageId !== 'required')
+            targets.add(field);
+        }
+      }
+      for (const step of STEPS) {
+        for (const field of step.fields) {
+          if (field !== changed && methods.getFieldState(field).error) targets.add(field);
+        }
+      }
+      if (targets.size > 0) void methods.trigger([...targets]);
+    },
+    [methods],
+  );
 
   // Persist valid answers (URL + localStorage) shortly after each change, and mark the change for the benchmark.
   useEffect(() => {
@@ -108,6 +151,7 @@ export function WizardRoute() {
       if (name) {
         setUndoTo(null);
         setUndone(false);
+        showCrossFieldErrors(name, values);
       }
       clearTimeout(timer);
       timer = setTimeout(() => persist(values), SAVE_DELAY_MS);
@@ -116,7 +160,7 @@ export function WizardRoute() {
       clearTimeout(timer);
       sub.unsubscribe();
     };
-  }, [watch, methods]);
+  }, [watch, methods, showCrossFieldErrors]);
 
   const goToField = useCallback((field: string) => {
     const index = stepIndexOfField(field);
@@ -124,6 +168,16 @@ export function WizardRoute() {
     setFocusField(field);
   }, []);
   const onFocused = useCallback(() => setFocusField(null), []);
+  const panelDetails = useRef<HTMLDetailsElement>(null);
+  // The narrow screens' summary bar opens the panel below the questions and moves focus to it.
+  const openPanel = useCallback(() => {
+    const details = panelDetails.current;
+    if (!details) return;
+    details.open = true;
+    const heading = details.querySelector<HTMLElement>('#recommendation-heading');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
+  }, []);
   const onChoose = useCallback(
     (choice: ForcedCniChoice) => {
       setValue('choice.forcedCni', choice, { shouldValidate: true, shouldDirty: true });
@@ -134,6 +188,8 @@ export function WizardRoute() {
   // Back and Forward move between answers pushed by an import and its undo: show the entry's answers.
   useEffect(() => {
     const onPopState = () => {
+      const linkedStep = STEPS.findIndex((s) => s.id === stepParamFrom(window.location.search));
+      if (linkedStep >= 0) setStep(linkedStep);
       const loaded = loadAnswersFromLink(window.location.search);
       if (!loaded) return;
       reset(loaded.answers);
@@ -295,6 +351,7 @@ export function WizardRoute() {
               review={review}
               focusField={focusField}
               onFocused={onFocused}
+              onGoToField={goToField}
             />
           </Box>
           {/* One panel for every width: beside the form from md up (sticky), below it and collapsible
@@ -315,12 +372,15 @@ export function WizardRoute() {
               '& > details > summary': { display: { md: 'none' }, cursor: 'pointer', fontWeight: 600, py: 1 },
             }}
           >
-            <details open>
+            <details open ref={panelDetails}>
               <summary>Recommendation (show or hide)</summary>
               {panel}
             </details>
           </Box>
         </Box>
+        <Suspense fallback={null}>
+          <RecommendationSummary onOpen={openPanel} />
+        </Suspense>
         <Typography variant="body2" sx={{ mt: 4, color: 'text.secondary' }}>
           {STEPS.length} steps. Your answers stay in this browser and in the page address; nothing is sent anywhere.
         </Typography>

@@ -208,7 +208,8 @@ describe('cli generate', () => {
 
   it('refuses blocked answers with exit 1, lists the blocking findings, writes nothing', async () => {
     const io = capture();
-    const text = 'cluster:\n  windowsNodes: true\naddressing:\n  ipFamily: dual\n';
+    const text =
+      'cluster:\n  windowsNodes: true\naddressing:\n  ipFamily: dual\n  clusterCidrV6: fd00:42::/56\n  serviceCidrV6: fd00:43::/112\n';
     expect(await runCli(['generate', '--answers', write('a.yaml', text), '--out', join(dir, 'b.zip')], io)).toBe(1);
     expect(io.err.join('\n')).toMatch(/Nothing was written/);
     expect(io.err.join('\n')).toMatch(/cluster\.windowsNodes|addressing\.ipFamily/);

@@ -1,4 +1,4 @@
-import { MAX_ANSWERS_TEXT_BYTES, describeAnswersFormat, parseAnswersText, type Answers } from '../../domain/answers';
+import { MAX_ANSWERS_TEXT_BYTES, describeAnswersFormat, type Answers } from '../../domain/answers';
 import {
   evaluate,
   explain,

@@ -242,6 +242,7 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'text',
     format: 'cidrV6',
     maxLength: 64,
+    allowEmpty: 'whenUnused',
     when: 'ipv6',
     label: 'Pod CIDR (IPv6)',
     description:
@@ -252,6 +253,7 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'text',
     format: 'cidrV6',
     maxLength: 64,
+    allowEmpty: 'whenUnused',
     when: 'ipv6',
     label: 'Service CIDR (IPv6)',
     description: 'service-cidr for IPv6 (dual and ipv6): /108 to /124, not overlapping the cluster CIDR.',
@@ -268,9 +270,11 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'text',
     format: 'dnsLabel',
     maxLength: 63,
+    allowEmpty: true,
     when: 'secondaryNetwork',
     label: 'Secondary network name',
-    description: 'Name of the NetworkAttachmentDefinition (lowercase letters, digits and "-", up to 63).',
+    description:
+      'Name of the NetworkAttachmentDefinition (lowercase letters, digits and "-", up to 63); empty names it after its type (macvlan-net, sriov-net).',
     source: SOURCES.k8sDns1123Label,
   },
   'extras.secondary.namespace': {
@@ -535,6 +539,20 @@ export const RELEVANCE_TEXT: Readonly<Record<Relevance, string>> = {
   bgp: 'when performance.bgp.enabled is true',
   kubeProxyReplacement: 'when performance.kubeProxyReplacement is true',
   windowsNodes: 'when cluster.windowsNodes is true',
+};
+
+/** The same conditions in the wizard's words (question labels and options, no field paths), for messages. */
+export const RELEVANCE_WORDS: Readonly<Record<Relevance, string>> = {
+  always: '',
+  ipv4: 'with IPv4 or dual-stack addressing',
+  ipv6: 'with dual-stack or IPv6-only addressing',
+  secondaryNetwork: 'with Multus or SR-IOV extra pod interfaces',
+  multus: 'with a Multus secondary network',
+  sriov: 'with SR-IOV extra pod interfaces',
+  ipamPool: 'with host-local or whereabouts address management',
+  bgp: 'when peering with BGP routers',
+  kubeProxyReplacement: 'when eBPF replaces kube-proxy',
+  windowsNodes: 'with Windows worker nodes',
 };
 
 /** Loose shapes for editors. parseAnswers checks more (CIDR maths, ranges, overlaps). */

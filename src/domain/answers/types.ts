@@ -146,6 +146,11 @@ export interface FieldError {
   field: FieldPath;
   messageId: string;
   message: string;
+  /**
+   * Other fields the error depends on (a cross-field check: the pod CIDR of an overlapping service
+   * CIDR; the switch that makes a required field used). Kept together when a last valid value is used.
+   */
+  related?: FieldPath[];
 }
 
 export type { PrimaryCni };

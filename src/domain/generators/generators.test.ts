@@ -61,6 +61,10 @@ function* answerSpace(): Generator<Answers> {
                 yield answers((a) => {
                   a.choice.forcedCni = forcedCni;
                   a.addressing.ipFamily = ipFamily;
+                  if (ipFamily !== 'ipv4') {
+                    a.addressing.clusterCidrV6 = '2001:cafe:42::/56';
+                    a.addressing.serviceCidrV6 = '2001:cafe:43::/112';
+                  }
                   a.security.encryption = encryption;
                   a.performance.kubeProxyReplacement = kpr;
                   a.performance.apiServerHost = kpr ? '192.0.2.10' : '';
@@ -238,7 +242,8 @@ describe('per-chart values', () => {
     const config = yamlOf(
       file(
         bundle((a) => {
-          a.addressing.ipFamily = 'dual';
+          a.addressing = { ...a.addressing, ipFamily: 'dual', clusterCidrV6: '2001:cafe:42::/56' };
+          a.addressing.serviceCidrV6 = '2001:cafe:43::/112';
         }),
         'etc/rancher/rke2/config.yaml',
       ),
@@ -433,7 +438,8 @@ describe('per-chart values', () => {
     const v = hccValues(
       bundle((a) => {
         a.choice.forcedCni = 'cilium';
-        a.addressing.ipFamily = 'ipv6';
+        a.addressing = { ...a.addressing, ipFamily: 'ipv6', clusterCidrV6: '2001:cafe:42::/56' };
+        a.addressing.serviceCidrV6 = '2001:cafe:43::/112';
       }),
       'rke2-cilium',
     )!;

@@ -4,7 +4,6 @@ import { toYaml } from './yaml';
 import { serverConfigCore, cniList } from './rke2-config';
 import { hasGate } from '../facts/gates';
 import { LINUX_NODE_SELECTOR } from '../facts/windows';
-import { defaultAnswers } from '../answers/defaults';
 import { objectName } from '../k8s-names';
 
 /** Kubernetes objects the bundle emits, as plain objects (dumped by yaml.ts). */
@@ -48,18 +47,15 @@ export function calicoBgpObjects(plan: BundlePlan): Record<string, unknown>[] {
   return objects;
 }
 
-/** The name the answers start with (defaultAnswers): a macvlan name, whatever the type chosen later. */
-const DEFAULT_SECONDARY_NAME = defaultAnswers().extras.secondary.name;
-
 /**
  * The secondary network's name (NetworkAttachmentDefinition, SriovNetwork, example pod, verify.sh): the user's
  * extras.secondary.name when they gave one, else `<type>-net` after the network type (macvlan, ipvlan, bridge,
- * host-device, or sriov), so an ipvlan network is not called "macvlan-net" just because that is the default answer.
+ * host-device, or sriov). The answer starts empty (defaultAnswers): a name the user never typed is never theirs.
  */
 export function secondaryNetworkName(plan: Pick<BundlePlan, 'answers' | 'extras'>): string {
   const s = plan.answers.extras.secondary;
   const name = s.name.trim();
-  if (name !== '' && name !== DEFAULT_SECONDARY_NAME) return name;
+  if (name !== '') return name;
   return `${plan.extras === 'sriov' ? 'sriov' : s.type}-net`;
 }
 

@@ -2,8 +2,7 @@ import { dump } from 'js-yaml';
 import { validateBundle, type BundleInputFile } from './index';
 import type { ValidationIssue } from './types';
 import { releaseFor, type KnownIssueRef, type ReleaseUsed } from './check';
-import { getPath, isMapping } from './issues';
-import { parseYamlDocs, parseYamlOne } from './parse';
+import { getPath } from './issues';
 import { rewriteValues, type RewriteNote } from './rewrite';
 import { unifiedDiff } from './unified-diff';
 import { knownIssuesAcrossFiles } from './known-issues-of-files';
@@ -15,7 +14,6 @@ import {
   type ParsedManifest,
   type ValuesSite,
 } from './manifest-sites';
-import { isCniChart } from './chart-values';
 import { DUMP_OPTIONS } from '../generators/yaml';
 import { formatMessage } from '../engine/format-message';
 import type { MessageData } from '../engine/types';

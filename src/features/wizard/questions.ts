@@ -15,6 +15,7 @@ import {
 } from '../../domain/answers/types';
 import { OS_PRESET_INFO } from '../../domain/kernel';
 import { API_ENDPOINT_HELP } from '../../domain/facts/api-endpoint';
+import { EXAMPLE_VALUES } from '../../domain/answers/defaults';
 import { ANSWER_FIELDS } from '../../domain/answers/answers-schema';
 import type { AnswerPath } from './steps';
 
@@ -119,11 +120,11 @@ export const QUESTIONS: Partial<Record<AnswerPath, QuestionWording>> = {
   },
   'addressing.clusterCidrV6': {
     why: 'Each node gets a /64 from this range, so it must be larger than /64.',
-    placeholder: '2001:cafe:42::/56',
+    placeholder: EXAMPLE_VALUES.clusterCidrV6,
   },
   'addressing.serviceCidrV6': {
     why: 'Kubernetes accepts an IPv6 service range of at most /108 addresses in size (mask /108 to /128).',
-    placeholder: '2001:cafe:43::/112',
+    placeholder: EXAMPLE_VALUES.serviceCidrV6,
   },
   'extras.mode': {
     why: 'Multus attaches extra networks to pods; SR-IOV gives them hardware virtual functions. Both add Multus first in the cni list.',
@@ -135,6 +136,7 @@ export const QUESTIONS: Partial<Record<AnswerPath, QuestionWording>> = {
   },
   'extras.secondary.name': {
     why: 'Pods request the network by this NetworkAttachmentDefinition name (a DNS-1123 label).',
+    placeholder: EXAMPLE_VALUES.secondaryName,
   },
   'extras.secondary.namespace': {
     why: 'Pods can use a NetworkAttachmentDefinition from their own namespace or by namespace/name.',
