@@ -39,6 +39,8 @@ async function run(...args: string[]) {
 const ipv6Cilium = (release: string) => (a: Answers) => {
   a.cluster.release = release;
   a.addressing.ipFamily = 'ipv6';
+  a.addressing.clusterCidrV6 = '2001:db8:42::/56';
+  a.addressing.serviceCidrV6 = '2001:db8:43::/112';
   a.choice.forcedCni = 'cilium';
 };
 

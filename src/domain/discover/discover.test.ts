@@ -49,6 +49,8 @@ describe('readAnswersOrDiscovery', () => {
     const base = defaultAnswers();
     base.cluster.size = 'large';
     base.security.encryption = 'wireguard';
+    base.addressing.clusterCidrV6 = '2001:db8:42::/56';
+    base.addressing.serviceCidrV6 = '2001:db8:43::/112';
     const r = readAnswersOrDiscovery(
       discoverOutput({ hostname: 'a', kernel: '5.14.0-427.el9.x86_64', iface: 'eth0', mtu: 9000, family: 'dual' }),
       base,

@@ -83,8 +83,8 @@ function readNode(
       ok: false,
       message: `${hostname}: discover output format ${format ? JSON.stringify(format) : '(none)'} is not ${DISCOVER_FORMAT}; run the discover.sh of a current bundle.`,
     };
-  const fragment = { nodes: doc.nodes, addressing: doc.addressing };
-  const parsed = parseAnswers(fragment);
+  // The node facts are checked as answers; the IP family alone (its IPv6 ranges are the user's to type).
+  const parsed = parseAnswers({ nodes: doc.nodes });
   if (!parsed.ok) {
     const first = parsed.errors[0]!;
     return { ok: false, message: `${hostname}: ${first.message}` };
@@ -93,7 +93,9 @@ function readNode(
   const addressing = isMapping(doc.addressing) ? doc.addressing : {};
   const kernel = parseKernel(nodes.kernel);
   if (!kernel.ok) return { ok: false, message: `${hostname}: ${kernel.message}` };
-  const family = IP_FAMILIES.find((f) => f === addressing.ipFamily) ?? parsed.answers.addressing.ipFamily;
+  const family = IP_FAMILIES.find((f) => f === addressing.ipFamily);
+  if (addressing.ipFamily !== undefined && !family)
+    return { ok: false, message: `${hostname}: IP family must be one of ${IP_FAMILIES.join(', ')}.` };
   const warnings = Array.isArray(facts.warnings)
     ? facts.warnings
         .slice(0, 50)
@@ -107,7 +109,7 @@ function readNode(
       kernel: parsed.answers.nodes.kernel,
       interface: parsed.answers.nodes.interface,
       underlayMtu: parsed.answers.nodes.underlayMtu,
-      ipFamily: family,
+      ipFamily: family ?? parsed.answers.addressing.ipFamily,
       os: text(facts.os, 128),
       hypervisor: text(facts.hypervisor, 64),
       warnings,
@@ -193,6 +195,25 @@ export function readDiscoverDocuments(documents: readonly unknown[]): DiscoveryR
 }
 
 /** The answers the discovery sets, over `base` (the user's other answers stay as they are). */
+/** IPv6 needs pod and service ranges no node can tell: without them the answers keep their IP family. */
+function familyFor(base: Answers, d: Discovery): IpFamily {
+  const { clusterCidrV6, serviceCidrV6 } = base.addressing;
+  const v6Ranges = clusterCidrV6.trim() !== '' && serviceCidrV6.trim() !== '';
+  return d.ipFamily !== 'ipv4' && !v6Ranges ? base.addressing.ipFamily : d.ipFamily;
+}
+
+/** The discovery's notes over these answers (says when the IP family found could not be taken). */
+export function discoveryNotes(base: Answers, d: Discovery): DiscoverNote[] {
+  if (familyFor(base, d) === d.ipFamily) return d.notes;
+  const found = d.ipFamily === 'dual' ? 'IPv4 and IPv6' : 'IPv6 only';
+  return [
+    ...d.notes,
+    {
+      message: `The nodes have ${found} addresses, but the IP family stays ${base.addressing.ipFamily}: type the IPv6 pod and service ranges, then choose the family.`,
+    },
+  ];
+}
+
 export function applyDiscovery(base: Answers, d: Discovery): Answers {
   return {
     ...base,
@@ -204,7 +225,7 @@ export function applyDiscovery(base: Answers, d: Discovery): Answers {
       interface: d.interface,
       underlayMtu: d.underlayMtu,
     },
-    addressing: { ...base.addressing, ipFamily: d.ipFamily },
+    addressing: { ...base.addressing, ipFamily: familyFor(base, d) },
   };
 }
 
@@ -251,7 +272,7 @@ export function readAnswersOrDiscovery(input: string, base?: Answers): AnswersOr
   if (!read.ok) return rootFail('discoverInvalid', read.message);
   const start = base ?? defaultAnswers();
   const parsed = parseAnswers(applyDiscovery(start, read.discovery));
-  return { ...parsed, discovery: read.discovery };
+  return { ...parsed, discovery: { ...read.discovery, notes: discoveryNotes(start, read.discovery) } };
 }
 
 function rootFail(messageId: string, message: string): AnswersOrDiscovery {

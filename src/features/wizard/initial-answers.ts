@@ -1,5 +1,11 @@
 import { parseAnswers } from '../../domain/answers/parse-answers';
-import { applyDiscovery, describeDiscovery, type Discovery, type DiscoverNote } from '../../domain/discover';
+import {
+  applyDiscovery,
+  describeDiscovery,
+  discoveryNotes,
+  type Discovery,
+  type DiscoverNote,
+} from '../../domain/discover';
 import { defaultAnswers } from '../../domain/answers/defaults';
 import type { Answers, ParseResult } from '../../domain/answers/types';
 import { answersParamFrom, decodeAnswersParam } from '../../lib/url-state';
@@ -67,5 +73,8 @@ export function loadInitialAnswers(search: string): LoadedAnswers {
 /** discover.sh facts over the current answers: only the node fields change, the user's other answers stay. */
 export function loadDiscovery(current: Answers, discovery: Discovery): LoadedAnswers {
   const loaded = fromParseResult(parseAnswers(applyDiscovery(current, discovery)), 'import');
-  return { ...loaded, discovered: { summary: describeDiscovery(discovery), notes: discovery.notes } };
+  return {
+    ...loaded,
+    discovered: { summary: describeDiscovery(discovery), notes: discoveryNotes(current, discovery) },
+  };
 }
