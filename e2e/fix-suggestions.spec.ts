@@ -36,6 +36,9 @@ for (const viewport of [
       await wizard.open();
       await wizard.goToStep('addressing');
       await wizard.setAnswer('addressing.ipFamily', 'dual');
+      // IPv6 ranges are placeholders until typed: dual-stack counts only with them.
+      await wizard.setAnswer('addressing.clusterCidrV6', '2001:db8:42::/56');
+      await wizard.setAnswer('addressing.serviceCidrV6', '2001:db8:43::/112');
       await wizard.goToStep('cluster');
       await wizard.setAnswer('cluster.windowsNodes', true);
       await expect(wizard.headline).toHaveText(/No CNI can be recommended/);
