@@ -48,7 +48,16 @@ export function subjectOfFiles(files: readonly BundleInputFile[], release: Resol
       return plan ? subjectFromPlan(plan, answers) : subjectFromAnswers(answers);
     }
   }
-  const manifests = parseManifests(files);
+  // Only the files that can say something here are parsed again (config.yaml and Cilium's values): the doctor
+  // already spent its work budget on the rest.
+  const manifests = parseManifests(
+    files.filter(
+      (f) =>
+        typeof f.path === 'string' &&
+        typeof f.contents === 'string' &&
+        (/(^|\/)config\.yaml(\.d\/[^/]+\.ya?ml)?$/.test(f.path) || f.contents.includes(CHART_NAME.cilium)),
+    ),
+  );
   const cluster = clusterFacts(manifests);
   const cni = (cluster.cni ?? []).map((c) => c.trim());
   const primary = (cni.find((c) => (PRIMARY_CNIS as readonly string[]).includes(c)) as PrimaryCni | undefined) ?? null;

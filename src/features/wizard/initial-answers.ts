@@ -1,11 +1,7 @@
 import { parseAnswers } from '../../domain/answers/parse-answers';
-import {
-  applyDiscovery,
-  describeDiscovery,
-  discoveryNotes,
-  type Discovery,
-  type DiscoverNote,
-} from '../../domain/discover';
+// Not '../../domain/discover': its reader pulls js-yaml into the wizard's first load.
+import { applyDiscovery, describeDiscovery, discoveryNotes } from '../../domain/discover/apply';
+import type { Discovery, DiscoverNote } from '../../domain/discover';
 import { defaultAnswers } from '../../domain/answers/defaults';
 import type { Answers, ParseResult } from '../../domain/answers/types';
 import { answersParamFrom, decodeAnswersParam } from '../../lib/url-state';
