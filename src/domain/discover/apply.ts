@@ -1,6 +1,6 @@
 import type { Answers, IpFamily } from '../answers/types';
 import { ANSWER_FIELDS } from '../answers/answers-schema';
-import type { DiscoverNote, Discovery } from './discover';
+import type { DiscoverNote, Discovery } from './types';
 
 // Applying a discovery to answers, apart from reading it: the wizard's first load needs this, not js-yaml.
 /** IPv6 needs pod and service ranges no node can tell: without them the answers keep their IP family. */

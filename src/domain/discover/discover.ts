@@ -15,42 +15,17 @@ import { loadAnswersDocuments } from '../answers/answers-text';
 import { parseAnswers } from '../answers/parse-answers';
 import { defaultAnswers } from '../answers/defaults';
 import { IP_FAMILIES, type Answers, type IpFamily, type ParseResult } from '../answers/types';
-import { SOURCES, type Source } from '../sources';
+import { SOURCES } from '../sources';
 import { applyDiscovery, discoveryNotes } from './apply';
 
 export { applyDiscovery, describeDiscovery, discoveryNotes, DISCOVERED_FIELDS } from './apply';
+import type { DiscoveredNode, DiscoverNote, Discovery } from './types';
+export type { DiscoveredNode, DiscoverNote, Discovery } from './types';
 
 /** The version of the discover.sh output format this reader understands. */
 export const DISCOVER_FORMAT = '1';
 /** A cluster has at most a few hundred nodes; a text with more documents is not discover output. */
 export const MAX_DISCOVER_NODES = 500;
-
-export interface DiscoveredNode {
-  hostname: string;
-  kernel: string;
-  interface: string;
-  underlayMtu: number;
-  ipFamily: IpFamily;
-  os: string;
-  hypervisor: string;
-  /** What discover.sh warned about on this node. */
-  warnings: string[];
-}
-
-export interface DiscoverNote {
-  message: string;
-  source?: Source;
-}
-
-/** The merged facts of every node, and the answers they set. */
-export interface Discovery {
-  nodes: DiscoveredNode[];
-  kernel: string;
-  interface: string;
-  underlayMtu: number;
-  ipFamily: IpFamily;
-  notes: DiscoverNote[];
-}
 
 /** Control characters (C0 and DEL) become spaces: discover output is shown and echoed back. */
 function printable(s: string): string {
