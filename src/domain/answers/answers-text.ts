@@ -115,6 +115,24 @@ export function loadAnswersDocuments(
   }
 }
 
+/** One loaded answers document through parseAnswers; several documents, or none, are refused. */
+export function parseAnswersDocuments(documents: readonly unknown[]): ParseResult {
+  if (documents.length > 1) {
+    return rootError(
+      'yamlMultipleDocuments',
+      `The text holds ${documents.length} YAML documents (separated by ---); an answers file is one document.`,
+    );
+  }
+  const [doc] = documents;
+  if (documents.length === 0 || doc === null || doc === undefined) {
+    return rootError(
+      'inputEmpty',
+      'The answers text is empty. Write the sections you want to set, or {} for all defaults.',
+    );
+  }
+  return parseAnswers(doc);
+}
+
 /**
  * Loads answers from YAML or JSON text, then parseAnswers. Never throws.
  * Refuses what loadAnswersDocuments refuses, several documents, and empty text.
@@ -123,21 +141,7 @@ export function parseAnswersText(text: string): ParseResult {
   try {
     const loaded = loadAnswersDocuments(text);
     if (!loaded.ok) return loaded.result;
-    const { documents } = loaded;
-    if (documents.length > 1) {
-      return rootError(
-        'yamlMultipleDocuments',
-        `The text holds ${documents.length} YAML documents (separated by ---); an answers file is one document.`,
-      );
-    }
-    const [doc] = documents;
-    if (documents.length === 0 || doc === null || doc === undefined) {
-      return rootError(
-        'inputEmpty',
-        'The answers text is empty. Write the sections you want to set, or {} for all defaults.',
-      );
-    }
-    return parseAnswers(doc);
+    return parseAnswersDocuments(loaded.documents);
   } catch (error) {
     return yamlError(error);
   }

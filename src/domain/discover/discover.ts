@@ -11,7 +11,7 @@
  * Plain data in, plain data out; never throws.
  */
 import { compareKernel, parseKernel } from '../kernel';
-import { loadAnswersDocuments } from '../answers/answers-text';
+import { loadAnswersDocuments, parseAnswersDocuments } from '../answers/answers-text';
 import { parseAnswers } from '../answers/parse-answers';
 import { defaultAnswers } from '../answers/defaults';
 import { IP_FAMILIES, type Answers, type IpFamily, type ParseResult } from '../answers/types';
@@ -181,20 +181,7 @@ export function readAnswersOrDiscovery(input: string, base?: Answers): AnswersOr
   const loaded = loadAnswersDocuments(input);
   if (!loaded.ok) return loaded.result;
   const docs = loaded.documents;
-  if (!docs.some(isDiscoverDocument)) {
-    if (docs.length > 1)
-      return rootFail(
-        'yamlMultipleDocuments',
-        `The text holds ${docs.length} YAML documents (separated by ---); an answers file is one document.`,
-      );
-    const [doc] = docs;
-    if (doc === null || doc === undefined)
-      return rootFail(
-        'inputEmpty',
-        'The answers text is empty. Write the sections you want to set, or {} for all defaults.',
-      );
-    return parseAnswers(doc);
-  }
+  if (!docs.some(isDiscoverDocument)) return parseAnswersDocuments(docs);
   const read = readDiscoverDocuments(docs);
   if (!read.ok) return rootFail('discoverInvalid', read.message);
   const start = base ?? defaultAnswers();

@@ -2,6 +2,7 @@ import { validateBundle, type BundleInputFile } from './index';
 import type { ValidationIssue } from './types';
 import { getPath, isMapping } from './issues';
 import { parseYamlDocs } from './parse';
+import { isAnswersFile } from './manifest-sites';
 import { knownIssuesOfFiles, type KnownIssueRef } from './known-issues-of-files';
 
 export type { KnownIssueRef };
@@ -39,9 +40,7 @@ export type CheckResult = { ok: true; report: CheckReport } | { ok: false; messa
 /** cluster.release of an answers.yaml among the files, when there is one. */
 function releaseInAnswers(files: readonly BundleInputFile[]): string | null {
   for (const f of files) {
-    if (typeof f.path !== 'string' || typeof f.contents !== 'string') continue;
-    const base = f.path.slice(f.path.lastIndexOf('/') + 1);
-    if (base !== 'answers.yaml' || f.path.includes('/manifests/')) continue;
+    if (!isAnswersFile(f)) continue;
     const parsed = parseYamlDocs(f.contents);
     if (!parsed.ok || !isMapping(parsed.docs[0])) continue;
     const release = getPath(parsed.docs[0], 'cluster.release');

@@ -1,6 +1,6 @@
 import type { BundleInputFile } from './index';
 import { getPath, isMapping } from './issues';
-import { clusterFacts, parseManifests, valuesSites } from './manifest-sites';
+import { clusterFacts, isAnswersFile, parseManifests, valuesSites } from './manifest-sites';
 import { parseAnswersText } from '../answers';
 import { evaluate } from '../engine/evaluate';
 import {
@@ -37,10 +37,8 @@ export interface KnownIssueRef {
  * them (judged at the release being checked), else what config.yaml and the CNI chart values say.
  */
 export function subjectOfFiles(files: readonly BundleInputFile[], release: ResolvedRelease): KnownIssueSubject {
-  const answersFile = files.find(
-    (f) => typeof f.path === 'string' && /(^|\/)answers\.ya?ml$/.test(f.path) && !f.path.includes('/manifests/'),
-  );
-  if (answersFile && typeof answersFile.contents === 'string') {
+  const answersFile = files.find(isAnswersFile);
+  if (answersFile) {
     const parsed = parseAnswersText(answersFile.contents);
     if (parsed.ok) {
       const answers = { ...parsed.answers, cluster: { ...parsed.answers.cluster, release: release.requested.text } };

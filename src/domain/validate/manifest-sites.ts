@@ -78,3 +78,9 @@ export function clusterFacts(manifests: ParsedManifest[]): { cni: string[] | nul
   }
   return { cni, clusterCidr };
 }
+
+/** Our answers.yaml among the files (not a manifest that happens to share the name). */
+export function isAnswersFile(f: BundleInputFile): f is BundleInputFile & { path: string; contents: string } {
+  if (typeof f.path !== 'string' || typeof f.contents !== 'string') return false;
+  return f.path.slice(f.path.lastIndexOf('/') + 1) === 'answers.yaml' && !f.path.includes('/manifests/');
+}
