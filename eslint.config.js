@@ -55,13 +55,15 @@ const UPPER_DOMAIN = {
     '**/generators/**',
     '**/validate/**',
     '**/matrix/**',
+    '**/known-issues/**',
     '**/answers/**',
     '**/cni/**',
     '**/net/**',
+    '**/airgap/**',
   ],
-  low: ['**/engine/**', '**/generators/**', '**/validate/**', '**/matrix/**'],
-  answers: ['**/engine/**', '**/generators/**', '**/validate/**', '**/matrix/**'],
-  engine: ['**/generators/**', '**/validate/**', '**/matrix/**'],
+  low: ['**/engine/**', '**/generators/**', '**/validate/**', '**/matrix/**', '**/known-issues/**'],
+  answers: ['**/engine/**', '**/generators/**', '**/validate/**', '**/matrix/**', '**/known-issues/**'],
+  engine: ['**/generators/**', '**/validate/**', '**/matrix/**', '**/known-issues/**'],
 };
 const layerZone = (files, group) => ({
   files,
@@ -146,13 +148,13 @@ export default tseslint.config(
   layerZone(['src/domain/facts/**/*.ts'], UPPER_DOMAIN.facts),
   layerZone(
     [
-      'src/domain/{rke2,net,cni,evidence}/**/*.ts',
+      'src/domain/{rke2,net,cni,evidence,airgap}/**/*.ts',
       'src/domain/kernel.ts',
       'src/domain/k8s-names.ts',
       'src/domain/sources.ts',
     ],
     UPPER_DOMAIN.low,
   ),
-  layerZone(['src/domain/answers/**/*.ts'], UPPER_DOMAIN.answers),
+  layerZone(['src/domain/{answers,discover}/**/*.ts'], UPPER_DOMAIN.answers),
   layerZone(['src/domain/engine/**/*.ts'], UPPER_DOMAIN.engine),
 );

@@ -31,6 +31,9 @@ export default defineConfig({
   // No test needs more than 30 s on an idle 2-core machine (long scans are split into one test per
   // step or page); the 120 s timeout is the margin for a loaded one, not a budget.
   timeout: 120_000,
+  // Playwright's 5 s default for one expectation failed CI on a loaded machine (a CNI page opened
+  // from file:// rendered later than that); a passing expectation returns as soon as it holds.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

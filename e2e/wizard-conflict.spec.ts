@@ -8,6 +8,9 @@ test('Windows plus dual-stack ends in a blocking conflict that says what to chan
   // Dual-stack first: once Windows nodes are on, the wizard no longer offers it.
   await wizard.goToStep('addressing');
   await wizard.setAnswer('addressing.ipFamily', 'dual');
+  // The IPv6 ranges are the user's to type (examples are placeholders only).
+  await wizard.setAnswer('addressing.clusterCidrV6', 'fd00:42::/56');
+  await wizard.setAnswer('addressing.serviceCidrV6', 'fd00:43::/112');
   await wizard.goToStep('cluster');
   await wizard.setAnswer('cluster.windowsNodes', true);
 

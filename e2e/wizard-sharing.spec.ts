@@ -16,7 +16,7 @@ test('a copied link opened in a fresh browser shows the same answers', async ({ 
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?a=[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?a=[A-Za-z0-9_-]+&step=review$/);
 
   const fresh = await browser.newContext();
   try {

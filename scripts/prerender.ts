@@ -17,6 +17,7 @@ export const SERVER_ENTRY = 'src/app/server.tsx';
 
 interface ServerModule {
   PAGES: readonly PrerenderedPage[];
+  SHELL_PAGES: readonly PrerenderedPage[];
   renderPage(path: string): Promise<{ html: string; styles: string }>;
 }
 
@@ -82,20 +83,30 @@ export function prerender(): Plugin {
         if (!template.includes(ROOT) || !template.includes('</head>'))
           throw new Error(`prerender: dist/index.html has no ${ROOT} or no </head>`);
         const named = new Set([...template.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]!));
+        const links = (page: PrerenderedPage) =>
+          preloads(bundle!, root, page.modules)
+            .filter((f) => !named.has(f))
+            .map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`)
+            .join('');
+        const write = (page: PrerenderedPage, text: string) => {
+          const file = join(outDir, page.file);
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, text);
+        };
+        // The shells first: index.html is the template, and the wizard's page replaces it below.
+        for (const page of server.SHELL_PAGES)
+          write(
+            page,
+            template.replace('</head>', () => `${links(page)}</head>`),
+          );
         for (const page of server.PAGES) {
           const { html, styles } = await server.renderPage(page.path);
           if (/<script\b/i.test(html))
             throw new Error(`prerender: ${page.path} rendered a <script> (the policy forbids inline scripts)`);
-          const links = preloads(bundle, root, page.modules)
-            .filter((f) => !named.has(f))
-            .map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`)
-            .join('');
           const text = template
-            .replace('</head>', () => `${links}${styles}</head>`)
+            .replace('</head>', () => `${links(page)}${styles}</head>`)
             .replace(ROOT, () => `<div id="root" data-route="${page.route}">${html}</div>`);
-          const file = join(outDir, page.file);
-          mkdirSync(dirname(file), { recursive: true });
-          writeFileSync(file, text);
+          write(page, text);
         }
         this.info?.(
           `prerendered ${server.PAGES.length} pages into ${relative(root, outDir)}/ in ${Date.now() - started} ms`,

@@ -26,6 +26,8 @@ export function preloadRoute(route: Route): Promise<void> {
       return comparisonRoutes.ComparisonPage.preload();
     case 'cni':
       return comparisonRoutes.CniPage.preload();
+    case 'check':
+      return comparisonRoutes.CheckPage.preload();
     default:
       return Promise.resolve();
   }
@@ -71,6 +73,10 @@ function RouteView({ route }: { route: Route }) {
     case 'cni': {
       const Page = comparisonRoutes.CniPage;
       return <Page id={route.id} />;
+    }
+    case 'check': {
+      const Page = comparisonRoutes.CheckPage;
+      return <Page />;
     }
     case 'not-found':
       return (
@@ -118,6 +124,7 @@ export function App({ serverPath }: { serverPath?: string } = {}) {
           <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>
             <NavButton to="/" label="Wizard" current={route.name === 'wizard'} />
             <NavButton to="/compare" label="Compare" current={route.name === 'compare' || route.name === 'cni'} />
+            <NavButton to="/check" label="Check files" current={route.name === 'check'} />
           </Box>
           <ThemeMenu />
         </Toolbar>

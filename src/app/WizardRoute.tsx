@@ -1,11 +1,11 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { Box, Container, Typography } from '@mui/material';
 import { Button, Spinner } from '../ui/Button';
 import type { Answers, ForcedCniChoice } from '../domain/answers/types';
 import { defaultAnswers } from '../domain/answers/defaults';
 import { parseAnswers } from '../domain/answers/parse-answers';
-import { answersResolver } from '../features/wizard/resolver';
+import { answersResolver, visibleFieldErrors } from '../features/wizard/resolver';
 import { WizardForm } from '../features/wizard/WizardForm';
 import { WizardToolbar } from '../features/wizard/WizardToolbar';
 import {
@@ -17,10 +17,19 @@ import {
 import { QUESTIONS, questionFor } from '../features/wizard/questions';
 import { STEPS, stepIndexOfField, type AnswerPath } from '../features/wizard/steps';
 import { Notice } from '../ui/Notice';
-import { RecommendationPanel } from '../features/recommendation/RecommendationPanel';
+import { RecommendationPanel, RecommendationSummary } from '../features/recommendation/RecommendationPanel';
 import { useHydrated } from '../ui/hydration';
+import { navigate } from './router';
+import { urlFor } from '../lib/location';
 import { saveAnswers, clearStoredAnswers } from '../lib/answers-storage';
-import { clearAnswersFromUrl, pushAnswersToUrl, writeAnswersToUrl } from '../lib/url-state';
+import { keepValid, rememberValidAnswers } from '../lib/last-valid';
+import {
+  clearAnswersFromUrl,
+  pushAnswersToUrl,
+  stepParamFrom,
+  writeAnswersToUrl,
+  writeStepToUrl,
+} from '../lib/url-state';
 
 // The bundle view pulls in the generators, js-yaml, fflate and the validators: load it when shown.
 const BundleView = lazy(() => import('../features/bundle/BundleView'));
@@ -31,10 +40,9 @@ const BundleView = lazy(() => import('../features/bundle/BundleView'));
 
 const SAVE_DELAY_MS = 250;
 
-/** What is saved and put in the address: the valid answers, with defaults where a value is invalid. */
+/** What is saved and put in the address: the valid answers, with the last valid value where one is invalid. */
 function validAnswers(values: unknown): Answers {
-  const parsed = parseAnswers(values);
-  return parsed.ok ? parsed.answers : parsed.partial;
+  return keepValid(values).answers;
 }
 
 function fieldLabel(field: string): string {
@@ -76,36 +84,82 @@ function ProblemsAlert({
   );
 }
 
+/** The step `?step=` names, else the first. */
+function linkedStepIndex(search: string): number {
+  return Math.max(
+    0,
+    STEPS.findIndex((s) => s.id === stepParamFrom(search)),
+  );
+}
+
 /** The wizard screen: one form for every step, the live panel beside it, the bundle on the review step. */
 export function WizardRoute() {
   // A prerendered page (issue 15) hydrates with the defaults it was rendered with; the link's or the
-  // saved answers replace them right after (the effect below, before anything is persisted).
+  // saved answers (and the step in the address) replace them right after (the effect below, before
+  // anything is persisted).
   const hydrated = useHydrated();
-  const [initial] = useState(() => (hydrated ? loadInitialAnswers(window.location.search) : null));
+  const [initial] = useState(() => {
+    if (!hydrated) return null;
+    const loaded = loadInitialAnswers(window.location.search);
+    rememberValidAnswers(loaded.answers);
+    return loaded;
+  });
   const methods = useForm<Answers>({
     defaultValues: initial?.answers ?? defaultAnswers(),
     resolver: answersResolver,
     mode: 'onChange',
   });
   const { watch, setValue, reset } = methods;
-  const [step, setStep] = useState(0);
+  // The step in the address (a reload or a shared link reopens it), else the first; a prerendered page
+  // hydrates on the first step and moves to it right after.
+  const [step, setStep] = useState(() => (hydrated ? linkedStepIndex(window.location.search) : 0));
   const [focusField, setFocusField] = useState<string | null>(null);
   const [report, setReport] = useState<{ origin: LoadedAnswers['origin']; problems: Problem[] } | null>(
     initial?.problems.length ? initial : null,
   );
 
+  // Before the step is written to the address below: it reads the step the address names.
   useEffect(() => {
     if (initial) return;
     const loaded = loadInitialAnswers(window.location.search);
+    rememberValidAnswers(loaded.answers);
     if (loaded.origin !== 'defaults') reset(loaded.answers);
     if (loaded.problems.length) setReport(loaded);
+    setStep(linkedStepIndex(window.location.search));
     // Once, after hydration: `initial` never changes.
   }, [initial, reset]);
+  useEffect(() => {
+    writeStepToUrl(STEPS[step]!.id);
+  }, [step]);
   const [importError, setImportError] = useState<string | null>(null);
   const [imported, setImported] = useState(false);
+  const [discovered, setDiscovered] = useState<LoadedAnswers['discovered'] | null>(null);
   // The answers an import replaced, kept until the next change so the import can be undone.
   const [undoTo, setUndoTo] = useState<Answers | null>(null);
   const [undone, setUndone] = useState(false);
+
+  // A cross-field error (a service CIDR the new pod CIDR overlaps) shows at its field as soon as it is
+  // known, and goes when it is fixed: react-hook-form only re-validates the field that changed.
+  const showCrossFieldErrors = useCallback(
+    (changed: string, values: unknown) => {
+      const parsed = parseAnswers(values);
+      const targets = new Set<AnswerPath>();
+      if (!parsed.ok) {
+        for (const { field, error } of visibleFieldErrors(values, parsed.errors)) {
+          // An empty field that just became required waits for the user (the panel lists it meanwhile).
+          if (field !== changed && (error.related?.length ?? 0) > 0 && error.messageId !== 'required')
+            targets.add(field);
+        }
+      }
+      for (const step of STEPS) {
+        for (const field of step.fields) {
+          if (field !== changed && methods.getFieldState(field).error) targets.add(field);
+        }
+      }
+      if (targets.size > 0) void methods.trigger([...targets]);
+    },
+    [methods],
+  );
 
   // Persist valid answers (URL + localStorage) shortly after each change, and mark the change for the benchmark.
   useEffect(() => {
@@ -122,6 +176,7 @@ export function WizardRoute() {
       if (name) {
         setUndoTo(null);
         setUndone(false);
+        showCrossFieldErrors(name, values);
       }
       clearTimeout(timer);
       timer = setTimeout(() => persist(values), SAVE_DELAY_MS);
@@ -130,7 +185,7 @@ export function WizardRoute() {
       clearTimeout(timer);
       sub.unsubscribe();
     };
-  }, [watch, methods]);
+  }, [watch, methods, showCrossFieldErrors]);
 
   const goToField = useCallback((field: string) => {
     const index = stepIndexOfField(field);
@@ -138,6 +193,16 @@ export function WizardRoute() {
     setFocusField(field);
   }, []);
   const onFocused = useCallback(() => setFocusField(null), []);
+  const panelDetails = useRef<HTMLDetailsElement>(null);
+  // The narrow screens' summary bar opens the panel below the questions and moves focus to it.
+  const openPanel = useCallback(() => {
+    const details = panelDetails.current;
+    if (!details) return;
+    details.open = true;
+    const heading = details.querySelector<HTMLElement>('#recommendation-heading');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
+  }, []);
   const onChoose = useCallback(
     (choice: ForcedCniChoice) => {
       setValue('choice.forcedCni', choice, { shouldValidate: true, shouldDirty: true });
@@ -148,6 +213,8 @@ export function WizardRoute() {
   // Back and Forward move between answers pushed by an import and its undo: show the entry's answers.
   useEffect(() => {
     const onPopState = () => {
+      const linkedStep = STEPS.findIndex((s) => s.id === stepParamFrom(window.location.search));
+      if (linkedStep >= 0) setStep(linkedStep);
       const loaded = loadAnswersFromLink(window.location.search);
       if (!loaded) return;
       reset(loaded.answers);
@@ -205,7 +272,18 @@ export function WizardRoute() {
       <Container component="main" id="main-content" maxWidth="xl" sx={{ py: 2 }}>
         <Typography variant="body1" sx={{ mb: 1 }}>
           Answer a few questions about your cluster. The recommendation beside (or below) the questions updates as you
-          go; the last step shows every file of the bundle before you download it.
+          go; the last step shows every file of the bundle before you download it.{' '}
+          <a
+            href={urlFor('/check')}
+            onClick={(e) => {
+              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+              e.preventDefault();
+              navigate('/check');
+            }}
+          >
+            Already have files? Check them
+          </a>
+          .
         </Typography>
         <WizardToolbar
           onImported={(loaded, previous) => {
@@ -214,6 +292,7 @@ export function WizardRoute() {
             setUndone(false);
             setUndoTo(previous);
             setReport(loaded.problems.length ? loaded : null);
+            setDiscovered(loaded.discovered ?? null);
             setStep(0);
             // Its own history entry: Back returns to the answers before the import.
             pushAnswersToUrl(validAnswers(loaded.answers), validAnswers(previous), defaultAnswers());
@@ -230,9 +309,34 @@ export function WizardRoute() {
             {importError}
           </Notice>
         ) : null}
-        {imported && !report ? (
+        {imported && !report && !discovered ? (
           <Notice severity="success" role="status" onClose={() => setImported(false)}>
             Answers imported.
+          </Notice>
+        ) : null}
+        {discovered ? (
+          <Notice
+            severity={discovered.notes.length ? 'warning' : 'success'}
+            role="status"
+            title="Node facts imported; your other answers are unchanged"
+            onClose={() => setDiscovered(null)}
+          >
+            {discovered.summary}
+            {discovered.notes.length ? (
+              <Box component="ul" sx={{ m: 0, pl: 2 }} aria-label="Discovery notes">
+                {discovered.notes.map((n, i) => (
+                  <li key={i}>
+                    {n.message}
+                    {n.source ? (
+                      <>
+                        {' '}
+                        (<a href={n.source.url}>{n.source.title}</a>)
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </Box>
+            ) : null}
           </Notice>
         ) : null}
         {undoTo ? (
@@ -262,6 +366,7 @@ export function WizardRoute() {
               review={review}
               focusField={focusField}
               onFocused={onFocused}
+              onGoToField={goToField}
             />
           </Box>
           {/* One panel for every width: beside the form from md up (sticky), below it and collapsible
@@ -282,12 +387,13 @@ export function WizardRoute() {
               '& > details > summary': { display: { md: 'none' }, cursor: 'pointer', fontWeight: 600, py: 1 },
             }}
           >
-            <details open>
+            <details open ref={panelDetails}>
               <summary>Recommendation (show or hide)</summary>
               {panel}
             </details>
           </Box>
         </Box>
+        <RecommendationSummary onOpen={openPanel} />
         <Typography variant="body2" sx={{ mt: 4, color: 'text.secondary' }}>
           {STEPS.length} steps. Your answers stay in this browser and in the page address; nothing is sent anywhere.
         </Typography>

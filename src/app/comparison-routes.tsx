@@ -4,4 +4,6 @@ import { preloadable } from './preloadable';
 export const comparisonRoutes = {
   ComparisonPage: preloadable(() => import('../features/comparison/ComparisonPage').then((m) => m.default)),
   CniPage: preloadable<{ id?: string }>(() => import('../features/comparison/CniPage').then((m) => m.default)),
+  // "Check my files" (issue 13): the doctor and its validators load only on this page. Not prerendered.
+  CheckPage: preloadable(() => import('../features/check/CheckPage').then((m) => m.default)),
 };

@@ -20,6 +20,7 @@ export interface PrerenderedPage {
 const COMPARISON_MODULES = ['src/features/comparison/ComparisonPage.tsx'];
 const CNI_MODULES = ['src/features/comparison/CniPage.tsx'];
 const WIZARD_MODULES = ['src/app/WizardRoute.tsx'];
+const CHECK_MODULES = ['src/features/check/CheckPage.tsx'];
 
 const page = (path: string, file: string, modules: string[]): PrerenderedPage => ({
   path,
@@ -34,3 +35,11 @@ export const PAGES: readonly PrerenderedPage[] = [
   page('/compare', 'compare.html', COMPARISON_MODULES),
   ...[...PROFILE_IDS, ...COMPARISON_ONLY].map((id) => page(`/cni/${id}`, `cni/${id}.html`, CNI_MODULES)),
 ];
+
+/**
+ * Routes that are not prerendered but still get a file of their own: the built index.html as it is
+ * (an empty #root, no data-route, so main.tsx renders it in the browser) with its chunks preloaded.
+ * Without it a static server would answer /check with index.html, the prerendered wizard, and the
+ * wizard would paint until the check page replaced it.
+ */
+export const SHELL_PAGES: readonly PrerenderedPage[] = [page('/check', 'check.html', CHECK_MODULES)];

@@ -14,7 +14,7 @@ import { prerenderToNodeStream } from 'react-dom/static';
 import createCache, { type EmotionCache } from '@emotion/cache';
 import { CacheProvider } from '@emotion/react';
 import { App } from './App';
-export { PAGES, type PrerenderedPage } from './pages';
+export { PAGES, SHELL_PAGES, type PrerenderedPage } from './pages';
 
 async function text(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];

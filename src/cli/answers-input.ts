@@ -2,6 +2,14 @@ import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { MAX_ANSWERS_TEXT_BYTES } from '../domain/answers';
 import { readCapped } from './read-capped';
+import { describeDiscovery, type Discovery } from '../domain/discover';
+import type { CliIo } from './io';
+
+/** What a discover.sh import set, and its notes, on stderr (stdout stays the command's output). */
+export function reportDiscovery(io: CliIo, discovery: Discovery): void {
+  io.stderr(`Node discovery: ${describeDiscovery(discovery)}`);
+  for (const n of discovery.notes) io.stderr(`  note: ${n.message}${n.source ? ` (${n.source.url})` : ''}`);
+}
 
 /**
  * The --answers source as text, or why not in one line. A regular file, a pipe, a FIFO, a device or

@@ -3,9 +3,10 @@ import { escapeForTerminal } from './terminal-safe';
 import { recommend, recommendUsage } from './commands/recommend';
 import { generate, generateUsage } from './commands/generate';
 import { validate, validateUsage } from './commands/validate';
+import { upgrade, upgradeUsage } from './commands/upgrade';
 import { PROG, VERSION_TEXT } from './program';
 
-const COMMANDS = { recommend, generate, validate } as const;
+const COMMANDS = { recommend, generate, validate, upgrade } as const;
 
 export const USAGE = `rke2-cni-wizard: choose an RKE2 CNI and build its files.
 
@@ -13,13 +14,14 @@ Usage: ${PROG} <command> [options]
        ${PROG} --version
 
 Commands:
-${[recommendUsage, generateUsage, validateUsage].map((u) => `  ${u.split('\n').join('\n  ')}`).join('\n\n')}
+${[recommendUsage, generateUsage, validateUsage, upgradeUsage].map((u) => `  ${u.split('\n').join('\n  ')}`).join('\n\n')}
 
 Run "${PROG} <command> --help" for a command's options. Output is plain text (no colours or
 control sequences), whether it goes to a terminal or a pipe.
 
-Exit codes: 0 success; 1 refused (a blocking conflict, or errors found by validate); 2 bad usage
-or input; 3 the bundle could not be written; 70 an internal error.`;
+Exit codes: 0 success; 1 refused (a blocking conflict, errors found by validate, or upgrade
+findings that cannot be rewritten); 2 bad usage or input (or a refused upgrade); 3 the bundle or
+DIR could not be written; 70 an internal error.`;
 
 /** Runs one CLI invocation; returns the exit code. Never throws: errors go to stderr. */
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {

@@ -73,6 +73,23 @@ export const SOURCES = {
   },
   multusSriov: { title: 'RKE2 docs: Multus and SR-IOV', url: `${RKE2_DOCS}/networking/multus_sriov` },
   windowsBgp: { title: 'RKE2 docs: Calico BGP with Windows', url: `${RKE2_DOCS}/networking/windows_bgp` },
+  windowsRequirements: {
+    title: 'RKE2 docs: Windows requirements (Server 2019 LTSC 17763.2061, 2022 LTSC 20348.169; Containers feature)',
+    url: `${RKE2_DOCS}/install/requirements#windows`,
+  },
+  windowsAgentInstall: {
+    title: 'RKE2 docs: Windows agent (worker) node installation (c:/etc/rancher/rke2/config.yaml)',
+    url: `${RKE2_DOCS}/install/quickstart#windows-agent-worker-node-installation`,
+  },
+  agentApiLoadBalancer: {
+    title:
+      'RKE2 docs: agent lb-server-port: the agent runs an API server client load balancer on the port one below it (6443)',
+    url: `${RKE2_DOCS}/reference/linux_agent_config`,
+  },
+  kubernetesOsLabel: {
+    title: 'Kubernetes well-known labels: kubernetes.io/os',
+    url: 'https://kubernetes.io/docs/reference/labels-annotations-taints/#kubernetes-io-os',
+  },
   requirementsPorts: {
     title: 'RKE2 docs: Inbound network rules',
     url: `${RKE2_DOCS}/install/requirements#inbound-network-rules`,
@@ -316,6 +333,64 @@ export const SOURCES = {
     title: 'rancher/rke2#1734: Cilium chart values not applied (HelmChart instead of HelmChartConfig)',
     url: 'https://github.com/rancher/rke2/issues/1734',
   },
+  cilium117UpgradeNotes: {
+    title: 'Cilium upgrade notes 1.17: wireguard.userspaceFallback removed',
+    url: 'https://docs.cilium.io/en/v1.17/operations/upgrade/#upgrade-notes',
+  },
+  calicoFelixKeysDropped: {
+    title:
+      'rancher/rke2-charts#277: iptablesRefreshInterval and iptablesBackend dropped from rke2-calico values (Calico v3.24.1)',
+    url: 'https://github.com/rancher/rke2-charts/pull/277',
+  },
+  calicoFirstFoundFix: {
+    title: 'rancher/rke2-charts#382: set nodeAddressAutodetectionV4.firstFound explicitly (Calico v3.26.3)',
+    url: 'https://github.com/rancher/rke2-charts/pull/382',
+  },
+  calicoAutodetectConflict: {
+    title: 'rancher/rke2#3107: "no more than one node address autodetection method can be specified per-family"',
+    url: 'https://github.com/rancher/rke2/issues/3107',
+  },
+  ciliumPortmapDefault: {
+    title: 'rancher/rke2#3511: Cilium 1.12.3 uses portmap as the default chaining mode',
+    url: 'https://github.com/rancher/rke2/pull/3511',
+  },
+  ciliumTunnelRemoved: {
+    title:
+      'cilium/cilium#29053: tunnel was deprecated in v1.14 and removed in v1.15 (use routingMode / tunnelProtocol)',
+    url: 'https://github.com/cilium/cilium/pull/29053',
+  },
+  setSyntaxIssue: {
+    title: 'rancher/rke2#8200: Helm --set list syntax written as a YAML string in chart values',
+    url: 'https://github.com/rancher/rke2/issues/8200',
+  },
+  serviceHostTemplateIssue: {
+    title: 'kloia/rke2-ansible#24: k8sServiceHost left as an unrendered template expression',
+    url: 'https://github.com/kloia/rke2-ansible/issues/24',
+  },
+  specUnderMetadataIssue: {
+    title: 'rancher/rke2#1997: HelmChartConfig spec indented under metadata is never applied',
+    url: 'https://github.com/rancher/rke2/issues/1997',
+  },
+  valuesBesideContentIssue: {
+    title: 'lablabs/ansible-role-rke2#291: chart values written beside valuesContent are not applied',
+    url: 'https://github.com/lablabs/ansible-role-rke2/issues/291',
+  },
+  duplicateKeyIssue: {
+    title: 'rancher/rke2#8006: config.yaml with disable-kube-proxy given twice',
+    url: 'https://github.com/rancher/rke2/issues/8006',
+  },
+  upgradeOneMinor: {
+    title: 'RKE2 docs: Manual upgrades ("Ensure that your plan does not skip intermediate minor versions")',
+    url: 'https://docs.rke2.io/upgrades/manual',
+  },
+  skippedMinorIssue: {
+    title: 'rancher/rke2#5272: workers stop accepting pods after skipping minor versions on upgrade',
+    url: 'https://github.com/rancher/rke2/issues/5272',
+  },
+  ciliumUpgradeGuide: {
+    title: 'Cilium upgrade guide: check values for renamed or removed keys before a minor upgrade',
+    url: 'https://docs.cilium.io/en/stable/operations/upgrade/',
+  },
   ciliumNestingIssue: {
     title: 'rancher/rke2#2738: HelmChartConfig with the old cilium: nesting is ignored',
     url: 'https://github.com/rancher/rke2/issues/2738',
@@ -331,6 +406,22 @@ export const SOURCES = {
   vxlanNsxIssue: {
     title: 'flannel-io/flannel#2388: VMware/NSX drops VXLAN on UDP 8472',
     url: 'https://github.com/flannel-io/flannel/issues/2388',
+  },
+  vxlanPort4789Issue: {
+    title: 'cilium/cilium#21801: VMware drops VXLAN on 8472; use tunnelPort 4789',
+    url: 'https://github.com/cilium/cilium/issues/21801',
+  },
+  vmxnet3OffloadIssue: {
+    title: 'projectcalico/calico#9433: VXLAN on ESXi breaks until ethtool -K <nic> tx off',
+    url: 'https://github.com/projectcalico/calico/issues/9433',
+  },
+  wireguardSwitchIssue: {
+    title: 'rancher/rke2#9338: Canal switched to WireGuard keeps pod traffic on VXLAN',
+    url: 'https://github.com/rancher/rke2/issues/9338',
+  },
+  flannelIfaceClusterWideIssue: {
+    title: 'rancher/rke2#1889: flannel iface is cluster-wide; interface names differ per node',
+    url: 'https://github.com/rancher/rke2/issues/1889',
   },
   canalMtuIssue: {
     title: 'rancher/rancher#13984: Canal network provider has the wrong MTU',
@@ -479,6 +570,52 @@ export const SOURCES = {
   k8sObjectNames: {
     title: 'Kubernetes: object names (DNS-1123 subdomain)',
     url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
+  },
+  rke2AirgapDocs: {
+    title:
+      'RKE2 docs: Air-gap install (rke2-images.linux-<arch> carries Canal only; core plus the CNI tarball; /var/lib/rancher/rke2/agent/images/)',
+    url: 'https://github.com/rancher/rke2-docs/blob/9477b7b1/docs/install/airgap.md',
+  },
+  rke2PrivateRegistryDocs: {
+    title: 'RKE2 docs: Private registry configuration (/etc/rancher/rke2/registries.yaml mirrors and configs)',
+    url: 'https://github.com/rancher/rke2-docs/blob/9477b7b1/docs/install/private_registry.md',
+  },
+  rke2BuildImages: {
+    title:
+      'rancher/rke2 scripts/build-images: the images of each rke2-images-<name> tarball, read at every release tag',
+    url: `${RKE2}/scripts/build-images`,
+  },
+  rke2PackageImages: {
+    title: 'rancher/rke2 scripts/package-images: rke2-<tarball>.<platform>.tar.zst / .tar.gz / .txt per images-*.txt',
+    url: `${RKE2}/scripts/package-images`,
+  },
+  rke2WindowsImages: {
+    title: 'rancher/rke2 scripts/package-windows-images: rke2-windows-<os>-amd64-images.tar.zst, amd64 only',
+    url: `${RKE2}/scripts/package-windows-images`,
+  },
+  rke2Arm64Pr: {
+    title: 'rancher/rke2#4335 "Add arm64 support": arm64 artifacts from v1.27.3+rke2r1 (no 1.26 or older line)',
+    url: 'https://github.com/rancher/rke2/pull/4335',
+  },
+  airgapCniImagesIssue: {
+    title: 'rancher/rke2#8823: multus,cilium air-gapped, images missing (the full tarball carries Canal only)',
+    url: 'https://github.com/rancher/rke2/issues/8823',
+  },
+  airgapCiliumImageIssue: {
+    title: 'rancher/rke2#9308: the Cilium image is missing from rke2-images.linux-<arch>',
+    url: 'https://github.com/rancher/rke2/issues/9308',
+  },
+  airgapDocsFix: {
+    title: 'rancher/rke2-docs#400: the air-gap docs no longer claim one tarball holds every CNI',
+    url: 'https://github.com/rancher/rke2-docs/pull/400',
+  },
+  hubbleAirgapIssue: {
+    title: 'rancher/rke2#3556: hubble-relay and hubble-ui images missing from the air-gap tarball before Dec 2022',
+    url: 'https://github.com/rancher/rke2/issues/3556',
+  },
+  rke2ChartsPerVersion: {
+    title: 'rancher/rke2-charts (branch main): charts/<chart>/<chart>/<version>/values.yaml of every bundled version',
+    url: 'https://github.com/rancher/rke2-charts/tree/main/charts',
   },
 } as const satisfies Record<string, Source>;
 

@@ -1,15 +1,18 @@
-import { parseAnswers } from '../domain/answers/parse-answers';
 import { evaluate } from '../domain/engine';
+import type { AnswerPath } from '../domain/answers/answers-schema';
+import { keepValid } from './last-valid';
 import type { Answers, FieldError } from '../domain/answers/types';
 import type { Decision } from '../domain/engine/types';
 
 export interface Evaluation {
   /** Stable key of the form values this was computed from. */
   key: string;
-  /** Valid answers: the form values when they parse, else the best valid part of them. */
+  /** Valid answers: the form values when they parse, else those with the fields in error at their last valid values. */
   answers: Answers;
   /** Field errors of the form values (empty when valid). */
   errors: readonly FieldError[];
+  /** The fields evaluated at their last valid value instead of what is typed. */
+  kept: readonly AnswerPath[];
   decision: Decision;
 }
 
@@ -34,8 +37,7 @@ export function stableKey(value: unknown): string {
 export function evaluateCached(values: unknown): Evaluation {
   const key = stableKey(values);
   if (last && last.key === key) return last;
-  const parsed = parseAnswers(values);
-  const answers = parsed.ok ? parsed.answers : parsed.partial;
-  last = { key, answers, errors: parsed.ok ? [] : parsed.errors, decision: evaluate(answers) };
+  const { answers, errors, kept } = keepValid(values);
+  last = { key, answers, errors, kept, decision: evaluate(answers) };
   return last;
 }

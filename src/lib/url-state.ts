@@ -7,6 +7,8 @@
 import { appRootUrl } from './location';
 
 export const URL_PARAM = 'a';
+/** The wizard step the user is on (its id), so a reload or a shared link reopens it. */
+export const STEP_PARAM = 'step';
 /** Links longer than this are refused before decoding (a pasted novel is not an answer set). */
 export const MAX_PARAM_LENGTH = 16_384;
 const ALWAYS_KEPT = ['cluster.release'];
@@ -113,10 +115,24 @@ export function pushAnswersToUrl(answers: unknown, before: unknown, defaults: un
   if (url.href !== window.location.href) window.history.pushState(window.history.state, '', url);
 }
 
-/** The shareable link of the current answers. */
+/** The `?step=` parameter of a URL search string, or null. */
+export function stepParamFrom(search: string): string | null {
+  return new URLSearchParams(search).get(STEP_PARAM);
+}
+
+/** Replaces `?step=` in the address bar (no history entry): a reload reopens this step. */
+export function writeStepToUrl(step: string): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set(STEP_PARAM, step);
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+}
+
+/** The shareable link of the current answers, opening the step the user is on. */
 export function shareableLink(answers: unknown, defaults: unknown): string {
   const url = new URL(appRootUrl());
   url.searchParams.set(URL_PARAM, encodeAnswersParam(answers, defaults));
+  const step = stepParamFrom(window.location.search);
+  if (step !== null) url.searchParams.set(STEP_PARAM, step);
   return url.href;
 }
 

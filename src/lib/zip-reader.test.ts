@@ -30,10 +30,8 @@ describe('readZipBounded', () => {
   });
 
   it('refuses many entries that share one stream, at once', () => {
-    const started = performance.now();
     expect(message(sharedStreamZip(1000, 1024 * 1024))).toMatch(/disagrees with the central directory/);
     expect(message(sharedStreamZip(1000, 1024 * 1024, true))).toMatch(/twice/);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('refuses entries that overlap', () => {
@@ -50,9 +48,7 @@ describe('readZipBounded', () => {
   it('stops an entry at its declared size, and checks the CRC', () => {
     const big = new Uint8Array(8 * 1024 * 1024).fill(0x20);
     const lying = { ...entry('a.yaml', big), size: 1000 };
-    const started = performance.now();
     expect(message(rawZip([lying]))).toMatch(/more than the 1000 bytes it declares/);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(message(rawZip([{ ...entry('a.yaml', strToU8('a: 1\n')), size: 50 }]))).toMatch(/not the 50 it declares/);
     expect(message(rawZip([{ ...entry('a.yaml', strToU8('a: 1\n')), crc: 7 }]))).toMatch(/CRC-32/);
     expect(message(rawZip([{ ...entry('a.yaml', strToU8('a: 1\n'), 0), crc: 7 }]))).toMatch(/CRC-32/);

@@ -57,10 +57,11 @@ function floorOf(path: string): number | null {
   if (!p.startsWith('domain/')) return null;
   const d = p.slice('domain/'.length);
   if (d === 'sources.ts' || d.startsWith('facts/') || d === 'rke2/version.ts' || d === 'answers/types.ts') return 0;
-  if (/^(rke2|net|cni|evidence)\//.test(d) || d === 'kernel.ts' || d === 'k8s-names.ts') return 1;
-  if (d.startsWith('answers/')) return 2;
+  if (/^(rke2|net|cni|evidence|airgap)\//.test(d) || d === 'kernel.ts' || d === 'k8s-names.ts') return 1;
+  // Node discovery reads answers text and sets answers; the bundle's discover.sh prints its format.
+  if (d.startsWith('answers/') || d.startsWith('discover/')) return 2;
   if (d.startsWith('engine/')) return 3;
-  if (/^(generators|validate|matrix)\//.test(d)) return 4;
+  if (/^(generators|validate|matrix|known-issues)\//.test(d)) return 4;
   return 5; // domain index or anything new: the top
 }
 

@@ -22,7 +22,11 @@ export interface BadInput {
 
 type Entry = Omit<BadInput, 'kind'>;
 
-const DUAL = { 'addressing.ipFamily': 'dual' } as const;
+const DUAL = {
+  'addressing.ipFamily': 'dual',
+  'addressing.clusterCidrV6': '2001:db8:42::/56',
+  'addressing.serviceCidrV6': '2001:db8:43::/112',
+} as const;
 const MULTUS = { 'extras.mode': 'multus' } as const;
 const SRIOV = { 'extras.mode': 'sriov' } as const;
 const BGP = { 'performance.bgp.enabled': true } as const;
@@ -30,7 +34,7 @@ const KPR = { 'performance.kubeProxyReplacement': true } as const;
 
 const ENTRIES: Entry[] = [
   // Release and kernel
-  { field: 'cluster.release', value: 'v1.33', messageId: 'releaseInvalid', why: 'release without a patch number' },
+  { field: 'cluster.release', value: 'v1.19', messageId: 'releaseInvalid', why: 'a minor line with no known release' },
   { field: 'cluster.release', value: 'v2.0.0+rke2r1', messageId: 'releaseInvalid', why: 'release that is not v1' },
   { field: 'nodes.kernel', value: 'five', messageId: 'kernelInvalid', why: 'kernel that is not a version' },
   {

@@ -77,7 +77,11 @@ const answersArb: fc.Arbitrary<Answers> = fc
       underlayMtu: r.mtu,
     };
     a.security = { policy: r.policy, encryption: r.encryption };
-    a.addressing = { ...a.addressing, ipFamily: r.ipFamily };
+    a.addressing = {
+      ...a.addressing,
+      ipFamily: r.ipFamily,
+      ...(r.ipFamily === 'ipv4' ? {} : { clusterCidrV6: '2001:cafe:42::/56', serviceCidrV6: '2001:cafe:43::/112' }),
+    };
     a.extras = {
       ...a.extras,
       mode: r.mode,

@@ -98,7 +98,10 @@ describe('scenario data', () => {
   it('noCniFits names the conflicting answers', () => {
     const finding = evaluate(SCENARIOS.noCniFits.answers).blocking.find((f) => f.messageId === 'noCniFits')!;
     expect(finding.fields).toEqual(['cluster.windowsNodes', 'security.policy']);
-    expect(finding.data.requirements).toBe('cluster.windowsNodes, security.policy');
+    // In the user's words: question labels, CNI names capitalised.
+    expect(finding.data.requirements).toBe('"Windows worker nodes", "Network policy needs"');
+    expect(explain(finding)).toContain('Canal is ruled out by "Windows worker nodes"');
+    expect(explain(finding)).not.toMatch(/cluster\.|security\.|\bcanal\b/);
   });
 
   it('ciliumOldKernel names the kernel among the conflicts', () => {
@@ -111,16 +114,17 @@ describe('scenario data', () => {
     expect(finding).toMatchObject({
       ruleId: 'forced-choice',
       messageId: 'forcedUnavailable',
-      data: { cni: 'flannel' },
+      data: { cni: 'Flannel' },
       fields: ['choice.forcedCni', 'security.policy'],
     });
+    expect(explain(finding)).toMatch(/^You forced Flannel, /);
     expect(explain(finding)).toContain('Flannel does not enforce NetworkPolicy');
   });
 
   it('forcedDiscouraged carries the consequence', () => {
     const d = evaluate(SCENARIOS.forcedDiscouraged.answers);
     expect(d.warnings.find((f) => f.messageId === 'forcedDiscouraged')!.data).toMatchObject({
-      cni: 'canal',
+      cni: 'Canal',
       because: 'noHubble',
     });
     expect(d.overridden).toBe(true);

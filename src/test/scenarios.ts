@@ -25,9 +25,18 @@ function merge<T>(base: T, patch: DeepPartial<T> | undefined): T {
   return out as T;
 }
 
-/** defaultAnswers() with some fields changed. */
+/**
+ * defaultAnswers() with some fields changed. The answers a user must type once a switch makes them
+ * used (the IPv6 CIDRs) start empty; a scenario that turns the switch on
+ * and leaves them out gets what a user following the RKE2 docs would type.
+ */
 export function answersWith(patch: DeepPartial<Answers>): Answers {
-  return merge(defaultAnswers(), patch);
+  const a = merge(defaultAnswers(), patch);
+  if (a.addressing.ipFamily !== 'ipv4') {
+    if (a.addressing.clusterCidrV6 === '') a.addressing.clusterCidrV6 = '2001:cafe:42::/56';
+    if (a.addressing.serviceCidrV6 === '') a.addressing.serviceCidrV6 = '2001:cafe:43::/112';
+  }
+  return a;
 }
 
 export interface ScenarioExpectation {

@@ -139,7 +139,7 @@ export function TextQuestion<T extends FieldValues>(
     onValueChange?: (value: string) => void;
   },
 ) {
-  const { name, label, why, source, disabledReason, numeric, placeholder } = props;
+  const { name, label, why, source, disabledReason, numeric, placeholder, onValueChange } = props;
   const { control } = useFormContext<T>();
   return (
     <Controller
@@ -151,7 +151,10 @@ export function TextQuestion<T extends FieldValues>(
           label={label}
           name={field.name}
           value={field.value === undefined || field.value === null ? '' : String(field.value)}
-          onChange={(text) => field.onChange(numeric ? toNumberOrText(text) : text)}
+          onChange={(text) => {
+            field.onChange(numeric ? toNumberOrText(text) : text);
+            onValueChange?.(text);
+          }}
           onBlur={field.onBlur}
           inputRef={field.ref}
           disabled={Boolean(disabledReason)}

@@ -208,7 +208,8 @@ describe('cli generate', () => {
 
   it('refuses blocked answers with exit 1, lists the blocking findings, writes nothing', async () => {
     const io = capture();
-    const text = 'cluster:\n  windowsNodes: true\naddressing:\n  ipFamily: dual\n';
+    const text =
+      'cluster:\n  windowsNodes: true\naddressing:\n  ipFamily: dual\n  clusterCidrV6: fd00:42::/56\n  serviceCidrV6: fd00:43::/112\n';
     expect(await runCli(['generate', '--answers', write('a.yaml', text), '--out', join(dir, 'b.zip')], io)).toBe(1);
     expect(io.err.join('\n')).toMatch(/Nothing was written/);
     expect(io.err.join('\n')).toMatch(/cluster\.windowsNodes|addressing\.ipFamily/);
@@ -221,10 +222,8 @@ describe('cli generate', () => {
       ['-', endless()],
     ] as const) {
       const io = { ...capture(), ...(stdin ? { stdin } : {}) };
-      const started = Date.now();
       expect(await runCli(['generate', '--answers', source, '--out', join(dir, 'b')], io), source).toBe(2);
       expect(io.err.join('\n'), source).toMatch(/more than 256 KiB/);
-      expect(Date.now() - started, source).toBeLessThan(10_000);
       if (stdin) expect(stdin.served, 'bytes pulled from the pipe').toBeLessThan(2 * 1024 * 1024);
     }
     expect(leftovers()).toEqual([]);

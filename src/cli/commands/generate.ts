@@ -12,13 +12,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { MAX_ANSWERS_TEXT_BYTES, describeAnswersFormat, parseAnswersText } from '../../domain/answers';
+import { MAX_ANSWERS_TEXT_BYTES, describeAnswersFormat } from '../../domain/answers';
 import { evaluate, explain } from '../../domain/engine';
 import { generateBundle, type BundleFile } from '../../domain/generators';
 import { validateBundle } from '../../domain/validate';
 import { zipBundle } from '../../lib/zip';
 import type { CliIo } from '../io';
-import { readAnswersSource } from '../answers-input';
+import { readAnswersSource, reportDiscovery } from '../answers-input';
+import { readAnswersOrDiscovery } from '../../domain/discover';
 import { PROG } from '../program';
 
 export const generateUsage = `generate --answers FILE --out DIR|FILE.zip [--force]
@@ -282,7 +283,8 @@ export async function generate(args: string[], io: CliIo): Promise<number> {
     io.stderr(file.message);
     return EXIT.badInput;
   }
-  const parsed = parseAnswersText(file.text);
+  // An answers file, or discover.sh output of one or more nodes (merged: oldest kernel, smallest MTU).
+  const parsed = readAnswersOrDiscovery(file.text);
   if (!parsed.ok) {
     const lines = parsed.errors.map((e) => `  ${e.field || '(file)'}: ${e.message}`);
     io.stderr(
@@ -292,6 +294,7 @@ export async function generate(args: string[], io: CliIo): Promise<number> {
   }
   if (parsed.dropped.length)
     io.stderr(`Warning: ignored unknown fields in ${options.answers}: ${parsed.dropped.join(', ')}`);
+  if (parsed.discovery) reportDiscovery(io, parsed.discovery);
 
   const decision = evaluate(parsed.answers);
   const result = generateBundle(parsed.answers, decision);

@@ -7,6 +7,7 @@ import { evaluate, type ExplainedDecision } from '../../domain/engine';
 import { SCENARIOS, type ScenarioName } from '../../test/scenarios';
 import type { CliIo } from '../io';
 import { runCli } from '../main';
+import { discoverOutput } from '../../test/discover-fixture';
 
 /** A real CliIo that keeps what the command writes. */
 function capture(): CliIo & { out: string[]; err: string[] } {
@@ -108,6 +109,10 @@ describe('cli recommend', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('Blocking errors');
     expect(stdout).toContain('[answers: cluster.windowsNodes, addressing.ipFamily]');
+    // The smallest fixes, with the answers-file keys to edit.
+    expect(stdout).toContain(
+      'Smallest changes that make it work (each checked against the same rules):\n  > Set "IP family" to IPv4 only [addressing.ipFamily: "ipv4"]: Use Calico.\n  > Turn off "Windows worker nodes" [cluster.windowsNodes: false]: Use Canal.',
+    );
     const json = await run('--answers', file(answersToYaml(SCENARIOS.windowsDualStackConflict.answers)), '--json');
     expect(json.code).toBe(1);
     const out = JSON.parse(json.stdout) as { ok: boolean; decision: ExplainedDecision };
@@ -166,5 +171,29 @@ describe('cli recommend', () => {
     const io = capture();
     expect(await runCli(['--help'], io)).toBe(0);
     expect(io.out.join('\n')).toContain('recommend --answers FILE [--json]');
+  });
+});
+
+describe('cli recommend with discover.sh output', () => {
+  it('takes several nodes merged: oldest kernel, smallest MTU, and reports an interface mismatch', async () => {
+    const text =
+      discoverOutput({ hostname: 'a', kernel: '6.8.0-45-generic', iface: 'ens192', mtu: 1500, family: 'dual' }) +
+      discoverOutput({ hostname: 'b', kernel: '5.15.0-105-generic', iface: 'eth0', mtu: 1450, family: 'ipv4' });
+    const { code, stdout, stderr } = await run('--answers', file(text), '--json');
+    expect(code).toBe(0);
+    const answers = (
+      JSON.parse(stdout) as { answers: { nodes: Record<string, unknown>; addressing: { ipFamily: string } } }
+    ).answers;
+    expect(answers.nodes).toMatchObject({ kernel: '5.15.0-105-generic', interface: '', underlayMtu: 1450 });
+    expect(answers.addressing.ipFamily).toBe('ipv4');
+    expect(stderr).toContain('Node discovery: From 2 nodes');
+    expect(stderr).toContain('https://github.com/rancher/rke2/issues/1889');
+  });
+
+  it('refuses a mix of discover output and another document, on stderr with exit 2', async () => {
+    const text = `${discoverOutput({ hostname: 'a', kernel: '6.8.0', iface: 'eth0', mtu: 1500, family: 'ipv4' })}---\ncluster: {}\n`;
+    const { code, stderr } = await run('--answers', file(text));
+    expect(code).toBe(2);
+    expect(stderr).toContain('Document 2 is not discover.sh output');
   });
 });

@@ -1,7 +1,16 @@
-import { MAX_ANSWERS_TEXT_BYTES, describeAnswersFormat, parseAnswersText, type Answers } from '../../domain/answers';
-import { evaluate, explain, explainDecision, type Decision, type Finding, type Reason } from '../../domain/engine';
+import { MAX_ANSWERS_TEXT_BYTES, describeAnswersFormat, type Answers } from '../../domain/answers';
+import {
+  evaluate,
+  explain,
+  explainDecision,
+  suggestFixes,
+  type Decision,
+  type Finding,
+  type Reason,
+} from '../../domain/engine';
 import type { CliIo } from '../io';
-import { readAnswersSource } from '../answers-input';
+import { readAnswersSource, reportDiscovery } from '../answers-input';
+import { readAnswersOrDiscovery } from '../../domain/discover';
 import { PROG } from '../program';
 
 export const recommendUsage = `recommend --answers FILE [--json]
@@ -71,6 +80,18 @@ function findingLines(title: string, marker: string, findings: Finding[]): strin
   return lines;
 }
 
+/** The smallest changes that unblock (issue 12 §2), with the answers-file keys to edit. */
+function fixLines(answers: Answers, d: Decision): string[] {
+  const fixes = d.blocking.length ? suggestFixes(answers, d) : [];
+  if (fixes.length === 0) return [];
+  const lines = ['', 'Smallest changes that make it work (each checked against the same rules):'];
+  for (const f of fixes) {
+    const keys = f.changes.map((c) => `${c.field}: ${JSON.stringify(c.to)}`).join(', ');
+    lines.push(`  > ${f.title} [${keys}]: ${f.result.text}.${f.detail ? ` ${f.detail}` : ''}`);
+  }
+  return lines;
+}
+
 function describeRelease(d: Decision): string {
   const used = d.release.row.version.text;
   switch (d.release.resolution) {
@@ -109,6 +130,7 @@ function formatText(answers: Answers, d: Decision): string {
     }
   }
   lines.push(...findingLines('Blocking errors (change these answers before generating files):', 'x', d.blocking));
+  lines.push(...fixLines(answers, d));
   lines.push(...findingLines('Warnings:', '!', d.warnings));
   lines.push(...findingLines('Notes:', '-', d.notes));
   return lines.join('\n');
@@ -133,7 +155,8 @@ export async function recommend(args: string[], io: CliIo): Promise<number> {
     io.stderr(file.message);
     return EXIT.badInput;
   }
-  const parsed = parseAnswersText(file.text);
+  // An answers file, or discover.sh output of one or more nodes (merged: oldest kernel, smallest MTU).
+  const parsed = readAnswersOrDiscovery(file.text);
   if (!parsed.ok) {
     const lines = parsed.errors.map((e) => `  ${e.field || '(file)'}: ${e.message}`);
     io.stderr(
@@ -142,6 +165,7 @@ export async function recommend(args: string[], io: CliIo): Promise<number> {
     return EXIT.badInput;
   }
   if (parsed.dropped.length) io.stderr(`Ignored unknown fields in ${options.answers}: ${parsed.dropped.join(', ')}`);
+  if (parsed.discovery) reportDiscovery(io, parsed.discovery);
   const decision = evaluate(parsed.answers);
   const code = decision.blocking.length ? EXIT.blocked : EXIT.ok;
   if (options.json) {

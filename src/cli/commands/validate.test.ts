@@ -211,6 +211,6 @@ describe('cli validate', () => {
   it('prints usage with --help', async () => {
     const r = await run('--help');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('validate PATH [--json]');
+    expect(r.out).toContain('validate PATH [--release VERSION] [--json]');
   });
 });

@@ -1,23 +1,27 @@
 import { closeSync, lstatSync, openSync, readSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { readZipBounded } from '../../lib/zip-reader';
-import { MAX_FILE_BYTES } from '../../domain/validate/parse';
+import { INPUT_LIMITS } from '../../domain/validate/parse';
 import type { CliIo } from '../io';
+import { formatKnownIssues } from '../known-issues';
 import { PROG } from '../program';
-import { validateBundle, type BundleInputFile } from '../../domain/validate';
+import type { BundleInputFile } from '../../domain/validate';
+import { checkFiles, describeRelease } from '../../domain/validate/check';
 import type { ValidationIssue } from '../../domain/validate/types';
 
-export const validateUsage = `validate PATH [--json]
+export const validateUsage = `validate PATH [--release VERSION] [--json]
     Check a bundle, or files you wrote by hand, with the bundle doctor: the RKE2 cni rules,
     config.yaml keys, HelmChartConfigs against the charts' values and schemas, NADs, SR-IOV.
-    PATH is a bundle directory, a .zip, a folder of manifests, or a lone config.yaml.
+    PATH is a bundle directory, a .zip, a folder of manifests, a single manifest or config.yaml.
+    The release sets the chart versions judged against; without --release, answers.yaml's
+    cluster.release, else the newest known release (the first line says which).
     Prints "file: keyPath: message" lines. Exit 0 when clean (warnings allowed), 1 on errors,
     2 when PATH cannot be read.
-    --json   print the issues as JSON instead`;
+    --release VERSION   judge the files against this RKE2 release, e.g. v1.33.6+rke2r1
+    --json              print the release and the issues as JSON instead`;
 
-/** Limits for what the CLI reads: bundles are kilobytes; anything far larger is a mistake or a zip bomb. */
-// The doctor's own budget (WORK_BUDGET) stops at 3 MiB of text; reading much more would be wasted work.
-export const READ_LIMITS = { maxFiles: 5000, maxTotalBytes: 4 * 1024 * 1024, maxFileBytes: MAX_FILE_BYTES } as const;
+/** Limits for what the CLI reads: the same as the /check page's (INPUT_LIMITS). */
+export const READ_LIMITS = INPUT_LIMITS;
 
 const TEXT_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
@@ -166,10 +170,26 @@ export function formatIssues(issues: readonly ValidationIssue[]): string[] {
   return lines;
 }
 
+/** Files the doctor reads (YAML/JSON), of those listed. */
+export function textFileCount(files: readonly BundleInputFile[]): number {
+  return files.filter((f) => wanted(f.path)).length;
+}
+
 export async function validate(args: string[], io: CliIo): Promise<number> {
   let json = false;
+  let release: string | null = null;
   const positional: string[] = [];
-  for (const arg of args) {
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k]!;
+    if (arg === '--release' || arg.startsWith('--release=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++k];
+      if (value === undefined || value === '') {
+        io.stderr(`validate: --release needs a version, e.g. --release v1.33.6+rke2r1.`);
+        return 2;
+      }
+      release = value;
+      continue;
+    }
     if (arg === '--help' || arg === '-h') {
       io.stdout(
         `Usage: ${PROG} ${validateUsage}\n    -h, --help   show this help\n\nExit codes:\n  0  no errors (warnings allowed)\n  1  the bundle doctor found at least one error\n  2  bad usage, or PATH cannot be read`,
@@ -199,13 +219,27 @@ export async function validate(args: string[], io: CliIo): Promise<number> {
     io.stderr(`validate: ${positional[0]} holds no YAML or JSON file, so there is nothing to check.`);
     return 2;
   }
-  const issues = validateBundle(input.files);
+  const result = checkFiles(input.files, { release });
+  if (!result.ok) {
+    io.stderr(`validate: --release: ${result.message}`);
+    return 2;
+  }
+  const { issues, knownIssues } = result.report;
+  const { resolved: _resolved, ...releaseInfo } = result.report.release;
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
   if (json) {
-    io.stdout(JSON.stringify({ path: positional[0], filesChecked: checked, errors, warnings, issues }, null, 2));
+    io.stdout(
+      JSON.stringify(
+        { path: positional[0], release: releaseInfo, filesChecked: checked, errors, warnings, issues, knownIssues },
+        null,
+        2,
+      ),
+    );
   } else {
+    io.stdout(describeRelease(result.report.release));
     for (const line of formatIssues(issues)) io.stdout(line);
+    for (const line of formatKnownIssues(knownIssues ?? [], result.report.release.text)) io.stdout(line);
     io.stdout(
       errors || warnings
         ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${checked} YAML/JSON file${checked === 1 ? '' : 's'}.`

@@ -54,7 +54,10 @@ describe('answers JSON Schema', () => {
       { numRuns: 300 },
     );
     const variants = [
-      { addressing: { ipFamily: 'dual' }, extras: { mode: 'multus', secondary: { rangeStart: '', gateway: '' } } },
+      {
+        addressing: { ipFamily: 'dual', clusterCidrV6: 'fd00:42::/56', serviceCidrV6: 'fd00:43::/112' },
+        extras: { mode: 'multus', secondary: { rangeStart: '', gateway: '' } },
+      },
       { nodes: { osPreset: 'custom', kernel: '5.14.0-427.el9.x86_64', interface: 'bond0.100' } },
       { performance: { bgp: { enabled: true, peerAddress: '2001:db8::1' }, apiServerHost: 'api.example.com' } },
       { extras: { mode: 'sriov', sriov: { pfNames: 'ens1f0, ens1f1', resourceName: 'intel_sriov' } } },

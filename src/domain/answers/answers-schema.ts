@@ -4,6 +4,7 @@
  * three can never disagree.
  */
 import { SOURCES, type Source } from '../sources';
+import { API_ENDPOINT, API_ENDPOINT_HELP } from '../facts/api-endpoint';
 import { defaultAnswers } from './defaults';
 import {
   CLUSTER_SIZES,
@@ -12,6 +13,7 @@ import {
   FORCED_CNI_CHOICES,
   IP_FAMILIES,
   MANAGEMENT_MODES,
+  NODE_ARCHITECTURES,
   OS_PRESETS,
   POLICY_NEEDS,
   SECONDARY_IPAMS,
@@ -187,6 +189,14 @@ export const ANSWER_FIELDS: FieldTable = {
     description: 'MTU of the node network (1280 to 9216). Overlay and encryption headers are subtracted from it.',
     source: SOURCES.mtuIssue,
   },
+  'nodes.architecture': {
+    kind: 'enum',
+    values: NODE_ARCHITECTURES,
+    label: 'Node CPU architecture',
+    description:
+      'amd64 or arm64: RKE2 publishes its air-gap image tarballs per architecture (rke2-images-core.linux-<arch>.tar.zst), arm64 from v1.27.3+rke2r1. Windows workers load their own amd64 tarball.',
+    source: SOURCES.rke2Arm64Pr,
+  },
   'security.policy': {
     kind: 'enum',
     values: POLICY_NEEDS,
@@ -232,6 +242,7 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'text',
     format: 'cidrV6',
     maxLength: 64,
+    allowEmpty: 'whenUnused',
     when: 'ipv6',
     label: 'Pod CIDR (IPv6)',
     description:
@@ -242,6 +253,7 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'text',
     format: 'cidrV6',
     maxLength: 64,
+    allowEmpty: 'whenUnused',
     when: 'ipv6',
     label: 'Service CIDR (IPv6)',
     description: 'service-cidr for IPv6 (dual and ipv6): /108 to /124, not overlapping the cluster CIDR.',
@@ -258,9 +270,11 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'text',
     format: 'dnsLabel',
     maxLength: 63,
+    allowEmpty: true,
     when: 'secondaryNetwork',
     label: 'Secondary network name',
-    description: 'Name of the NetworkAttachmentDefinition (lowercase letters, digits and "-", up to 63).',
+    description:
+      'Name of the NetworkAttachmentDefinition (lowercase letters, digits and "-", up to 63); empty names it after its type (macvlan-net, sriov-net).',
     source: SOURCES.k8sDns1123Label,
   },
   'extras.secondary.namespace': {
@@ -398,9 +412,8 @@ export const ANSWER_FIELDS: FieldTable = {
     allowEmpty: true,
     when: 'kubeProxyReplacement',
     label: 'API server address for the eBPF dataplane',
-    description:
-      'IP or DNS name every node can reach the Kubernetes API on (a load balancer or a server IP). Needed for kube-proxy replacement.',
-    source: SOURCES.calicoEbpfEndpointIssue,
+    description: `IP or DNS name of the Kubernetes API for kube-proxy replacement. ${API_ENDPOINT_HELP}`,
+    source: API_ENDPOINT.cilium.source,
   },
   'performance.apiServerPort': {
     kind: 'integer',
@@ -526,6 +539,20 @@ export const RELEVANCE_TEXT: Readonly<Record<Relevance, string>> = {
   bgp: 'when performance.bgp.enabled is true',
   kubeProxyReplacement: 'when performance.kubeProxyReplacement is true',
   windowsNodes: 'when cluster.windowsNodes is true',
+};
+
+/** The same conditions in the wizard's words (question labels and options, no field paths), for messages. */
+export const RELEVANCE_WORDS: Readonly<Record<Relevance, string>> = {
+  always: '',
+  ipv4: 'with IPv4 or dual-stack addressing',
+  ipv6: 'with dual-stack or IPv6-only addressing',
+  secondaryNetwork: 'with Multus or SR-IOV extra pod interfaces',
+  multus: 'with a Multus secondary network',
+  sriov: 'with SR-IOV extra pod interfaces',
+  ipamPool: 'with host-local or whereabouts address management',
+  bgp: 'when peering with BGP routers',
+  kubeProxyReplacement: 'when eBPF replaces kube-proxy',
+  windowsNodes: 'with Windows worker nodes',
 };
 
 /** Loose shapes for editors. parseAnswers checks more (CIDR maths, ranges, overlaps). */

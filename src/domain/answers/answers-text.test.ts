@@ -194,7 +194,7 @@ describe('answersToYaml', () => {
           const input = {
             ...a,
             nodes: { ...a.nodes, underlayMtu: mtu, interface: iface },
-            addressing: { ...a.addressing, ipFamily },
+            addressing: { ...a.addressing, ipFamily, clusterCidrV6: 'fd00:42::/56', serviceCidrV6: 'fd00:43::/112' },
             extras: { ...a.extras, mode, secondary: { ...a.extras.secondary, ipam } },
             performance: {
               ...a.performance,

@@ -81,46 +81,67 @@ function yamlError(error: unknown): ParseResult {
 }
 
 /**
- * Loads answers from YAML or JSON text, then parseAnswers. Never throws.
- * Refuses: more than MAX_ANSWERS_TEXT_BYTES, binary or non-UTF-8 text, several documents, any alias,
- * nesting deeper than 20, and empty text.
+ * The YAML (or JSON) documents of a text, loaded defensively, or the whole-text error. Never throws.
+ * Refuses: more than MAX_ANSWERS_TEXT_BYTES, binary or non-UTF-8 text, any alias, nesting deeper than 20.
+ * Used by parseAnswersText (one document) and by the node-discovery import (one document per node).
  */
-export function parseAnswersText(text: string): ParseResult {
+export function loadAnswersDocuments(
+  text: string,
+): { ok: true; documents: unknown[] } | { ok: false; result: ParseResult & { ok: false } } {
+  const refuse = (r: ParseResult) => ({ ok: false as const, result: r as ParseResult & { ok: false } });
   try {
-    if (typeof text !== 'string') return rootError('inputNotText', 'The answers must be given as YAML or JSON text.');
+    if (typeof text !== 'string')
+      return refuse(rootError('inputNotText', 'The answers must be given as YAML or JSON text.'));
     // UTF-8 never takes fewer bytes than UTF-16 code units, so the cheap test comes first.
     if (text.length > MAX_ANSWERS_TEXT_BYTES || utf8Length(text) > MAX_ANSWERS_TEXT_BYTES) {
-      return rootError(
-        'inputTooLarge',
-        `The answers text is larger than ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB; an answers file is a few KiB.`,
+      return refuse(
+        rootError(
+          'inputTooLarge',
+          `The answers text is larger than ${MAX_ANSWERS_TEXT_BYTES / 1024} KiB; an answers file is a few KiB.`,
+        ),
       );
     }
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const bad = firstNonText(body);
     if (bad)
-      return rootError('inputBinary', `This is not a UTF-8 text file: ${bad.what} at line ${lineOf(body, bad.index)}.`);
+      return refuse(
+        rootError('inputBinary', `This is not a UTF-8 text file: ${bad.what} at line ${lineOf(body, bad.index)}.`),
+      );
     loadSchema ??= FAILSAFE_SCHEMA.withTags(nullCoreTag);
     const options = { schema: loadSchema, maxAliases: 0, maxDepth: MAX_DEPTH };
-    let documents: unknown[];
-    try {
-      documents = loadAll(body, options);
-    } catch (error) {
-      return yamlError(error);
-    }
-    if (documents.length > 1) {
-      return rootError(
-        'yamlMultipleDocuments',
-        `The text holds ${documents.length} YAML documents (separated by ---); an answers file is one document.`,
-      );
-    }
-    const [doc] = documents;
-    if (documents.length === 0 || doc === null || doc === undefined) {
-      return rootError(
-        'inputEmpty',
-        'The answers text is empty. Write the sections you want to set, or {} for all defaults.',
-      );
-    }
-    return parseAnswers(doc);
+    return { ok: true, documents: loadAll(body, options) };
+  } catch (error) {
+    return refuse(yamlError(error));
+  }
+}
+
+/** One loaded answers document through parseAnswers; several documents, or none, are refused. */
+export function parseAnswersDocuments(documents: readonly unknown[]): ParseResult {
+  if (documents.length > 1) {
+    return rootError(
+      'yamlMultipleDocuments',
+      `The text holds ${documents.length} YAML documents (separated by ---); an answers file is one document.`,
+    );
+  }
+  const [doc] = documents;
+  if (documents.length === 0 || doc === null || doc === undefined) {
+    return rootError(
+      'inputEmpty',
+      'The answers text is empty. Write the sections you want to set, or {} for all defaults.',
+    );
+  }
+  return parseAnswers(doc);
+}
+
+/**
+ * Loads answers from YAML or JSON text, then parseAnswers. Never throws.
+ * Refuses what loadAnswersDocuments refuses, several documents, and empty text.
+ */
+export function parseAnswersText(text: string): ParseResult {
+  try {
+    const loaded = loadAnswersDocuments(text);
+    if (!loaded.ok) return loaded.result;
+    return parseAnswersDocuments(loaded.documents);
   } catch (error) {
     return yamlError(error);
   }

@@ -13,6 +13,7 @@ export {
   NODE_CIDR_MASK,
   type AnswerMessageId,
 } from './parse-answers';
+export { keepValidAnswers, type KeptAnswers } from './keep-valid';
 export { parseAnswersText, answersToYaml, MAX_ANSWERS_TEXT_BYTES } from './answers-text';
 export {
   answersJsonSchema,

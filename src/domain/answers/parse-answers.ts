@@ -22,7 +22,7 @@
  * 16 bits larger. Service CIDRs hold at most 2^20 addresses (/12, /108) and at least 16 (cluster DNS is
  * the 10th).
  */
-import { parseRke2Version } from '../rke2/version';
+import { parseReleaseInput } from '../rke2/releases';
 import { OS_PRESET_INFO, parseKernel } from '../kernel';
 import {
   addressBits,
@@ -35,13 +35,13 @@ import {
   type Cidr,
   type IpVersion,
 } from '../net/cidr';
-import { defaultAnswers } from './defaults';
+import { defaultAnswers, EXAMPLE_VALUES } from './defaults';
 import type { Answers, FieldError, FieldPath, ParseResult } from './types';
 import {
   ANSWER_FIELDS,
   ANSWER_PATHS,
   ANSWER_SECTIONS,
-  RELEVANCE_TEXT,
+  RELEVANCE_WORDS,
   readPath,
   writePath,
   type AnswerPath,
@@ -93,6 +93,8 @@ export const ANSWER_MESSAGE_IDS = [
   'yamlMultipleDocuments',
   'yamlAliases',
   'yamlTooDeep',
+  // node discovery output that cannot be merged (discover/discover.ts)
+  'discoverInvalid',
 ] as const;
 export type AnswerMessageId = (typeof ANSWER_MESSAGE_IDS)[number];
 
@@ -219,7 +221,7 @@ function checkCidrText(text: string, label: string, family?: IpVersion): Outcome
     return fail(id, `${label}: ${parsed.message}`);
   }
   if (family !== undefined && parsed.cidr.family !== family) {
-    const example = family === 4 ? '10.42.0.0/16' : '2001:cafe:42::/56';
+    const example = family === 4 ? EXAMPLE_VALUES.clusterCidrV4 : EXAMPLE_VALUES.clusterCidrV6;
     return fail(
       'cidrFamily',
       `${label}: ${parsed.cidr.text} is an ${familyName(parsed.cidr.family)} CIDR; this field takes ${familyName(family)}, e.g. ${example}.`,
@@ -242,8 +244,9 @@ function checkText(spec: TextSpec, raw: unknown): Outcome {
   if (text === '') return spec.allowEmpty ? pass('') : fail('required', `${spec.label} is required.`);
   switch (spec.format) {
     case 'release': {
-      const v = parseRke2Version(text);
-      return v.ok ? pass(v.version.text) : fail('releaseInvalid', v.message);
+      // "1.33" / "v1.33" is the newest known patch of that minor (the wizard says so at the field).
+      const v = parseReleaseInput(text);
+      return v.ok ? pass(v.text) : fail('releaseInvalid', v.message);
     }
     case 'kernel': {
       const k = parseKernel(text);
@@ -345,6 +348,20 @@ const RELEVANT: Readonly<Record<Relevance, (a: PartialAnswers) => boolean>> = {
   windowsNodes: (a) => a.cluster?.windowsNodes === true,
 };
 
+/** The answers that decide each relevance: a field that is required because of them is kept together with them. */
+export const RELEVANCE_INPUTS: Readonly<Record<Relevance, readonly AnswerPath[]>> = {
+  always: [],
+  ipv4: ['addressing.ipFamily'],
+  ipv6: ['addressing.ipFamily'],
+  secondaryNetwork: ['extras.mode'],
+  multus: ['extras.mode'],
+  sriov: ['extras.mode'],
+  ipamPool: ['extras.mode', 'extras.secondary.ipam'],
+  bgp: ['performance.bgp.enabled'],
+  kubeProxyReplacement: ['performance.kubeProxyReplacement'],
+  windowsNodes: ['cluster.windowsNodes'],
+};
+
 /** Whether the answers use this field (the wizard hides the others, and their errors never block). */
 export function isFieldRelevant(path: AnswerPath | string, answers: PartialAnswers): boolean {
   const spec = (ANSWER_FIELDS as Readonly<Record<string, FieldSpec | undefined>>)[path];
@@ -388,7 +405,7 @@ interface Validation {
 function crossChecks(
   values: Answers,
   hasError: (p: AnswerPath) => boolean,
-  report: (p: AnswerPath, id: AnswerMessageId, message: string) => void,
+  report: (p: AnswerPath, id: AnswerMessageId, message: string, related: AnswerPath[]) => void,
 ): void {
   const cidrOf = (p: AnswerPath): Cidr | null => {
     if (hasError(p) || !isFieldRelevant(p, values)) return null;
@@ -413,14 +430,16 @@ function crossChecks(
           clusterPath,
           'clusterCidrTooSmall',
           cluster.prefix > nodeMask
-            ? `${cluster.text} is smaller than the /${nodeMask} each node gets, so no node can get pods. Use /${nodeMask - 8} or larger (e.g. ${family === 4 ? '10.42.0.0/16' : '2001:cafe:42::/56'}).`
+            ? `${cluster.text} is smaller than the /${nodeMask} each node gets, so no node can get pods. Use /${nodeMask - 8} or larger (e.g. ${family === 4 ? EXAMPLE_VALUES.clusterCidrV4 : EXAMPLE_VALUES.clusterCidrV6}).`
             : `${cluster.text} holds a single /${nodeMask} node subnet, so only one node can get pods. Use /${nodeMask - 1} or larger; /${nodeMask - 8} gives 256 nodes.`,
+          ['cluster.size'],
         );
       } else if (nodeMask - cluster.prefix > MAX_NODE_MASK_DIFF) {
         report(
           clusterPath,
           'clusterCidrTooLarge',
           `${cluster.text} is too large: kube-controller-manager allows at most ${MAX_NODE_MASK_DIFF} bits between it and the /${nodeMask} node subnets. Use /${nodeMask - MAX_NODE_MASK_DIFF} or smaller.`,
+          [],
         );
       }
     }
@@ -431,12 +450,14 @@ function crossChecks(
           servicePath,
           'serviceCidrTooLarge',
           `${service.text} is too large: kube-apiserver allows at most 2^${MAX_SERVICE_HOST_BITS} service addresses. Use /${bits - MAX_SERVICE_HOST_BITS} or smaller.`,
+          [],
         );
       } else if (bits - service.prefix < MIN_SERVICE_HOST_BITS) {
         report(
           servicePath,
           'serviceCidrTooSmall',
           `${service.text} is too small: RKE2 puts cluster DNS at its 10th address. Use /${bits - MIN_SERVICE_HOST_BITS} or larger.`,
+          [],
         );
       }
     }
@@ -445,6 +466,7 @@ function crossChecks(
         servicePath,
         'cidrOverlap',
         `${service.text} overlaps the cluster (pod) CIDR ${cluster.text}; pod and service ranges must be disjoint.`,
+        [clusterPath],
       );
     }
   }
@@ -458,6 +480,7 @@ function crossChecks(
         'extras.secondary.subnet',
         'subnetOverlapsCluster',
         `${subnet.text} overlaps ${clash.cidr.text} (${ANSWER_FIELDS[clash.path].label}); pods would not know which way to route.`,
+        [clash.path],
       );
     const addressAt = (p: AnswerPath) => {
       if (hasError(p)) return null;
@@ -471,11 +494,14 @@ function crossChecks(
           p,
           'ipFamilyMismatch',
           `${label}: ${ip.ip.text} is ${familyName(ip.ip.family)} but the subnet ${subnet.text} is ${familyName(subnet.family)}.`,
+          ['extras.secondary.subnet'],
         );
         return null;
       }
       if (!cidrContainsIp(subnet, ip.ip)) {
-        report(p, 'addressOutsideSubnet', `${label}: ${ip.ip.text} is outside the subnet ${subnet.text}.`);
+        report(p, 'addressOutsideSubnet', `${label}: ${ip.ip.text} is outside the subnet ${subnet.text}.`, [
+          'extras.secondary.subnet',
+        ]);
         return null;
       }
       if (
@@ -487,6 +513,7 @@ function crossChecks(
           p,
           'addressNotUsable',
           `${label}: ${ip.ip.text} is the ${ip.ip.value === firstAddress(subnet) ? 'network' : 'broadcast'} address of ${subnet.text}; it cannot be given to a pod or gateway.`,
+          ['extras.secondary.subnet'],
         );
         return null;
       }
@@ -500,6 +527,7 @@ function crossChecks(
         'extras.secondary.rangeEnd',
         'rangeReversed',
         `The last address ${end.text} comes before the first address ${start.text}.`,
+        ['extras.secondary.rangeStart'],
       );
     }
   }
@@ -577,13 +605,24 @@ function validate(input: unknown): Validation {
       readPath(values, path) === '' &&
       isFieldRelevant(path, values)
     ) {
-      outcomes.set(path, fail('required', `${spec.label} is required ${RELEVANCE_TEXT[spec.when ?? 'always']}.`));
+      const when = RELEVANCE_WORDS[spec.when ?? 'always'];
+      outcomes.set(path, fail('required', `${spec.label} is required${when ? ` ${when}` : ''}.`));
     }
     const outcome = outcomes.get(path);
     if (!outcome || outcome.ok) continue;
     writePath(values, path, fallbackFor(path, values));
     if (isFieldRelevant(path, values)) {
-      errors.push({ field: path, messageId: outcome.messageId, message: outcome.message });
+      const related: AnswerPath[] =
+        outcome.messageId === 'kernelRequired'
+          ? ['nodes.osPreset']
+          : outcome.messageId === 'required'
+            ? [...RELEVANCE_INPUTS[spec.when ?? 'always']]
+            : [];
+      errors.push(
+        related.length > 0
+          ? { field: path, messageId: outcome.messageId, message: outcome.message, related }
+          : { field: path, messageId: outcome.messageId, message: outcome.message },
+      );
       errorFields.add(path);
     } else {
       drop(path);
@@ -593,10 +632,10 @@ function validate(input: unknown): Validation {
   crossChecks(
     values,
     (p) => errorFields.has(p),
-    (field, messageId, message) => {
+    (field, messageId, message, related) => {
       if (errorFields.has(field)) return;
       errorFields.add(field);
-      errors.push({ field, messageId, message });
+      errors.push(related.length > 0 ? { field, messageId, message, related } : { field, messageId, message });
     },
   );
   for (const e of errors) {

@@ -14,6 +14,8 @@ export const EXTRA_INTERFACE_MODES = ['none', 'multus', 'sriov'] as const;
 export const SECONDARY_TYPES = ['macvlan', 'ipvlan', 'bridge', 'host-device'] as const;
 export const SECONDARY_IPAMS = ['host-local', 'whereabouts', 'dhcp', 'static'] as const;
 export const SRIOV_DEVICE_TYPES = ['netdevice', 'vfio-pci'] as const;
+/** CPU architecture of the Linux nodes: RKE2 publishes its image tarballs per architecture (Windows workers: amd64 only). */
+export const NODE_ARCHITECTURES = ['amd64', 'arm64'] as const;
 export const FORCED_CNI_CHOICES = ['auto', 'canal', 'calico', 'cilium', 'flannel', 'none'] as const;
 /** OS presets for the oldest node; each maps to a kernel (os-presets.ts). */
 export const OS_PRESETS = [
@@ -37,6 +39,7 @@ export type ExtraInterfaceMode = (typeof EXTRA_INTERFACE_MODES)[number];
 export type SecondaryType = (typeof SECONDARY_TYPES)[number];
 export type SecondaryIpam = (typeof SECONDARY_IPAMS)[number];
 export type SriovDeviceType = (typeof SRIOV_DEVICE_TYPES)[number];
+export type NodeArchitecture = (typeof NODE_ARCHITECTURES)[number];
 export type ForcedCniChoice = (typeof FORCED_CNI_CHOICES)[number];
 export type OsPreset = (typeof OS_PRESETS)[number];
 
@@ -59,6 +62,8 @@ export interface Answers {
     nodeCidr: string;
     /** MTU of the underlay network (1280 to 9216). */
     underlayMtu: number;
+    /** CPU architecture of the Linux nodes: which air-gap tarballs (rke2-images-*.linux-<arch>) they load. */
+    architecture: NodeArchitecture;
   };
   security: {
     policy: PolicyNeed;
@@ -141,6 +146,11 @@ export interface FieldError {
   field: FieldPath;
   messageId: string;
   message: string;
+  /**
+   * Other fields the error depends on (a cross-field check: the pod CIDR of an overlapping service
+   * CIDR; the switch that makes a required field used). Kept together when a last valid value is used.
+   */
+  related?: FieldPath[];
 }
 
 export type { PrimaryCni };

@@ -75,7 +75,7 @@ function rankCandidates(reasonsByCni: Map<PrimaryCni, Reason[]>): Candidate[] {
   return scored.map((c, i) => ({ ...c, rank: i + 1 }));
 }
 
-function run(ctx: RuleContext): Decision {
+function run(ctx: RuleContext, withPlan = true): Decision {
   const reasonsByCni = new Map<PrimaryCni, Reason[]>();
   const pending: PendingFinding[] = [];
   for (const rule of RULES) {
@@ -135,7 +135,7 @@ function run(ctx: RuleContext): Decision {
     blocking,
     warnings: findings.filter((f) => f.severity === 'warning'),
     notes: findings.filter((f) => f.severity === 'note'),
-    plan: provisional === null ? null : resolvePlan(ctx, provisional, multus),
+    plan: provisional === null || !withPlan ? null : resolvePlan(ctx, provisional, multus),
   };
 }
 
@@ -154,5 +154,17 @@ export function evaluate(answers: Answers): Decision {
       c.status === 'recommended' ? { ...c, status: 'suitable' as const } : c,
     );
     return { ...fallback, candidates, recommended: null, chosen: null, blocking };
+  }
+}
+
+/**
+ * evaluate() without resolving the plan (plan is null): the verdict only, for searches that judge many variants of
+ * the answers (fixes.ts). Falls back to evaluate() when the answers make it throw.
+ */
+export function judge(answers: Answers): Decision {
+  try {
+    return run(buildContext(answers), false);
+  } catch {
+    return evaluate(answers);
   }
 }

@@ -1,4 +1,4 @@
-export { evaluate, PREFERENCE } from './evaluate';
+export { evaluate, judge, PREFERENCE } from './evaluate';
 export { explain, explainDecision, messageTemplate, allMessages, engineRule } from './explain';
 export type { ExplainedDecision, ExplainedCandidate, ExplainedFinding, ExplainedReason } from './explain';
 export { RULES, RULES_BY_ID } from './rules';
@@ -7,3 +7,5 @@ export { CILIUM_KERNEL_REQUIREMENTS, ciliumKernelRequirement } from '../facts/ke
 export { resolvePlan, kernelMeets, type DecisionPlan, type KernelCheck } from './plan';
 export { formatMessage } from './format-message';
 export type * from './types';
+export { suggestFixes, searchFixes, fixGoalMet, MAX_FIXES, MAX_FIX_EVALUATIONS, FIX_COST } from './fixes';
+export type { Fix, FixChange, FixGoal, FixSearch, FixValue } from './fixes';

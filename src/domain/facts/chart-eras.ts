@@ -39,6 +39,12 @@ export const CHART_ERAS = {
     what: 'kubeProxyReplacement takes true/false; before, strict/partial/probe/disabled',
     source: SOURCES.kprStrictDocs,
   },
+  ciliumRoutingMode: {
+    chart: 'rke2-cilium',
+    from: '1.14.0',
+    what: 'routingMode / tunnelProtocol replace `tunnel` (deprecated; removed in 1.15)',
+    source: SOURCES.ciliumTunnelRemoved,
+  },
   ciliumModernValues: {
     chart: 'rke2-cilium',
     from: '1.15.0',
@@ -50,6 +56,30 @@ export const CHART_ERAS = {
     from: '1.20.0',
     what: 'the 1.20 values.schema.json applies',
     source: SOURCES.ciliumSchema,
+  },
+  ciliumNoUserspaceFallback: {
+    chart: 'rke2-cilium',
+    from: '1.17.0',
+    what: 'encryption.wireguard.userspaceFallback is removed (Cilium 1.17: WireGuard needs kernel support)',
+    source: SOURCES.cilium117UpgradeNotes,
+  },
+  calicoNoFelixIptablesKeys: {
+    chart: 'rke2-calico',
+    from: 'v3.24.100',
+    what: 'felixConfiguration.iptablesRefreshInterval and iptablesBackend are dropped (calico-node v3.24.1 failed with them)',
+    source: SOURCES.calicoFelixKeysDropped,
+  },
+  calicoAutodetectFromTemplate: {
+    chart: 'rke2-calico',
+    from: 'v3.26.300',
+    what: 'nodeAddressAutodetectionV4 firstFound is set by the template only when no method is given; before, it was a values default that merged with yours',
+    source: SOURCES.calicoFirstFoundFix,
+  },
+  ciliumPortmapDefault: {
+    chart: 'rke2-cilium',
+    from: '1.12.302',
+    what: 'cni.chainingMode defaults to portmap (hostPort works without kube-proxy replacement)',
+    source: SOURCES.ciliumPortmapDefault,
   },
   calicoBackendKey: {
     chart: 'rke2-calico',

@@ -7,6 +7,15 @@
 export const PRIMARY_CNIS = ['canal', 'calico', 'cilium', 'flannel', 'none'] as const;
 export type PrimaryCni = (typeof PRIMARY_CNIS)[number];
 
+/** How people write each primary CNI's name (messages, the panel, the release list). */
+export const CNI_DISPLAY_NAMES: Readonly<Record<PrimaryCni, string>> = {
+  canal: 'Canal',
+  calico: 'Calico',
+  cilium: 'Cilium',
+  flannel: 'Flannel',
+  none: 'None (bring your own)',
+};
+
 /** Charted primaries (everything but bring-your-own). */
 export const CHARTED_CNIS = ['canal', 'calico', 'cilium', 'flannel'] as const;
 export type ChartedCni = (typeof CHARTED_CNIS)[number];
@@ -34,3 +43,12 @@ export const CHART_NAME = {
   multus: 'rke2-multus',
 } as const;
 export type ChartName = (typeof CHART_NAME)[keyof typeof CHART_NAME];
+
+/** How the CNIs are named to people: capitalised, as their projects write them. Messages and the UI use these. */
+export const CNI_DISPLAY_NAME: Readonly<Record<PrimaryCni, string>> = {
+  canal: 'Canal',
+  calico: 'Calico',
+  cilium: 'Cilium',
+  flannel: 'Flannel',
+  none: 'None (bring your own)',
+};

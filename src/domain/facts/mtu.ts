@@ -74,3 +74,16 @@ export const CHART_MTU_KEY: Readonly<Record<PrimaryCni, ChartMtuKey | null>> = {
 };
 
 export const STANDARD_MTU = 1500;
+
+/**
+ * Bytes in front of a ping payload: outer IP header plus ICMP echo header (IPv4 20 + 8, RFC 791/792; IPv6 40 + 8,
+ * RFC 8200/4443). `ping -M do -s <mtu - this>` sends a packet exactly `mtu` bytes long that must not fragment.
+ */
+export const PING_HEADER = {
+  v4: 28,
+  v6: 48,
+  source: {
+    title: 'RFC 8200: IPv6 header (40 bytes); RFC 791: IPv4 header (20 bytes)',
+    url: 'https://www.rfc-editor.org/rfc/rfc8200',
+  },
+} as const;

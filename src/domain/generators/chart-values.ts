@@ -3,6 +3,7 @@ import { CHART_NAME } from '../facts/cni-names';
 import { SOURCES, type Source } from '../sources';
 import { hasGate } from '../facts/gates';
 import { KERNEL_THRESHOLDS } from '../facts/kernel-needs';
+import { API_ENDPOINT } from '../facts/api-endpoint';
 import type { BundlePlan } from './plan';
 import { chartHasEra } from '../facts/chart-eras';
 
@@ -134,21 +135,27 @@ function calico(plan: BundlePlan): ChartValues {
   }
   const iface = a.nodes.interface.trim();
   const nodeCidr = a.nodes.nodeCidr.trim();
+  // Older rke2-calico charts carry firstFound: true as a values default, which Helm merges with the method
+  // set here: the operator then refuses two methods (rancher/rke2#3107). Switch it off on those charts.
+  const v4Default = chart && !chartHasEra(chart, 'calicoAutodetectFromTemplate') ? { firstFound: false } : {};
+  const v4Note = Object.keys(v4Default).length
+    ? `; firstFound: false, as rke2-calico ${chart} sets firstFound: true itself`
+    : ' (chart default firstFound)';
   if (plan.windowsNodes && nodeCidr) {
     // Windows agents read these values too and match `interface` against Windows adapter names; `cidrs`
     // works on both (rancher/rke2 pkg/windows/calico.go). The chart sets firstFound only when unset.
     b.set(
       'installation.calicoNetwork.nodeAddressAutodetectionV4',
-      { cidrs: [nodeCidr] },
-      'node address from this subnet on Linux and Windows nodes (chart default firstFound)',
+      { ...v4Default, cidrs: [nodeCidr] },
+      `node address from this subnet on Linux and Windows nodes${v4Note}`,
       SOURCES.windowsCalicoInterfaceCode,
     );
   } else if (iface && !plan.windowsNodes) {
     if (plan.ipv4)
       b.set(
         'installation.calicoNetwork.nodeAddressAutodetectionV4',
-        { interface: iface },
-        'node address from this interface (chart default firstFound)',
+        { ...v4Default, interface: iface },
+        `node address from this interface${v4Note}`,
         SOURCES.windowsBgp,
       );
     if (plan.ipv6)
@@ -186,12 +193,7 @@ function calico(plan: BundlePlan): ChartValues {
   }
   if (plan.calicoEbpf) {
     const host = a.performance.apiServerHost.trim();
-    b.set(
-      'kubernetesServiceEndpoint.host',
-      host,
-      'eBPF reaches the API server directly; never localhost (rke2-docs#567)',
-      SOURCES.calicoEbpfEndpointIssue,
-    );
+    b.set('kubernetesServiceEndpoint.host', host, API_ENDPOINT.calicoEbpf.why, API_ENDPOINT.calicoEbpf.source);
     if (a.performance.apiServerPort !== 6443)
       b.set(
         'kubernetesServiceEndpoint.port',
@@ -242,8 +244,8 @@ function cilium(plan: BundlePlan): ChartValues {
     b.set(
       'k8sServiceHost',
       a.performance.apiServerHost.trim() || 'localhost',
-      'without kube-proxy Cilium must reach the API server itself; localhost works through the RKE2 agent load balancer',
-      SOURCES.basicNetworkOptions,
+      `without kube-proxy Cilium must reach the API server itself. ${API_ENDPOINT.cilium.why}`,
+      API_ENDPOINT.cilium.source,
     );
     b.set('k8sServicePort', a.performance.apiServerPort, 'API server port for the same', SOURCES.basicNetworkOptions);
   }

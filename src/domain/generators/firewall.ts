@@ -1,4 +1,4 @@
-import { COMMON_PORTS, cniPorts, type PortRule } from '../net/ports';
+import { COMMON_PORTS, VXLAN_PORT, cniPorts, type PortRule } from '../net/ports';
 import type { BundlePlan } from './plan';
 import { cidrList } from './plan';
 import { shellQuote, script } from './shell';
@@ -14,8 +14,8 @@ export function firewallRules(plan: BundlePlan): PortRule[] {
   }).filter((r) => {
     // No tunnel, no tunnel port: Calico BGP without encapsulation (Windows nodes too: with BGP they run the
     // windows-bgp backend, not VXLAN; rancher/rke2 pkg/windows/calico.go), Cilium native routing.
-    if (plan.bgp && r.port === 4789) return false;
-    if (plan.ciliumNativeRouting && r.port === 8472) return false;
+    if (plan.bgp && r.port === VXLAN_PORT.iana) return false;
+    if (plan.ciliumNativeRouting && r.port === VXLAN_PORT.linux) return false;
     return true;
   });
   return [...COMMON_PORTS, ...cni];

@@ -13,6 +13,8 @@ import {
   ENCRYPTIONS,
   EXTRA_INTERFACE_MODES,
   MANAGEMENT_MODES,
+  SECONDARY_IPAMS,
+  SECONDARY_TYPES,
 } from '../answers/types';
 
 const keysFile = (name: string) =>
@@ -59,6 +61,10 @@ function* answerSpace(): Generator<Answers> {
                 yield answers((a) => {
                   a.choice.forcedCni = forcedCni;
                   a.addressing.ipFamily = ipFamily;
+                  if (ipFamily !== 'ipv4') {
+                    a.addressing.clusterCidrV6 = '2001:cafe:42::/56';
+                    a.addressing.serviceCidrV6 = '2001:cafe:43::/112';
+                  }
                   a.security.encryption = encryption;
                   a.performance.kubeProxyReplacement = kpr;
                   a.performance.apiServerHost = kpr ? '192.0.2.10' : '';
@@ -236,7 +242,8 @@ describe('per-chart values', () => {
     const config = yamlOf(
       file(
         bundle((a) => {
-          a.addressing.ipFamily = 'dual';
+          a.addressing = { ...a.addressing, ipFamily: 'dual', clusterCidrV6: '2001:cafe:42::/56' };
+          a.addressing.serviceCidrV6 = '2001:cafe:43::/112';
         }),
         'etc/rancher/rke2/config.yaml',
       ),
@@ -431,7 +438,8 @@ describe('per-chart values', () => {
     const v = hccValues(
       bundle((a) => {
         a.choice.forcedCni = 'cilium';
-        a.addressing.ipFamily = 'ipv6';
+        a.addressing = { ...a.addressing, ipFamily: 'ipv6', clusterCidrV6: '2001:cafe:42::/56' };
+        a.addressing.serviceCidrV6 = '2001:cafe:43::/112';
       }),
       'rke2-cilium',
     )!;
@@ -483,6 +491,25 @@ describe('per-chart values', () => {
     expect(bgp).toContain('kind: BGPPeer');
     expect(bgp).toContain('peerIP: 192.0.2.1');
     expect(file(files, 'firewall/firewalld.sh')!.contents).toContain('--add-port=179/tcp');
+  });
+
+  it('multus: the NAD config is pretty-printed JSON in a YAML block scalar that parses back', () => {
+    for (const type of SECONDARY_TYPES)
+      for (const ipam of SECONDARY_IPAMS) {
+        const files = bundle((a) => {
+          a.extras.mode = 'multus';
+          a.extras.secondary.type = type;
+          a.extras.secondary.ipam = ipam;
+        });
+        const text = file(files, 'kubectl-apply/secondary-network.yaml')!.contents;
+        // A literal block, one JSON line per YAML line, not one escaped double-quoted string.
+        expect(text, `${type}/${ipam}`).toMatch(/\n {2}config: \|-?\n {4}\{\n {6}"cniVersion": /);
+        expect(text).not.toContain('\\"');
+        const config = (yamlOf(file(files, 'kubectl-apply/secondary-network.yaml')).spec as { config: string }).config;
+        const parsed = JSON.parse(config) as Record<string, unknown>;
+        expect(parsed.type).toBe(type);
+        expect(config).toBe(JSON.stringify(parsed, null, 2));
+      }
   });
 
   it('multus: whereabouts and DHCP flags; static IPAM uses the JSON annotation', () => {

@@ -21,7 +21,18 @@ import {
 } from './manifests';
 import { firewalldScript, nftablesConf } from './firewall';
 import { preflightScript, verifyScript } from './scripts';
+import { discoverScript } from './discover-script';
 import { readme } from './readme';
+import {
+  WINDOWS_AGENT_CONFIG_PATH,
+  WINDOWS_PREFLIGHT_PATH,
+  windowsAgentConfig,
+  windowsFillInKeys,
+  windowsPreflightScript,
+} from './windows';
+import { WINDOWS } from '../facts/windows';
+import { CNI_PROFILES } from '../cni/profiles';
+import { airgapFiles, planAirgap } from './airgap';
 import { toYaml, toYamlDocuments, commentLines } from './yaml';
 import { SOURCES } from '../sources';
 
@@ -69,8 +80,14 @@ export function generateBundle(answers: Answers, decision: Decision = evaluate(a
 
   const charts = chartValuesFor(plan);
   const files: BundleFile[] = [];
-  const add = (path: string, contents: string, description: string, executable = false) =>
-    files.push(executable ? { path, contents, description, executable } : { path, contents, description });
+  const add = (path: string, contents: string, description: string, executable = false, fillIn?: string[]) =>
+    files.push({
+      path,
+      contents,
+      description,
+      ...(executable ? { executable } : {}),
+      ...(fillIn?.length ? { fillIn } : {}),
+    });
 
   if (plan.rancher) {
     add(
@@ -135,10 +152,38 @@ export function generateBundle(answers: Answers, decision: Decision = evaluate(a
       'Example pod attached to the secondary network',
     );
   }
+  // Windows files only for a CNI the Windows agent runs (cni/profiles.ts windows level; pebinary.go).
+  if (answers.cluster.windowsNodes && plan.cni !== 'none' && CNI_PROFILES[plan.cni].windows.level !== 'no') {
+    // Rancher registers Windows nodes with its own command and config; standalone agents need this file.
+    if (!plan.rancher)
+      add(
+        WINDOWS_AGENT_CONFIG_PATH,
+        commentLines([
+          `${WINDOWS.configPath} for every Windows AGENT node, before its first start (RKE2 ${plan.release.requested.text}).`,
+          `Fill in ${windowsFillInKeys().join(' and ')}. No cni key: the Windows agent reads the CNI from the cluster's HelmCharts.`,
+        ]) + toYaml(windowsAgentConfig()),
+        `RKE2 agent config for Windows agents (${windowsFillInKeys().join(' and ')} to fill in)`,
+        false,
+        windowsFillInKeys(),
+      );
+    add(
+      WINDOWS_PREFLIGHT_PATH,
+      windowsPreflightScript(plan),
+      'Read-only checks on each Windows agent: Windows Server build, Containers feature, Windows Firewall ports',
+    );
+  }
   add('firewall/firewalld.sh', firewalldScript(plan), 'firewalld rules for these ports (servers and agents)', true);
   add('firewall/nftables.conf', nftablesConf(plan), 'nftables chains for these ports');
+  add(
+    'scripts/discover.sh',
+    discoverScript(),
+    'Read-only node facts (kernel, interface, MTU, hypervisor) as answers to import; run before the wizard',
+    true,
+  );
   add('scripts/preflight.sh', preflightScript(plan), 'Read-only host checks before the first start', true);
   add('scripts/verify.sh', verifyScript(plan), 'kubectl checks after install', true);
+  const airgap = planAirgap(plan, charts);
+  if (airgap) for (const f of airgapFiles(plan, airgap)) add(f.path, f.contents, f.description);
   add('answers.yaml', answersToYaml(answers), 'Your answers, to load back or rebuild this bundle');
   files.push({
     path: 'README.md',

@@ -3,7 +3,7 @@ import type { BundlePlan } from './plan';
 import { toYaml } from './yaml';
 import { serverConfigCore, cniList } from './rke2-config';
 import { hasGate } from '../facts/gates';
-import { defaultAnswers } from '../answers/defaults';
+import { LINUX_NODE_SELECTOR } from '../facts/windows';
 import { objectName } from '../k8s-names';
 
 /** Kubernetes objects the bundle emits, as plain objects (dumped by yaml.ts). */
@@ -47,18 +47,15 @@ export function calicoBgpObjects(plan: BundlePlan): Record<string, unknown>[] {
   return objects;
 }
 
-/** The name the answers start with (defaultAnswers): a macvlan name, whatever the type chosen later. */
-const DEFAULT_SECONDARY_NAME = defaultAnswers().extras.secondary.name;
-
 /**
  * The secondary network's name (NetworkAttachmentDefinition, SriovNetwork, example pod, verify.sh): the user's
  * extras.secondary.name when they gave one, else `<type>-net` after the network type (macvlan, ipvlan, bridge,
- * host-device, or sriov), so an ipvlan network is not called "macvlan-net" just because that is the default answer.
+ * host-device, or sriov). The answer starts empty (defaultAnswers): a name the user never typed is never theirs.
  */
 export function secondaryNetworkName(plan: Pick<BundlePlan, 'answers' | 'extras'>): string {
   const s = plan.answers.extras.secondary;
   const name = s.name.trim();
-  if (name !== '' && name !== DEFAULT_SECONDARY_NAME) return name;
+  if (name !== '') return name;
   return `${plan.extras === 'sriov' ? 'sriov' : s.type}-net`;
 }
 
@@ -133,7 +130,9 @@ export function networkAttachmentDefinition(plan: BundlePlan): Record<string, un
     apiVersion: 'k8s.cni.cncf.io/v1',
     kind: 'NetworkAttachmentDefinition',
     metadata: { name: secondaryNetworkName(plan), namespace: s.namespace.trim() },
-    spec: { config: JSON.stringify(secondaryCniConfig(plan)) },
+    // Pretty-printed JSON: js-yaml writes a multi-line string as a literal block scalar ("config: |-"), so the
+    // CNI config reads as JSON in the preview and in the file, and still parses as the JSON string Multus wants.
+    spec: { config: JSON.stringify(secondaryCniConfig(plan), null, 2) },
   };
 }
 
@@ -180,6 +179,8 @@ export function examplePod(plan: BundlePlan): Record<string, unknown> {
       annotations: { 'k8s.v1.cni.cncf.io/networks': networksAnnotation(plan) },
     },
     spec: {
+      // Multus and SR-IOV run on Linux nodes only: with Windows workers, keep the example pod off them.
+      ...(plan.answers.cluster.windowsNodes ? { nodeSelector: { ...LINUX_NODE_SELECTOR } } : {}),
       securityContext: {
         runAsNonRoot: true,
         runAsUser: 65534,

@@ -215,7 +215,7 @@ const ACROSS_RELEASES: Record<string, (a: Answers) => void> = {
   },
   calicoBgpDualStack: (a) => {
     a.choice.forcedCni = 'calico';
-    a.addressing.ipFamily = 'dual';
+    a.addressing = { ...a.addressing, ipFamily: 'dual', clusterCidrV6: 'fd00:42::/56', serviceCidrV6: 'fd00:43::/112' };
     a.performance.bgp = { ...a.performance.bgp, enabled: true, peerAddress: '10.0.0.1' };
   },
   rancherCalicoWindows: (a) => {

@@ -7,7 +7,6 @@ import { SOURCES, type Source } from '../sources';
 import { firewallRules, portLabel } from './firewall';
 import {
   CIS_NAMESPACES,
-  hccFileName,
   HCC_DIR,
   ingressController,
   needsCiliumHostNetworking,
@@ -17,9 +16,16 @@ import {
   SRIOV_RESOURCE_PREFIX,
 } from './manifests';
 import { GATES, hasGate } from '../facts/gates';
+import { API_ENDPOINT } from '../facts/api-endpoint';
 import { CHART_NAME } from '../facts/cni-names';
 import { parseIp } from '../net/cidr';
+import { windowsAgentPorts } from '../net/ports';
 import { cniList } from './rke2-config';
+import { affectedText, fixedText, knownIssuesFor } from '../known-issues';
+import { load } from 'js-yaml';
+import { WINDOWS, windowsBuildText } from '../facts/windows';
+import { WINDOWS_AGENT_CONFIG_PATH, WINDOWS_PREFLIGHT_PATH } from './windows';
+import { airgapReadme, planAirgap } from './airgap';
 
 /** The bundle's README.md, built from arrays of Markdown lines. */
 
@@ -43,7 +49,7 @@ export function hostPort(host: string, port: number): string {
  */
 export function k8sServiceHostNote(host: string, port: number): string {
   if (host === '' || host === 'localhost')
-    return `localhost (no API server host given): each node reaches the API server on itself at ${hostPort('localhost', port)}, a server through its own kube-apiserver, an agent through the RKE2 agent's client load balancer, which forwards to the servers it knows (${link(SOURCES.clusterLoadBalancer)}). No VIP is needed, but it only works on nodes that run RKE2`;
+    return `localhost at ${hostPort('localhost', port)} (no API server host given). ${API_ENDPOINT.cilium.why} (${link(API_ENDPOINT.cilium.source)})`;
   const ip = parseIp(host);
   if (ip.ok)
     return `${ip.ip.family === 6 ? 'IPv6' : 'IPv4'} address ${host}: every node must reach the API server at ${hostPort(host, port)} before Cilium is up, so it must be a server or a VIP/load balancer in front of the servers, and in the API server certificate (\`tls-san\` in every server's config.yaml, unless it is a server's own address)`;
@@ -91,10 +97,31 @@ function cisPolicyLines(plan: BundlePlan): string[] {
   return L;
 }
 
+/**
+ * The README's "Known issues" section (issue 13 §3): upstream issues of the bundle's release that apply to this
+ * configuration, with "affected / fixed in" and the links. Empty when none applies. A fresh bundle carries no
+ * old values, so lasting value changes are left to `validate` and `upgrade`.
+ */
+export function knownIssueLines(plan: BundlePlan): string[] {
+  const matches = knownIssuesFor({ release: plan.release, plan, answers: plan.answers, kinds: ['bug', 'upgrade'] });
+  if (!matches.length) return [];
+  const L: string[] = [`## Known issues of RKE2 ${plan.release.requested.text}`, ''];
+  L.push('Upstream issues that affect this release with this configuration, and the release that fixes each:', '');
+  for (const m of matches) {
+    L.push(
+      `- **${m.issue.title}** (${m.issue.date}; ${affectedText(m)}; ${fixedText(m)}). ${m.issue.workaround} ${m.issue.links.map(link).join(', ')}`,
+    );
+  }
+  L.push('');
+  return L;
+}
+
 /** Where a bundle file goes, for the file table. */
 function destination(file: BundleFile): string {
   if (file.path === 'etc/rancher/rke2/config.yaml') return '/etc/rancher/rke2/config.yaml on every server';
   if (file.path === 'agent/etc/rancher/rke2/config.yaml') return '/etc/rancher/rke2/config.yaml on every Linux agent';
+  if (file.path === WINDOWS_AGENT_CONFIG_PATH) return `${WINDOWS.configPath} on every Windows agent`;
+  if (file.path === WINDOWS_PREFLIGHT_PATH) return 'run on every Windows agent (see the steps)';
   if (file.path.startsWith(`${HCC_DIR}/`)) return `/${file.path} on every server`;
   if (file.path.startsWith('kubectl-apply/')) return 'kubectl apply -f, after the cluster is up';
   if (file.path.startsWith('scripts/') || file.path.startsWith('firewall/')) return 'run on the nodes (see the steps)';
@@ -102,19 +129,69 @@ function destination(file: BundleFile): string {
   return 'keep with the bundle';
 }
 
+type Values = Record<string, unknown>;
+const isMap = (v: unknown): v is Values => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The chart values the emitted files really hold, read back from them: each HelmChartConfig's valuesContent, or
+ * the chartValues of Rancher's cluster.yaml. The README states values from here, so it cannot claim one the
+ * bundle does not carry.
+ */
+export function emittedChartValues(files: readonly BundleFile[]): Map<string, Values> {
+  const out = new Map<string, Values>();
+  for (const f of files) {
+    if (f.path.startsWith(`${HCC_DIR}/`)) {
+      const doc = load(f.contents);
+      if (!isMap(doc) || !isMap(doc.metadata) || !isMap(doc.spec)) continue;
+      const { name } = doc.metadata;
+      const content = doc.spec.valuesContent;
+      const values = typeof content === 'string' ? load(content) : null;
+      if (typeof name === 'string' && isMap(values)) out.set(name, values);
+    } else if (f.path === 'rancher/cluster.yaml') {
+      const doc = load(f.contents);
+      const rke = isMap(doc) && isMap(doc.spec) && isMap(doc.spec.rkeConfig) ? doc.spec.rkeConfig : null;
+      if (rke && isMap(rke.chartValues))
+        for (const [chart, values] of Object.entries(rke.chartValues)) if (isMap(values)) out.set(chart, values);
+    }
+  }
+  return out;
+}
+
+/** The value at a dotted path (as ValuesBuilder writes them), or undefined. */
+export function valueAt(values: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), values);
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly BundleFile[]): string {
   const a = plan.answers;
   const d = plan.decision;
   const release = plan.release.requested.text;
-  const withValues = charts.filter((c) => Object.keys(c.values).length > 0);
-  const withoutValues = charts.filter((c) => Object.keys(c.values).length === 0);
+  const has = (path: string) => files.some((f) => f.path === path);
+  const emitted = emittedChartValues(files);
+  // Every statement about values reads what the files hold: notes whose value is not in them are left out.
+  const withValues = charts
+    .filter((c) => emitted.has(c.chart))
+    .map((c) => ({ ...c, notes: c.notes.filter((n) => sameValue(valueAt(emitted.get(c.chart), n.path), n.value)) }));
+  const withoutValues = charts.filter((c) => !emitted.has(c.chart));
+  const hccFiles = files.filter((f) => f.path.startsWith(`${HCC_DIR}/`));
+  const toFill = files.filter((f) => f.fillIn?.length);
+  const windows = has(WINDOWS_PREFLIGHT_PATH);
   const L: string[] = [];
   L.push(`# RKE2 CNI bundle: ${plan.cni}${plan.multus ? ' with Multus' : ''} on ${release}`, '');
   L.push(
     `Generated by rke2-cni-wizard from ${code('answers.yaml')} (load it back into the wizard or \`npm run cli -- generate --answers answers.yaml\` to rebuild this bundle byte for byte).`,
     '',
   );
-  L.push('Folder paths mirror where each file goes on the node. Nothing here needs editing.', '');
+  L.push(
+    `Folder paths mirror where each file goes on the node. ${
+      toFill.length
+        ? `Fill in before use: ${toFill.map((f) => `${code(f.path)} (${(f.fillIn ?? []).map(code).join(', ')})`).join('; ')}. Nothing else needs editing.`
+        : 'Nothing here needs editing.'
+    }`,
+    '',
+  );
 
   // What and why
   L.push('## What was chosen and why', '');
@@ -136,11 +213,22 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
   // Steps
   L.push('## Steps, in order', '');
   const steps: string[] = [];
+  const linux = windows ? 'Linux node' : 'node';
+  if (has('scripts/discover.sh'))
+    steps.push(
+      `Day one goes: discover, wizard, preflight on all nodes, install, verify. If you have not yet, run \`./scripts/discover.sh > $(hostname).yaml\` on every ${linux} (it only reads), concatenate the files and import them in the wizard (or \`--answers\` in the CLI): the oldest kernel, the smallest MTU and the IP families every node has become the answers. Regenerate the bundle if they changed.`,
+    );
+  if (has('scripts/preflight.sh')) {
+    steps.push(
+      `On every ${linux}, run \`sudo ./scripts/preflight.sh server\` (servers) or \`sudo ./scripts/preflight.sh agent\` (agents). It only reads; fix every FAIL line.`,
+    );
+    steps.push(
+      "Between the nodes: on one node run `./scripts/preflight.sh --listen` (it answers UDP probes with python3 or socat until Ctrl-C), and from each other node `./scripts/preflight.sh agent --peers '<its IP>' --servers '<server IPs>'`. It probes the ports below, the path MTU with don't-fragment pings, and warns about VMware/NSX, vmxnet3 offload and firewalls. Joining a running cluster: `--phase join`; upgrading: `--phase upgrade` with the bundle of the new release.",
+    );
+  }
+  const firewallFiles = files.filter((f) => f.path.startsWith('firewall/')).map((f) => code(f.path));
   steps.push(
-    'On every node, run `sudo ./scripts/preflight.sh server` (servers) or `sudo ./scripts/preflight.sh agent` (agents). It only reads; fix every FAIL line.',
-  );
-  steps.push(
-    'Open the ports below between the nodes (cloud security groups), or on the hosts with `firewall/firewalld.sh` or `firewall/nftables.conf`.',
+    `Open the ports below between the nodes (cloud security groups)${firewallFiles.length ? `, or on the Linux hosts with ${firewallFiles.join(' or ')}` : ''}.`,
   );
   if (a.cluster.cisProfile)
     steps.push(
@@ -153,18 +241,44 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
       'In Rancher, create the cluster with **Edit as YAML** and merge `rancher/cluster.yaml` into it: `spec.rkeConfig.machineGlobalConfig` (cni, CIDRs, kube-proxy, profile) and `spec.rkeConfig.chartValues`. Set them before the cluster is created: CNI and CIDRs cannot change later. Do not also copy HelmChartConfig files onto the nodes: Rancher writes its own from chartValues.',
     );
   } else {
-    steps.push(
-      'On **every server node, before RKE2 starts for the first time**, copy `etc/rancher/rke2/config.yaml` to `/etc/rancher/rke2/config.yaml` (add your own keys such as `token` or `tls-san` to it; keep these ones identical on all servers).',
-    );
-    if (withValues.length)
+    if (has('etc/rancher/rke2/config.yaml'))
       steps.push(
-        `On every server node, before the first start, copy ${withValues.map((c) => code(hccFileName(c.chart))).join(', ')} into \`/${HCC_DIR}/\`.`,
+        'On **every server node, before RKE2 starts for the first time**, copy `etc/rancher/rke2/config.yaml` to `/etc/rancher/rke2/config.yaml` (add your own keys such as `token` or `tls-san` to it; keep these ones identical on all servers).',
+      );
+    if (hccFiles.length)
+      steps.push(
+        `On every server node, before the first start, copy ${hccFiles.map((f) => code(f.path.slice(HCC_DIR.length + 1))).join(', ')} into \`/${HCC_DIR}/\`.`,
       );
     if (files.some((f) => f.path === 'agent/etc/rancher/rke2/config.yaml'))
       steps.push(
         'On every Linux agent, before its first start, copy `agent/etc/rancher/rke2/config.yaml` to `/etc/rancher/rke2/config.yaml`.',
       );
-    steps.push('Start `rke2-server` on the first server, then the other servers, then `rke2-agent` on the agents.');
+    steps.push(
+      `Start \`rke2-server\` on the first server, then the other servers, then \`rke2-agent\` on the ${windows ? 'Linux ' : ''}agents.`,
+    );
+  }
+  if (windows) {
+    const builds = WINDOWS.builds.map(windowsBuildText).join(' or ');
+    steps.push(
+      `On every Windows agent (${builds}; ${link(WINDOWS.source)}), in an elevated PowerShell: \`Enable-WindowsOptionalFeature -Online -FeatureName ${WINDOWS.containersFeature} -All\`, then reboot.`,
+    );
+    if (plan.bgp)
+      steps.push(
+        `Calico BGP on Windows: \`Install-WindowsFeature ${WINDOWS.bgpFeatures.join(', ')}\`, then \`Install-RemoteAccess -VpnType RoutingOnly\` (${link(SOURCES.windowsBgp)}).`,
+      );
+    const config = files.find((f) => f.path === WINDOWS_AGENT_CONFIG_PATH);
+    if (config)
+      steps.push(
+        `On every Windows agent, copy ${code(config.path)} to ${code(WINDOWS.configPath)} and fill in ${(config.fillIn ?? []).map(code).join(' and ')}.`,
+      );
+    steps.push(
+      `On every Windows agent, run \`powershell -ExecutionPolicy Bypass -File .\\scripts\\preflight.ps1\` as Administrator. It only reads; fix every FAIL line.`,
+    );
+    steps.push(
+      plan.rancher
+        ? 'Once the Linux nodes are Ready, register each Windows agent with the Windows registration command Rancher shows for the cluster.'
+        : `Once the servers are Ready (the Windows agent picks its CNI from the HelmCharts they install), on every Windows agent: \`Invoke-WebRequest -Uri https://raw.githubusercontent.com/rancher/rke2/master/install.ps1 -Outfile install.ps1\`, \`./install.ps1 -Version ${release}\`, add ${WINDOWS.binPaths.map(code).join(' and ')} to PATH, then \`rke2.exe agent service --add\` and \`Start-Service rke2\` (${link(SOURCES.windowsAgentInstall)}).`,
+    );
   }
   if (plan.cni === 'cilium' && plan.encryption === 'ipsec') {
     steps.push(
@@ -172,17 +286,18 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
     );
   }
   if (plan.cni === 'none') steps.push('Install your own CNI now: nodes stay NotReady and tainted until one runs.');
-  if (files.some((f) => f.path === 'kubectl-apply/cis-baseline-policies.yaml'))
+  if (has('kubectl-apply/cis-baseline-policies.yaml'))
     steps.push(
       'Once the cluster is up: `kubectl apply -f kubectl-apply/cis-baseline-policies.yaml` (see "CIS network policies" below).',
     );
-  if (plan.bgp) steps.push('Once Calico runs: `kubectl apply -f kubectl-apply/calico-bgp.yaml` (BGP AS and peer).');
-  if (plan.extras === 'multus') {
+  if (has('kubectl-apply/calico-bgp.yaml'))
+    steps.push('Once Calico runs: `kubectl apply -f kubectl-apply/calico-bgp.yaml` (BGP AS and peer).');
+  if (has('kubectl-apply/secondary-network.yaml')) {
     steps.push(
-      'Once the cluster is up: `kubectl apply -f kubectl-apply/secondary-network.yaml`, then try `kubectl apply -f kubectl-apply/example-pod.yaml`.',
+      `Once the cluster is up: \`kubectl apply -f kubectl-apply/secondary-network.yaml\`${has('kubectl-apply/example-pod.yaml') ? ', then try `kubectl apply -f kubectl-apply/example-pod.yaml`' : ''}.`,
     );
   }
-  if (plan.extras === 'sriov') {
+  if (has('kubectl-apply/sriov.yaml')) {
     steps.push(
       `Install the sriov-network-operator ([quickstart](${SOURCES.sriovOperator.url})) into the namespace \`${SRIOV_NAMESPACE}\`.`,
     );
@@ -193,7 +308,10 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
       'Apply `kubectl apply -f kubectl-apply/sriov.yaml`; the operator creates the VFs (nodes may drain and reboot) and a NetworkAttachmentDefinition named after the SriovNetwork. Then try `kubectl apply -f kubectl-apply/example-pod.yaml`.',
     );
   }
-  steps.push('On a server, run `sudo ./scripts/verify.sh`: it checks the CNI is up and enforcing what was asked.');
+  if (has('scripts/verify.sh'))
+    steps.push(
+      'On a server, run `sudo ./scripts/verify.sh`: it checks the CNI is up, the chart runs with these values (with helm and python3 present), encryption uses its device, DNS and ClusterIP answer from a pod, and the policy is enforced.',
+    );
   steps.forEach((s, i) => L.push(`${i + 1}. ${s}`));
   L.push('');
 
@@ -209,6 +327,7 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
     '',
   );
   for (const c of withValues) {
+    if (!c.notes.length) continue;
     L.push(`### ${c.chart}`, '', '| key | value | why |', '|---|---|---|');
     for (const n of c.notes) {
       const why =
@@ -242,6 +361,7 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
   L.push('');
   const otherNotes = d.notes.filter((f) => !f.irreversible);
   if (otherNotes.length) L.push('## Notes', '', ...findingLines(otherNotes), '');
+  L.push(...knownIssueLines(plan));
 
   // Ports
   L.push(
@@ -338,11 +458,12 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
       `- Windows agents take no \`cni\` key: it is server-only, and the Windows agent picks its CNI from the HelmChart it finds in kube-system (${link(SOURCES.windowsCniCode)}). Only Calico and Flannel run on Windows.`,
     );
     if (plan.cni === 'calico') {
-      // Say only what the emitted values really hold (the Windows agent reads the same rke2-calico values).
-      const calicoNotes = charts.find((c) => c.chart === 'rke2-calico')?.notes ?? [];
-      const windowsKeys = calicoNotes
-        .map((n) => n.path)
-        .filter((p) => p.startsWith('installation.calicoNetwork.nodeAddressAutodetectionV4') || p.includes('bgp'));
+      // Say only what the emitted files really hold (the Windows agent reads the same rke2-calico values).
+      const calico = emitted.get(CHART_NAME.calico);
+      const windowsKeys = [
+        'installation.calicoNetwork.nodeAddressAutodetectionV4',
+        'installation.calicoNetwork.bgp',
+      ].filter((p) => valueAt(calico, p) !== undefined);
       L.push(
         windowsKeys.length
           ? `- The Windows agent reads the same \`rke2-calico\` values: this bundle sets ${windowsKeys.map((k) => `\`${k}\``).join(' and ')} there, and Windows nodes use them too (${link(SOURCES.windowsCalicoInterfaceCode)}).`
@@ -357,9 +478,18 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
       plan.bgp
         ? `- Windows nodes route pod traffic over BGP: with BGP the Windows agent runs Calico with the windows-bgp backend, not VXLAN (${link(SOURCES.windowsCalicoBgpCode)}). Dual-stack is not supported on Windows.`
         : `- Windows nodes use VXLAN UDP 4789 (VNI 4096) for ${plan.cni === 'flannel' ? 'Flannel' : 'Calico'}; dual-stack is not supported on Windows.`,
+    );
+    L.push(
+      `- A Windows agent accepts ${windowsAgentPorts({ bgp: plan.bgp })
+        .map((r) => `${portLabel(r)} (${r.purpose})`)
+        .join(
+          ', ',
+        )}${windows ? `; \`${WINDOWS_PREFLIGHT_PATH}\` checks that Windows Firewall allows each` : ''} (${link(SOURCES.requirementsPorts)}).`,
       '',
     );
   }
+
+  L.push(...airgapReadme(plan, planAirgap(plan, charts)));
 
   L.push('## Sources', '');
   const seen = new Set<string>();

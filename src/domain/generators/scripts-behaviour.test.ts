@@ -98,7 +98,7 @@ case "$args" in
   *"exec client -- wget"*)
     url="\${!#}"
     echo "$url" >> "$state/urls"
-    if [[ ! "$url" =~ ^http://([0-9.]+|\\[[0-9a-fA-F:.]+\\]):8080/hostname$ ]]; then exit 1; fi
+    if [[ ! "$url" =~ ^http://([0-9.]+|web|\\[[0-9a-fA-F:.]+\\]):8080/hostname$ ]]; then exit 1; fi
     if [ -e "$state/policy" ] && [ "$FAKE_ENFORCE" = 1 ]; then exit 1; fi
     exit 0 ;;
   *) exit 0 ;;
@@ -152,7 +152,8 @@ esac
       expect(r.out).toContain(`PASS  pod-to-pod traffic flows to ${ip}`);
       expect(r.out).toContain(`PASS  NetworkPolicy enforced for ${ip}`);
     }
-    expect(new Set(r.urls)).toEqual(new Set(urls));
+    // The Service by name first (DNS and ClusterIP), then each pod address.
+    expect(new Set(r.urls)).toEqual(new Set(['http://web:8080/hostname', ...urls]));
     expect(r.status).toBe(0);
   });
 

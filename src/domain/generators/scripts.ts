@@ -2,6 +2,10 @@ import type { BundlePlan } from './plan';
 import { shellQuote, script, heredoc } from './shell';
 import { toYaml, toYamlDocuments } from './yaml';
 import { CHART_NAME } from '../facts/cni-names';
+import { LINUX_NODE_SELECTOR } from '../facts/windows';
+import { airgapPreflightFor } from './airgap';
+import { encryptionChecks, helmValuesChecks, kprChecks, multusChecks } from './verify-checks';
+import { listenMode, peerChecks, phaseChecks, preflightArgs, underlayChecks } from './preflight-peers';
 import { SRIOV_NAMESPACE, EXAMPLE_IMAGE, sriovPfNames, secondaryNetworkName } from './manifests';
 
 /**
@@ -49,8 +53,7 @@ export function networkManagerUnmanaged(plan: BundlePlan): string[] {
 
 export function preflightScript(plan: BundlePlan): string {
   const b: string[] = [
-    'ROLE="${1:-server}"',
-    'case "$ROLE" in server|agent) ;; *) echo "usage: $0 [server|agent]" >&2; exit 2 ;; esac',
+    ...preflightArgs(),
     'FAILS=0',
     'pass() { printf \'PASS  %s\\n\' "$1"; }',
     'warn() { printf \'WARN  %s\\n      fix: %s\\n\' "$1" "$2"; }',
@@ -58,8 +61,9 @@ export function preflightScript(plan: BundlePlan): string {
     '# version_ge A B: true when version A >= B',
     'version_ge() { [ "$(printf \'%s\\n%s\\n\' "$2" "$1" | sort -V | head -n 1)" = "$2" ]; }',
     'has_module() { [ -d "/sys/module/$1" ] || modinfo "$1" >/dev/null 2>&1; }',
-    'service_active() { command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1"; }',
+    'service_active() { command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1" 2>/dev/null; }',
     'service_enabled() { command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet "$1" 2>/dev/null; }',
+    ...listenMode(plan),
   ];
   // The kernel floors the decision judged (engine plan), never a threshold of the script's own.
   const checks = plan.kernelChecks;
@@ -110,6 +114,7 @@ export function preflightScript(plan: BundlePlan): string {
     '',
     'if service_active firewalld; then warn "firewalld is running" "RKE2 recommends disabling it (systemctl disable --now firewalld), or apply firewall/firewalld.sh"; else pass "firewalld not running"; fi',
   );
+  b.push(...underlayChecks(plan), ...phaseChecks(plan));
   if (plan.ipv6 && !plan.ipv4) {
     // IPv6-only: etcd probes localhost, which must resolve over ::1 (RKE2 docs: IPv6 setup). Dual-stack nodes still
     // have 127.0.0.1. `localhost` must be a whole host name on a ::1 line: not localhost6, not a comment.
@@ -155,6 +160,8 @@ export function preflightScript(plan: BundlePlan): string {
     }
     b.push('fi');
   }
+  b.push(...airgapPreflightFor(plan));
+  b.push(...peerChecks(plan));
   b.push(
     '',
     'if [ "$FAILS" -gt 0 ]; then echo "$FAILS check(s) failed: fix them before starting RKE2."; exit 1; fi',
@@ -162,8 +169,10 @@ export function preflightScript(plan: BundlePlan): string {
   );
   return script(
     [
-      `preflight.sh [server|agent]: read-only host checks for ${plan.cni}${plan.multus ? ' with Multus' : ''} on RKE2 ${plan.release.requested.text}.`,
+      `preflight.sh [server|agent] [--phase install|join|upgrade] [--peers 'IP ...'] [--servers 'IP ...'] | --listen`,
+      `Read-only host checks for ${plan.cni}${plan.multus ? ' with Multus' : ''} on RKE2 ${plan.release.requested.text}.`,
       'Run on every node before the first start of RKE2. It changes nothing; each FAIL line says how to fix it.',
+      'Between nodes: run "preflight.sh --listen" on one node, then "preflight.sh --peers \'IP\'" on another.',
     ],
     b,
   );
@@ -194,6 +203,7 @@ export function verifyScript(plan: BundlePlan): string {
     'FAILS=0',
     'pass() { printf \'PASS  %s\\n\' "$1"; }',
     'fail() { printf \'FAIL  %s\\n\' "$1"; FAILS=$((FAILS + 1)); }',
+    'warn() { printf \'WARN  %s\\n      fix: %s\\n\' "$1" "$2"; }',
     'check() { local what="$1"; shift; if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi; }',
     '',
   ];
@@ -226,6 +236,7 @@ export function verifyScript(plan: BundlePlan): string {
       "if kubectl -n kube-system get pods -o name | grep -q '^pod/kube-proxy-'; then fail 'kube-proxy pods still run although it is replaced'; else pass 'kube-proxy absent'; fi",
     );
   }
+  b.push(...kprChecks(plan), ...helmValuesChecks(plan), ...encryptionChecks(plan), ...multusChecks(plan));
   if (plan.extras === 'multus') {
     const s = plan.answers.extras.secondary;
     const name = secondaryNetworkName(plan);
@@ -242,7 +253,7 @@ export function verifyScript(plan: BundlePlan): string {
     );
   }
   const enforces = plan.answers.security.policy !== 'none' && plan.cni !== 'flannel' && plan.cni !== 'none';
-  if (enforces) {
+  if (enforces || plan.replacesKubeProxy) {
     const ns = 'rke2-cni-verify';
     // Pods that pass the "restricted" Pod Security level, which the CIS profile enforces outside kube-system.
     const restrictedPod = (name: string, command: string[]) => ({
@@ -250,6 +261,8 @@ export function verifyScript(plan: BundlePlan): string {
       kind: 'Pod',
       metadata: { name, namespace: ns, labels: { app: name } },
       spec: {
+        // Probe pods run a Linux image: keep them off Windows workers (kubernetes.io/os well-known label).
+        nodeSelector: { ...LINUX_NODE_SELECTOR },
         securityContext: {
           runAsNonRoot: true,
           runAsUser: 65534,
@@ -271,6 +284,16 @@ export function verifyScript(plan: BundlePlan): string {
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
       restrictedPod('web', ['httpd', '-f', '-p', String(PROBE_PORT), '-h', '/etc']),
       restrictedPod('client', ['sleep', '3600']),
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web', namespace: ns },
+        spec: {
+          selector: { app: 'web' },
+          ports: [{ port: PROBE_PORT, targetPort: PROBE_PORT }],
+          ...(plan.ipv4 && plan.ipv6 ? { ipFamilyPolicy: 'PreferDualStack' } : {}),
+        },
+      },
     ];
     const policy = {
       apiVersion: 'networking.k8s.io/v1',
@@ -280,7 +303,9 @@ export function verifyScript(plan: BundlePlan): string {
     };
     b.push(
       '',
-      '# NetworkPolicy probe: a client pod reaches a web pod, then must not once ingress to it is denied.',
+      enforces
+        ? '# NetworkPolicy probe: a client pod reaches a web pod, then must not once ingress to it is denied.'
+        : '# Probe pods: a client pod reaches a web pod directly and through its Service.',
       `NS=${ns}`,
       ...heredoc('kubectl apply -f - >/dev/null', toYamlDocuments(setup)),
       'if kubectl -n "$NS" wait --for=condition=Ready pod/web pod/client --timeout=180s >/dev/null; then',
@@ -288,20 +313,29 @@ export function verifyScript(plan: BundlePlan): string {
       '  WEB_IPS="$(kubectl -n "$NS" get pod web -o jsonpath=\'{.status.podIPs[*].ip}\')"',
       `  ${WEB_URL}`,
       '  probe() { kubectl -n "$NS" exec client -- wget -q -T 5 -O /dev/null "$(web_url "$1")" >/dev/null 2>&1; }',
+      '  # A Service by name from a pod: cluster DNS and ClusterIP routing (kube-proxy, or its replacement).',
+      '  SVC_IP="$(kubectl -n "$NS" get service web -o jsonpath=\'{.spec.clusterIP}\')"',
+      '  if probe web; then pass "DNS and ClusterIP answer from a pod (service web)"',
+      '  elif [ -n "$SVC_IP" ] && probe "$SVC_IP"; then fail "ClusterIP $SVC_IP answers but the name web does not resolve: cluster DNS is broken"',
+      '  else fail "ClusterIP of service web (${SVC_IP:-none}) does not answer from a pod: service routing is broken"; fi',
       '  FLOWS=""',
       '  for ip in $WEB_IPS; do',
       '    if probe "$ip"; then pass "pod-to-pod traffic flows to $ip"; FLOWS="$FLOWS $ip"; else fail "pod-to-pod traffic to $ip blocked before any policy"; fi',
       '  done',
-      '  # Enforcement is judged only where traffic flowed first: a probe that never worked proves nothing.',
-      '  if [ -n "$FLOWS" ]; then',
-      ...heredoc('    kubectl apply -f - >/dev/null', toYaml(policy)),
-      '    sleep 5',
-      '    for ip in $FLOWS; do',
-      '      if probe "$ip"; then fail "NetworkPolicy not enforced: traffic to $ip still flows"; else pass "NetworkPolicy enforced for $ip"; fi',
-      '    done',
-      '  else',
-      '    fail "NetworkPolicy not checked: no pod-to-pod traffic flowed (web pod IPs: ${WEB_IPS:-none})"',
-      '  fi',
+      ...(enforces
+        ? [
+            '  # Enforcement is judged only where traffic flowed first: a probe that never worked proves nothing.',
+            '  if [ -n "$FLOWS" ]; then',
+            ...heredoc('    kubectl apply -f - >/dev/null', toYaml(policy)),
+            '    sleep 5',
+            '    for ip in $FLOWS; do',
+            '      if probe "$ip"; then fail "NetworkPolicy not enforced: traffic to $ip still flows"; else pass "NetworkPolicy enforced for $ip"; fi',
+            '    done',
+            '  else',
+            '    fail "NetworkPolicy not checked: no pod-to-pod traffic flowed (web pod IPs: ${WEB_IPS:-none})"',
+            '  fi',
+          ]
+        : []),
       'else',
       '  fail "probe pods did not become Ready in $NS (kubectl -n $NS describe pods)"',
       'fi',

@@ -8,6 +8,8 @@ export interface BundleFile {
   description: string;
   /** Shell scripts are marked executable in the zip. */
   executable?: boolean;
+  /** Keys holding <...> placeholders the user must fill in before use (the README lists them from here). */
+  fillIn?: readonly string[];
 }
 
 export type BundleResult =

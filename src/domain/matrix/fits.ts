@@ -8,28 +8,116 @@ import { matrixFor, type Matrix, type MatrixColumnKey } from './matrix';
 import type { SupportLevel } from '../facts/cni-names';
 
 /**
+ * How each needable matrix feature shows in the wizard's answers, both ways: `featuresNeeded` reads it, and
+ * `answersNeeding` writes it so the comparison can ask the engine about a set of features. `fields` are the
+ * answer fields the feature sets (findings about them are findings about the feature).
+ */
+interface FeatureAnswer {
+  id: FeatureId;
+  fields: readonly string[];
+  isOn(a: Answers): boolean;
+  turnOn(a: Answers): void;
+}
+
+const FEATURE_ANSWERS: readonly FeatureAnswer[] = [
+  {
+    id: 'windowsNodes',
+    fields: ['cluster.windowsNodes'],
+    isOn: (a) => a.cluster.windowsNodes,
+    turnOn: (a) => void (a.cluster.windowsNodes = true),
+  },
+  {
+    id: 'networkPolicies',
+    fields: ['security.policy'],
+    isOn: (a) => a.security.policy !== 'none',
+    turnOn: (a) => void (a.security.policy === 'none' && (a.security.policy = 'kubernetes')),
+  },
+  {
+    id: 'l7Policy',
+    fields: ['security.policy'],
+    isOn: (a) => a.security.policy === 'l7',
+    turnOn: (a) => void (a.security.policy = 'l7'),
+  },
+  {
+    id: 'wireguard',
+    fields: ['security.encryption'],
+    isOn: (a) => a.security.encryption === 'wireguard',
+    turnOn: (a) => void (a.security.encryption = 'wireguard'),
+  },
+  {
+    id: 'ipsec',
+    fields: ['security.encryption'],
+    isOn: (a) => a.security.encryption === 'ipsec',
+    turnOn: (a) => void (a.security.encryption = 'ipsec'),
+  },
+  {
+    id: 'dualStack',
+    fields: ['addressing.ipFamily'],
+    isOn: (a) => a.addressing.ipFamily === 'dual',
+    turnOn: (a) => void (a.addressing.ipFamily = 'dual'),
+  },
+  {
+    id: 'ipv6Only',
+    fields: ['addressing.ipFamily'],
+    isOn: (a) => a.addressing.ipFamily === 'ipv6',
+    turnOn: (a) => void (a.addressing.ipFamily = 'ipv6'),
+  },
+  {
+    id: 'kubeProxyReplacement',
+    fields: ['performance.kubeProxyReplacement'],
+    isOn: (a) => a.performance.kubeProxyReplacement,
+    turnOn: (a) => void (a.performance.kubeProxyReplacement = true),
+  },
+  {
+    id: 'observability',
+    fields: ['performance.observability'],
+    isOn: (a) => a.performance.observability,
+    turnOn: (a) => void (a.performance.observability = true),
+  },
+  {
+    id: 'bgp',
+    fields: ['performance.bgp.enabled'],
+    isOn: (a) => a.performance.bgp.enabled,
+    turnOn: (a) => void (a.performance.bgp.enabled = true),
+  },
+  {
+    id: 'multipleInterfaces',
+    fields: ['extras.mode'],
+    isOn: (a) => a.extras.mode !== 'none',
+    turnOn: (a) => void (a.extras.mode === 'none' && (a.extras.mode = 'multus')),
+  },
+  {
+    id: 'bandwidthManagement',
+    fields: ['performance.bandwidthManager'],
+    isOn: (a) => a.performance.bandwidthManager,
+    turnOn: (a) => void (a.performance.bandwidthManager = true),
+  },
+  {
+    id: 'cisHardened',
+    fields: ['cluster.cisProfile'],
+    isOn: (a) => a.cluster.cisProfile,
+    turnOn: (a) => void (a.cluster.cisProfile = true),
+  },
+];
+
+/**
  * Which matrix features the wizard's answers need, so the comparison can show "only what fits my
  * answers" without running the engine. The engine (evaluate) stays the authority for ranking.
  */
 export function featuresNeeded(answers: Answers): FeatureId[] {
-  const needed: FeatureId[] = [];
-  const add = (on: boolean, id: FeatureId) => {
-    if (on) needed.push(id);
-  };
-  add(answers.cluster.windowsNodes, 'windowsNodes');
-  add(answers.security.policy !== 'none', 'networkPolicies');
-  add(answers.security.policy === 'l7', 'l7Policy');
-  add(answers.security.encryption === 'wireguard', 'wireguard');
-  add(answers.security.encryption === 'ipsec', 'ipsec');
-  add(answers.addressing.ipFamily === 'dual', 'dualStack');
-  add(answers.addressing.ipFamily === 'ipv6', 'ipv6Only');
-  add(answers.performance.kubeProxyReplacement, 'kubeProxyReplacement');
-  add(answers.performance.observability, 'observability');
-  add(answers.performance.bgp.enabled, 'bgp');
-  add(answers.extras.mode !== 'none', 'multipleInterfaces');
-  add(answers.performance.bandwidthManager, 'bandwidthManagement');
-  add(answers.cluster.cisProfile, 'cisHardened');
-  return needed;
+  return FEATURE_ANSWERS.filter((f) => f.isOn(answers)).map((f) => f.id);
+}
+
+/** Answers that need these features: a copy of `base` with each one turned on (features without an answer are skipped). */
+export function answersNeeding(features: readonly FeatureId[], base: Answers): Answers {
+  const answers = JSON.parse(JSON.stringify(base)) as Answers;
+  for (const f of FEATURE_ANSWERS) if (features.includes(f.id)) f.turnOn(answers);
+  return answers;
+}
+
+/** The answer fields these features set. */
+export function featureFields(features: readonly FeatureId[]): string[] {
+  return [...new Set(FEATURE_ANSWERS.filter((f) => features.includes(f.id)).flatMap((f) => f.fields))];
 }
 
 export interface FitBlocker {

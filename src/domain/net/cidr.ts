@@ -190,7 +190,7 @@ function parseCidrUncached(input: unknown, allowHostBits: boolean): CidrParse {
   if (typeof input !== 'string') return { ok: false, kind: 'syntax', message: 'A CIDR is text such as 10.42.0.0/16.' };
   const text = input.trim();
   if (text === '')
-    return { ok: false, kind: 'syntax', message: 'Enter a CIDR such as 10.42.0.0/16 or 2001:cafe:42::/56.' };
+    return { ok: false, kind: 'syntax', message: 'Enter a CIDR such as 10.42.0.0/16 or 2001:db8:42::/56.' };
   if (text.length > MAX_TEXT) return { ok: false, kind: 'syntax', message: 'That is too long to be a CIDR.' };
   const slash = text.indexOf('/');
   if (slash < 0 || slash !== text.lastIndexOf('/')) {

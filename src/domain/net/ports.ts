@@ -21,6 +21,16 @@ export interface PortRule {
 
 const ALL = 'all nodes' as const;
 
+/** Where agents register with a server (the `server:` URL of an agent's config.yaml). */
+export const SUPERVISOR_PORT = 9345;
+
+/**
+ * VXLAN UDP ports: Linux's default (canal, Cilium) and the IANA one (rke2-flannel, Calico). Some VMware/NSX
+ * underlays drop 8472 (flannel-io/flannel#2388); moving the tunnel to the IANA port is the mitigation
+ * (cilium/cilium#21801: Cilium `tunnelPort`; rke2-canal `flannel.backendPort`, rancher/rke2-charts#328).
+ */
+export const VXLAN_PORT = { linux: 8472, iana: 4789 } as const;
+
 export const COMMON_PORTS: readonly PortRule[] = [
   {
     port: 6443,
@@ -31,7 +41,7 @@ export const COMMON_PORTS: readonly PortRule[] = [
     source: SOURCES.requirementsPorts,
   },
   {
-    port: 9345,
+    port: SUPERVISOR_PORT,
     protocol: 'TCP',
     from: ALL,
     to: 'servers',
@@ -97,11 +107,11 @@ export function cniPorts(cni: PrimaryCni, o: PortOptions): PortRule[] {
       if (o.encryption === 'wireguard') {
         rules.push(p(51820, 'UDP', 'Canal WireGuard (IPv4)'));
         if (o.ipv6) rules.push(p(51821, 'UDP', 'Canal WireGuard (IPv6 / dual-stack)'));
-      } else rules.push(p(8472, 'UDP', 'Canal VXLAN'));
+      } else rules.push(p(VXLAN_PORT.linux, 'UDP', 'Canal VXLAN'));
       rules.push(p(9099, 'TCP', 'Canal health checks'));
       break;
     case 'calico':
-      rules.push(p(4789, 'UDP', 'Calico VXLAN'));
+      rules.push(p(VXLAN_PORT.iana, 'UDP', 'Calico VXLAN'));
       rules.push(p(5473, 'TCP', 'Calico Typha'));
       rules.push(p(9098, 'TCP', 'Calico Typha health checks'));
       rules.push(p(9099, 'TCP', 'Calico health checks'));
@@ -119,7 +129,7 @@ export function cniPorts(cni: PrimaryCni, o: PortOptions): PortRule[] {
       rules.push(p('0,8', 'ICMP', 'Cilium health checks (echo reply, echo request)'));
       rules.push(p(4240, 'TCP', 'Cilium health checks'));
       // UDP, not TCP: the Rancher FAQ's "TCP 8472" is wrong (rke2-facts.md §8).
-      rules.push(p(8472, 'UDP', 'Cilium VXLAN'));
+      rules.push(p(VXLAN_PORT.linux, 'UDP', 'Cilium VXLAN'));
       if (o.encryption === 'wireguard') rules.push(p(51871, 'UDP', 'Cilium WireGuard'));
       if (o.encryption === 'ipsec')
         rules.push(p(null, 'ESP', 'Cilium IPsec (IP protocol 50)', SOURCES.ciliumSystemRequirements));
@@ -130,15 +140,27 @@ export function cniPorts(cni: PrimaryCni, o: PortOptions): PortRule[] {
       break;
     case 'flannel':
       // rke2-flannel sets backendPort 4789 / VNI 4096 to match Windows (rke2-flannel values.yaml), unlike canal's 8472.
-      rules.push(p(4789, 'UDP', 'Flannel VXLAN', SOURCES.flannelValues));
+      rules.push(p(VXLAN_PORT.iana, 'UDP', 'Flannel VXLAN', SOURCES.flannelValues));
       break;
     case 'none':
       break;
   }
   if (o.windows && (cni === 'calico' || cni === 'flannel')) {
     // Windows nodes use the same VXLAN 4789 already listed; BGP only with Calico BGP.
-    if (cni === 'calico' && o.bgp && !rules.some((r) => r.port === 179))
-      rules.push(p(179, 'TCP', 'Calico BGP (Windows)'));
+    if (cni === 'calico' && o.bgp && !rules.some((r) => r.port === 179)) rules.push(WINDOWS_BGP);
   }
   return rules;
+}
+
+/** RKE2's "Windows Specific Inbound Network Rules" table (docs install/requirements). */
+const WINDOWS_VXLAN = p(4789, 'UDP', 'VXLAN of Calico and Flannel on Windows nodes');
+const WINDOWS_BGP = p(179, 'TCP', 'Calico BGP on Windows nodes');
+
+/**
+ * What a Windows agent must accept: RKE2's ports that reach every node (kubelet, NodePorts) and the Windows
+ * overlay: VXLAN UDP 4789, or TCP 179 when Calico routes over BGP (windows-bgp backend, no VXLAN; rancher/rke2
+ * pkg/windows/calico.go). Server-only ports and Linux-only CNI daemons (Typha, health checks) are not here.
+ */
+export function windowsAgentPorts(o: Pick<PortOptions, 'bgp'>): PortRule[] {
+  return [...COMMON_PORTS.filter((r) => r.to === ALL), o.bgp ? WINDOWS_BGP : WINDOWS_VXLAN];
 }

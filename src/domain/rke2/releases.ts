@@ -80,3 +80,37 @@ export function resolveRelease(
 export function chartVersion(release: ResolvedRelease, chart: ChartName): string | null {
   return release.row.charts[chart];
 }
+
+/** "1.33" or "v1.33": a minor line without a patch. */
+const MINOR_ONLY = /^v?(\d{1,3})\.(\d{1,3})$/;
+
+export type ReleaseInput =
+  | { ok: true; text: string; minorOnly: false }
+  /** A minor line, taken as the newest patch of it the table knows. */
+  | { ok: true; text: string; minorOnly: true; minor: string }
+  | { ok: false; message: string };
+
+/**
+ * What the release question accepts: an exact release ("v1.33.6+rke2r1", "1.33.6"), or a minor line
+ * ("1.33", "v1.33") taken as the newest known patch of that minor. Never throws.
+ */
+export function parseReleaseInput(input: unknown): ReleaseInput {
+  if (typeof input === 'string') {
+    const m = MINOR_ONLY.exec(input.trim());
+    if (m) {
+      const [major, minor] = [Number(m[1]), Number(m[2])];
+      const minorText = `v${major}.${minor}`;
+      const line = RELEASES.filter((r) => r.version.major === major && r.version.minor === minor);
+      const newest = line[line.length - 1];
+      if (newest) return { ok: true, text: newest.version.text, minorOnly: true, minor: minorText };
+      const first = RELEASES[0]!.version;
+      const last = RELEASES[RELEASES.length - 1]!.version;
+      return {
+        ok: false,
+        message: `This wizard knows no ${minorText} release (it knows v${first.major}.${first.minor} to v${last.major}.${last.minor}); give the exact release, e.g. ${minorText}.0+rke2r1.`,
+      };
+    }
+  }
+  const parsed = parseRke2Version(input);
+  return parsed.ok ? { ok: true, text: parsed.version.text, minorOnly: false } : parsed;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, parseRke2Version, passesGate } from './version';
+import { compareVersions, gateMinimumFor, parseRke2Version, passesGate } from './version';
 import { resolveRelease, RELEASES, NEWEST_KNOWN_RELEASE, latestPerMinor } from './releases';
 import { GATES, hasGate } from '../facts/gates';
 
@@ -98,5 +98,17 @@ describe('release table', () => {
     const picks = latestPerMinor();
     expect(picks[0]!.text).toBe(NEWEST_KNOWN_RELEASE);
     expect(new Set(picks.map((p) => p.minor)).size).toBe(picks.length);
+  });
+});
+
+describe('gateMinimumFor', () => {
+  const gate = { minimums: ['1.35.1', '1.33.8', '1.34.4'] };
+  it("names the first fixed patch of the release's own line", () => {
+    expect(gateMinimumFor(v('v1.33.6+rke2r1'), gate)).toBe('v1.33.8');
+    expect(gateMinimumFor(v('v1.34.1+rke2r1'), gate)).toBe('v1.34.4');
+  });
+  it('names the nearest newer line for a line the gate does not list', () => {
+    expect(gateMinimumFor(v('v1.32.9+rke2r1'), gate)).toBe('v1.33.8');
+    expect(gateMinimumFor(v('v1.30.1+rke2r1'), gate)).toBe('v1.33.8');
   });
 });

@@ -65,8 +65,16 @@ export function describeGate(gate: VersionGate): string {
   return gate.minimums.map((m) => `v${m}`).join(' / ');
 }
 
-/** Lowest gate minimum on the release's own minor line, e.g. "v1.33.8", or the lowest overall. */
+/**
+ * The first release with the feature that a user of this release line should move to: the gate's patch on the
+ * release's own minor line ("v1.33.8" for a v1.33 release), else the gate's patch on the nearest newer line that
+ * has one (a v1.32 release needs at least v1.33.8), else the newest listed line.
+ */
 export function gateMinimumFor(version: Rke2Version, gate: VersionGate): string {
-  const line = gate.minimums.find((m) => m.startsWith(`${version.major}.${version.minor}.`));
-  return `v${line ?? gate.minimums[gate.minimums.length - 1]}`;
+  const mins = gate.minimums
+    .map((m) => ({ text: m, minor: Number(m.split('.')[1]) }))
+    .sort((a, b) => a.minor - b.minor);
+  const line =
+    mins.find((m) => m.minor === version.minor) ?? mins.find((m) => m.minor > version.minor) ?? mins[mins.length - 1]!;
+  return `v${line.text}`;
 }

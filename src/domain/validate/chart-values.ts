@@ -54,6 +54,8 @@ export interface ValuesContext {
   ciliumChart: string | null;
   /** cluster-cidr from the server config, when known. */
   clusterCidr: string | null;
+  /** The bundled rke2-calico chart version when the release is known, else null (judged as current). */
+  calicoChart?: string | null;
 }
 
 const CILIUM_SCHEMA_SOURCE: Record<CiliumSchemaLine, Source> = {
@@ -135,7 +137,17 @@ function checkCilium(
     const inner = values.cilium;
     if (isMapping(inner) && ['strict', 'true'].includes(String(inner.kubeProxyReplacement)))
       checkKprServiceHost(inner, nested(report, 'cilium'));
+    if (isMapping(inner)) checkServiceEndpoint(inner, nested(report, 'cilium'), 'k8sServiceHost', 'k8sServicePort');
     return false;
+  }
+  checkServiceEndpoint(values, report, 'k8sServiceHost', 'k8sServicePort');
+  const fallback = getPath(values, 'encryption.wireguard.userspaceFallback');
+  if (fallback !== undefined) {
+    if (!ctx.ciliumChart || chartHasEra(ctx.ciliumChart, 'ciliumNoUserspaceFallback'))
+      report('encryption.wireguard.userspaceFallback', 'cilium.userspaceFallbackRemoved', {
+        chart: `rke2-cilium ${ctx.ciliumChart ?? ''}`.trim(),
+      });
+    skip.add('encryption.wireguard.userspaceFallback');
   }
   if (isMapping(values.cilium)) {
     report('cilium', 'cilium.wrapperKey');
@@ -171,7 +183,7 @@ function checkCilium(
   }
   if (values.localRedirectPolicy !== undefined) report('localRedirectPolicy', 'cilium.localRedirectPolicyDeprecated');
   const validator: CompiledValidator = ctx.ciliumLine === '1.20' ? V.cilium120 : V.cilium119;
-  const forSchema = Object.fromEntries(Object.entries(values).filter(([k]) => !skip.has(k) && k !== 'global'));
+  const forSchema = withoutPaths(values, skip);
   checkSchema(validator, forSchema, report, CILIUM_SCHEMA_SOURCE[ctx.ciliumLine]);
   return true;
 }
@@ -203,7 +215,139 @@ function cidrContains(outer: string, inner: string): boolean {
   return false;
 }
 
+/** A copy of the values without the skipped dotted paths (and global), for the schema check. */
+function withoutPaths(values: Record<string, unknown>, skip: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (skip.has(k) || k === 'global') continue;
+    const below = [...skip].filter((p) => p.startsWith(`${k}.`)).map((p) => p.slice(k.length + 1));
+    out[k] = below.length && isMapping(v) ? withoutPaths(v, new Set(below)) : v;
+  }
+  return out;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*\.?$/i;
+
+function isIpv6(text: string): boolean {
+  const t = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+  if (!/^[0-9a-f:.]+$/i.test(t) || !t.includes(':')) return false;
+  const parts = t.split('::');
+  if (parts.length > 2) return false;
+  const groups = parts.flatMap((p) => (p ? p.split(':') : []));
+  return groups.every((g) => /^[0-9a-f]{1,4}$/i.test(g) || IPV4.test(g)) && (parts.length === 2 || groups.length === 8);
+}
+
+/** An API server host as the CNI needs it: an IP, a DNS name, localhost (or Cilium's "auto"). */
+export function isServiceHost(text: string): boolean {
+  return IPV4.test(text) || isIpv6(text) || HOSTNAME.test(text) || text === 'auto';
+}
+
+function hostProblem(text: string): string {
+  if (/\{\{|\}\}|\$\{/.test(text)) return ' (it looks like a template expression that was never rendered)';
+  if (text.includes('://')) return ' (write the host alone, without a scheme)';
+  if (/^[^:]+:\d+$/.test(text)) return ' (put the port in the port value, not in the host)';
+  // A DNS name's last label is never all digits (RFC 3696 2): "groups.servers.0" is a template path, not a host.
+  if (!IPV4.test(text) && /(^|\.)\d+\.?$/.test(text))
+    return ' (its last part is a number, as in an unrendered template path)';
+  return '';
+}
+
+function checkServiceEndpoint(
+  values: Record<string, unknown>,
+  report: Reporter,
+  hostKey: string,
+  portKey: string,
+): void {
+  const host = getPath(values, hostKey);
+  if (typeof host === 'string' && host.trim() !== '') {
+    const why = hostProblem(host);
+    if (why || !isServiceHost(host.trim()))
+      report(hostKey, 'values.serviceHostInvalid', { key: hostKey, found: show(host), why });
+  }
+  const port = getPath(values, portKey);
+  // Other types are the schema's to report.
+  if ((typeof port !== 'number' && typeof port !== 'string') || port === '') return;
+  const n =
+    typeof port === 'number' ? port : typeof port === 'string' && /^\d+$/.test(port.trim()) ? Number(port) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    report(portKey, 'values.servicePortInvalid', { key: portKey, found: show(port) });
+}
+
+/** Helm --set list syntax ("{a,b}") written as a YAML string, anywhere in the values. */
+function checkSetSyntax(value: unknown, report: Reporter, path = ''): void {
+  if (typeof value === 'string') {
+    const t = value.trim();
+    if (/^\{[^{}:"']*\}$/.test(t) && !t.startsWith('{{')) {
+      const items = t
+        .slice(1, -1)
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      report(path, 'values.setListSyntax', { found: show(value), items: items.join(', ') });
+    }
+    return;
+  }
+  if (Array.isArray(value)) value.forEach((v, i) => checkSetSyntax(v, report, `${path}[${i}]`));
+  else if (isMapping(value))
+    for (const [k, v] of Object.entries(value)) checkSetSyntax(v, report, path ? `${path}.${k}` : k);
+}
+
+const AUTODETECT_METHODS = ['firstFound', 'kubernetes', 'interface', 'skipInterface', 'canReach', 'cidrs'];
+
+/** The chart's own values default for the v4 autodetection, per chart version (null: the chart sets none). */
+export function calicoAutodetectDefault(chart: string | null | undefined): Record<string, unknown> | null {
+  if (!chart) return null;
+  return chartHasEra(chart, 'calicoAutodetectFromTemplate') ? null : { firstFound: true };
+}
+
+/** Helm merges user values over the chart's: maps deeply, null deletes a default. */
+export function helmMerge(base: unknown, over: unknown): unknown {
+  if (!isMapping(base) || !isMapping(over)) return over === undefined ? base : over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    if (v === null) delete out[k];
+    else out[k] = helmMerge(base[k], v);
+  }
+  return out;
+}
+
+function checkAutodetection(values: Record<string, unknown>, report: Reporter, ctx: ValuesContext): void {
+  for (const family of ['V4', 'V6'] as const) {
+    const path = `installation.calicoNetwork.nodeAddressAutodetection${family}`;
+    const user = getPath(values, path);
+    if (user !== undefined && !isMapping(user)) continue;
+    const chartDefault = family === 'V4' ? calicoAutodetectDefault(ctx.calicoChart) : null;
+    if (user === undefined) continue;
+    const merged = helmMerge(chartDefault ?? {}, user);
+    if (!isMapping(merged)) continue;
+    const methods = AUTODETECT_METHODS.filter((m) => truthy(merged[m]));
+    if (methods.length > 1) {
+      const fromDefault =
+        chartDefault && methods.includes('firstFound') && !truthy((user as Record<string, unknown>).firstFound);
+      report(path, 'calico.autodetectTwoMethods', {
+        chart: ctx.calicoChart ? `rke2-calico ${ctx.calicoChart}` : 'rke2-calico',
+        path,
+        methods: methods.join(', '),
+        hint: fromDefault ? ' and add "firstFound: false" to switch off the chart\'s own firstFound default' : '',
+      });
+    }
+  }
+}
+
+const DROPPED_FELIX_KEYS = ['iptablesRefreshInterval', 'iptablesBackend'];
+
 function checkCalico(values: Record<string, unknown>, report: Reporter, ctx: ValuesContext): void {
+  checkAutodetection(values, report, ctx);
+  checkServiceEndpoint(values, report, 'kubernetesServiceEndpoint.host', 'kubernetesServiceEndpoint.port');
+  if (
+    ctx.calicoChart &&
+    chartHasEra(ctx.calicoChart, 'calicoNoFelixIptablesKeys') &&
+    isMapping(values.felixConfiguration)
+  )
+    for (const key of DROPPED_FELIX_KEYS)
+      if (values.felixConfiguration[key] !== undefined)
+        report(`felixConfiguration.${key}`, 'calico.felixKeyDropped', { key, chart: ctx.calicoChart });
   const installation = values.installation;
   if (isMapping(installation)) {
     const { enabled: _e, backend, natOutgoing, ...spec } = installation;
@@ -301,6 +445,7 @@ export function checkChartValues(chart: string, values: unknown, report: Reporte
     else report('global', 'values.globalKey', { key: '*' });
   }
   if (!isCniChart(chart)) return;
+  checkSetSyntax(values, report);
   let skip = new Set<string>(['global']);
   let checkUnknownKeys = true;
   if (chart === 'rke2-cilium') checkUnknownKeys = checkCilium(values, report, ctx, skip);

@@ -1,6 +1,6 @@
 import type { ValidationIssue } from './types';
 import { IssueSink, getPath, isMapping, kindOf, nested, reporterFor, type Reporter } from './issues';
-import { MAX_FILE_BYTES, parseJson, parseYamlDocs } from './parse';
+import { MAX_FILE_BYTES, isDuplicateKey, parseJson, parseYamlDocs } from './parse';
 import { checkCniValue, type CniSelection } from './cni-list';
 import { checkConfigKeys, mergeConfigs, asBool } from './rke2-config';
 import {
@@ -155,7 +155,7 @@ function parseFiles(files: readonly BundleInputFile[], sink: IssueSink): ParsedF
       const parsed = parseYamlDocs(text);
       nodes += parsed.nodes ?? 0;
       if (!parsed.ok) {
-        report('', 'file.yamlSyntax', { reason: parsed.reason });
+        report('', isDuplicateKey(parsed.reason) ? 'file.duplicateKey' : 'file.yamlSyntax', { reason: parsed.reason });
         continue;
       }
       docs = parsed.docs;
@@ -211,10 +211,16 @@ function checkKubeProxy(
     side.report('disable-kube-proxy', 'kubeProxy.replacementWithoutDisable', { chart, replacement });
 }
 
-function run(files: readonly BundleInputFile[]): ValidationIssue[] {
+/** What the doctor is told besides the files. */
+export interface ValidateOptions {
+  /** Judge the files against this release (wins over answers.yaml's cluster.release). */
+  release?: ResolvedRelease;
+}
+
+function run(files: readonly BundleInputFile[], options: ValidateOptions): ValidationIssue[] {
   const sink = new IssueSink();
   const parsed = parseFiles(files, sink);
-  const release = releaseFromAnswers(parsed);
+  const release = options.release ?? releaseFromAnswers(parsed);
 
   // Server config: config.yaml, then config.yaml.d/* in name order, as RKE2 merges them.
   const serverFiles: { file: string; value: Record<string, unknown> }[] = [];
@@ -298,6 +304,7 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
   const values: ValuesContext = {
     ciliumLine: ciliumLineFor(ciliumChart),
     ciliumChart,
+    calicoChart: release ? chartVersion(release, 'rke2-calico') : null,
     clusterCidr: typeof clusterCidrRaw === 'string' ? clusterCidrRaw : null,
   };
   const facts: BundleFacts = {
@@ -385,10 +392,10 @@ function run(files: readonly BundleInputFile[]): ValidationIssue[] {
  * The bundle doctor: checks a bundle (generated or hand-written) against RKE2's own rules, the charts'
  * values and schemas, and the CRDs. Pure; never throws, whatever the input.
  */
-export function validateBundle(files: readonly BundleInputFile[]): ValidationIssue[] {
+export function validateBundle(files: readonly BundleInputFile[], options: ValidateOptions = {}): ValidationIssue[] {
   try {
     if (!Array.isArray(files)) return [];
-    return run(files);
+    return run(files, options ?? {});
   } catch (error) {
     return [
       {

@@ -6,7 +6,7 @@ import { checkSchema } from './schema-check';
 import { checkChartValues, isCniChart, isCniSelectedChart, PACKAGED_CHARTS, type ValuesContext } from './chart-values';
 import type { CniSelection } from './cni-list';
 import { getPath, isMapping, kindOf, nested, show, type Reporter } from './issues';
-import { parseJson, parseYamlOne } from './parse';
+import { isDuplicateKey, parseJson, parseYamlOne } from './parse';
 import { nearest } from './suggest';
 import { SOURCES, type Source } from '../sources';
 
@@ -41,11 +41,19 @@ const CRD_SOURCES: Record<string, Source> = {
   BGPConfiguration: SOURCES.calicoBgp,
 };
 
-function checkCrdObject(kind: string, validator: CompiledValidator, doc: ManifestDoc): void {
+function checkCrdObject(
+  kind: string,
+  validator: CompiledValidator,
+  doc: ManifestDoc,
+  skip?: (path: string) => boolean,
+): void {
   const source = CRD_SOURCES[kind] ?? SOURCES.helmAddons;
-  checkSchema(validator, doc.value, doc.report, source);
+  const report: Reporter = skip
+    ? (path, id, data, src) => (skip(path) ? undefined : doc.report(path, id, data, src))
+    : doc.report;
+  checkSchema(validator, doc.value, report, source);
   const tree = KEY_TREES[kind];
-  if (tree) checkKeys(doc.value, tree, doc.report, { messageId: 'schema.unknownKey', owner: { kind }, source });
+  if (tree) checkKeys(doc.value, tree, report, { messageId: 'schema.unknownKey', owner: { kind }, source });
 }
 
 /** valuesContent (a YAML string) or spec.values (structured): both reach the chart. */
@@ -53,7 +61,10 @@ function hccValues(spec: Record<string, unknown>, report: Reporter): { path: str
   const out: { path: string; values: unknown }[] = [];
   if (typeof spec.valuesContent === 'string') {
     const parsed = parseYamlOne(spec.valuesContent);
-    if (!parsed.ok) report('spec.valuesContent', 'hcc.valuesContentSyntax', { reason: parsed.reason });
+    if (!parsed.ok)
+      report('spec.valuesContent', isDuplicateKey(parsed.reason) ? 'file.duplicateKey' : 'hcc.valuesContentSyntax', {
+        reason: parsed.reason,
+      });
     else out.push({ path: 'spec.valuesContent', values: parsed.value });
   }
   if (spec.values !== undefined && spec.values !== null) out.push({ path: 'spec.values', values: spec.values });
@@ -96,8 +107,25 @@ export function checkHelmChartConfig(doc: ManifestDoc, facts: BundleFacts): void
     });
   }
   if (name && facts.rancherChartValues.has(name)) report('metadata.name', 'rancher.hccConflict', { name });
-  checkCrdObject('HelmChartConfig', V.helmChartConfig, doc);
+  if (value.spec === undefined) {
+    if (isMapping(value.metadata) && value.metadata.spec !== undefined)
+      report('metadata.spec', 'hcc.specUnderMetadata');
+    else report('', 'hcc.specMissing');
+  }
   const spec = isMapping(value.spec) ? value.spec : null;
+  // Keys beside valuesContent that are chart values, not HelmChartConfig fields: their own message, not "unknown key".
+  const beside = new Set<string>();
+  if (spec) {
+    const fields = KEY_TREES.HelmChartConfig;
+    const specFields = fields && fields !== 1 ? fields.spec : undefined;
+    for (const key of Object.keys(spec)) {
+      if (specFields && specFields !== 1 && !(key in specFields)) {
+        report(`spec.${key}`, 'hcc.valuesBesideValuesContent', { key });
+        beside.add(`spec.${key}`);
+      }
+    }
+  }
+  checkCrdObject('HelmChartConfig', V.helmChartConfig, doc, (path) => beside.has(path) || path === 'metadata.spec');
   if (!spec) return;
   const all = hccValues(spec, report);
   if (all.length === 0 && spec.valuesSecrets === undefined) report('spec', 'hcc.noValues');

@@ -182,6 +182,66 @@ export const MESSAGES = {
   },
 
   // HelmChartConfig
+  'file.duplicateKey': {
+    severity: 'error',
+    template:
+      'A key is written twice in one mapping ({{reason}}). YAML forbids it and readers disagree on which one wins (RKE2 may keep either). Keep one, with the value you mean.',
+    source: SOURCES.duplicateKeyIssue,
+  },
+  'hcc.specUnderMetadata': {
+    severity: 'error',
+    template:
+      '"spec" is indented under "metadata", so this HelmChartConfig has no spec and its values are never applied. Move "spec:" back to the left margin, level with "metadata:".',
+    source: SOURCES.specUnderMetadataIssue,
+  },
+  'hcc.specMissing': {
+    severity: 'error',
+    template:
+      'This HelmChartConfig has no "spec", so it changes nothing. Add "spec: {valuesContent: ...}" with the chart values.',
+    source: SOURCES.specUnderMetadataIssue,
+  },
+  'hcc.valuesBesideValuesContent': {
+    severity: 'error',
+    template:
+      '"{{key}}" sits beside valuesContent under spec, where the chart never reads it (a HelmChartConfig spec only has valuesContent, values, valuesSecrets and failurePolicy). Indent it into the valuesContent block.',
+    source: SOURCES.valuesBesideContentIssue,
+  },
+  'values.setListSyntax': {
+    severity: 'error',
+    template:
+      '{{found}} is Helm --set list syntax written as a YAML string; the chart gets one string, not a list. Write a YAML list: [{{items}}].',
+    source: SOURCES.setSyntaxIssue,
+  },
+  'values.serviceHostInvalid': {
+    severity: 'error',
+    template:
+      '{{key}} {{found}} is not an IP address, a DNS name or localhost{{why}}. Set the address of the API server (a server IP, a load balancer or VIP name, or 127.0.0.1 through the RKE2 agent load balancer).',
+    source: SOURCES.serviceHostTemplateIssue,
+  },
+  'values.servicePortInvalid': {
+    severity: 'error',
+    template:
+      '{{key}} {{found}} is not a port number (an integer from 1 to 65535). Use the API server port, normally 6443.',
+    source: SOURCES.serviceHostTemplateIssue,
+  },
+  'calico.autodetectTwoMethods': {
+    severity: 'error',
+    template:
+      'After merging with the chart defaults of {{chart}}, {{path}} has more than one method ({{methods}}); the Calico operator refuses the Installation with "no more than one node address autodetection method can be specified per-family". Keep one method{{hint}}.',
+    source: SOURCES.calicoAutodetectConflict,
+  },
+  'cilium.userspaceFallbackRemoved': {
+    severity: 'error',
+    template:
+      'encryption.wireguard.userspaceFallback was removed in Cilium 1.17 ({{chart}} ignores it): WireGuard needs kernel support on every node. Delete the key.',
+    source: SOURCES.cilium117UpgradeNotes,
+  },
+  'calico.felixKeyDropped': {
+    severity: 'error',
+    template:
+      'felixConfiguration.{{key}} was dropped from rke2-calico because calico-node {{chart}} fails with it. Delete the key.',
+    source: SOURCES.calicoFelixKeysDropped,
+  },
   'hcc.apiVersionMissing': {
     severity: 'error',
     template:

@@ -5,6 +5,13 @@ import { constructFromEvents, parseEvents } from 'js-yaml';
  * values.yaml (rke2-cilium 1.20: 187 KB), and the doctor runs in the browser too.
  */
 export const MAX_FILE_BYTES = 512 * 1024;
+/**
+ * What any reader of the doctor's input (the CLI's validate/upgrade, the /check page) takes at most:
+ * bundles are kilobytes; anything far larger is a mistake or a zip bomb. The doctor's own budget
+ * (WORK_BUDGET) stops at 3 MiB of text, so reading much more would be wasted work.
+ */
+export const INPUT_LIMITS = { maxFiles: 5000, maxTotalBytes: 4 * 1024 * 1024, maxFileBytes: MAX_FILE_BYTES } as const;
+
 /** Aliases are refused beyond this, so a "billion laughs" document cannot blow up the walkers. */
 const MAX_ALIASES = 50;
 export const MAX_NODES = 200_000;
@@ -88,4 +95,9 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** js-yaml's reason for a key written twice in one mapping (it refuses such documents). */
+export function isDuplicateKey(reason: string): boolean {
+  return reason.startsWith('duplicated mapping key');
 }

@@ -258,6 +258,9 @@ export default function CniPage({ id: idProp }: { id?: string }) {
         <InAppLink to={`/compare?release=${encodeURIComponent(release.requested.text)}`}>
           Compare with the others
         </InAppLink>
+        <InAppLink to={`/check?release=${encodeURIComponent(release.requested.text)}`}>
+          Check your files against this release
+        </InAppLink>
       </Box>
       {notice && (
         <Alert severity="warning" sx={{ mb: 2 }}>

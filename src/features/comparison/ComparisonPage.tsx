@@ -25,6 +25,7 @@ import {
 import { COMPARISON_ONLY_PROFILES } from '../../domain/cni/profiles';
 import { downloadText } from '../../lib/download';
 import { buildComparisonView, type Judged } from './comparison-model';
+import { comparisonAnswer, type CaveatEngine } from './comparison-answer';
 import {
   comparisonSearch,
   parseComparisonSearch,
@@ -44,7 +45,7 @@ const SORT_LABELS: Record<SortMode, string> = {
   support: 'Most supported features (needed ones if any)',
 };
 
-type Engine = Pick<typeof import('../../domain/engine'), 'evaluate' | 'explain'>;
+type Engine = CaveatEngine;
 
 const NEEDABLE = FEATURES.filter((f) => f.kind === 'support');
 
@@ -67,12 +68,14 @@ export default function ComparisonPage() {
   const matrix = useMemo(() => matrixFor(release), [release]);
   const releaseText = release.requested.text;
 
-  // The engine judges the wizard's answers on the release shown here. It is loaded only when there are
-  // saved answers to judge: a first visit does not fetch it (issue 15, /compare's byte budget).
+  // The engine judges the wizard's answers on the release shown here and finds the caveats of the
+  // features asked for. It is loaded only when there are saved answers or asked features: a first visit
+  // does not fetch it (issue 15, /compare's byte budget).
   const [engine, setEngine] = useState<Engine | null>(null);
+  const wantsEngine = stored.answers !== null || state.features.length > 0;
   useEffect(() => {
-    if (stored.answers && !engine) void import('../../domain/engine').then((m) => setEngine(m));
-  }, [stored.answers, engine]);
+    if (wantsEngine && !engine) void import('../../domain/engine').then((m) => setEngine(m));
+  }, [wantsEngine, engine]);
   const judged: Judged | null = useMemo(() => {
     if (!stored.answers || !engine) return null;
     try {
@@ -90,6 +93,11 @@ export default function ComparisonPage() {
   const view = useMemo(
     () => buildComparisonView(matrix, state, stored.answers, judged),
     [matrix, state, stored.answers, judged],
+  );
+  const fitsAnswers = state.fit && stored.answers !== null;
+  const answer = useMemo(
+    () => comparisonAnswer(matrix, view, fitsAnswers ? stored.answers : null, fitsAnswers, engine),
+    [matrix, view, fitsAnswers, stored.answers, engine],
   );
 
   // The URL is the shareable state; replaceState keeps Back meaningful.
@@ -110,6 +118,34 @@ export default function ComparisonPage() {
       <Typography variant="h4" component="h1" gutterBottom>
         Compare CNIs for RKE2
       </Typography>
+      <Box
+        component="section"
+        aria-labelledby="answer-heading"
+        sx={{ my: 2, p: 2, border: 1, borderColor: 'divider', borderRadius: 1, maxWidth: '90ch' }}
+      >
+        <Typography variant="h6" component="h2" id="answer-heading">
+          Answer
+        </Typography>
+        <Typography role="status" aria-live="polite" sx={{ fontWeight: 600 }} data-testid="comparison-answer">
+          {answer.headline}
+        </Typography>
+        {answer.caveatsPending && <Typography variant="body2">Finding the caveats for this combination…</Typography>}
+        {answer.caveats.length > 0 && (
+          <>
+            <Typography variant="subtitle1" component="h3" id="caveats-heading" sx={{ mt: 1 }}>
+              Caveats the wizard gives for this combination
+            </Typography>
+            <Box component="ul" aria-labelledby="caveats-heading" sx={{ pl: 3, my: 0.5 }}>
+              {answer.caveats.map((c) => (
+                <li key={`${c.cni ?? ''}|${c.text}`} data-severity={c.severity}>
+                  <strong>{c.cni ?? 'Whatever the CNI'}:</strong> {c.text}{' '}
+                  <ExternalLink source={c.source}>Source</ExternalLink>
+                </li>
+              ))}
+            </Box>
+          </>
+        )}
+      </Box>
       <Typography sx={{ maxWidth: '70ch' }} gutterBottom>
         Every cell is specific to the release you pick and links to its source. Where the RKE2 or Rancher docs are out
         of date, this table follows the code and charts: Cilium VXLAN is UDP 8472 (not TCP), Cilium’s minimum kernel

@@ -1,10 +1,14 @@
+import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Box } from '@mui/material';
 import { Notice } from '../../ui/Notice';
 import type { Answers } from '../../domain/answers/types';
 import type { PrimaryCni } from '../../domain/facts/cni-names';
 import { OS_PRESET_INFO } from '../../domain/kernel';
-import { latestPerMinor, resolveRelease, NEWEST_KNOWN_RELEASE } from '../../domain/rke2/releases';
+import { latestPerMinor, parseReleaseInput, resolveRelease, NEWEST_KNOWN_RELEASE } from '../../domain/rke2/releases';
+import { CNI_DISPLAY_NAMES } from '../../domain/facts/cni-names';
+import { keepValid } from '../../lib/last-valid';
+import { Button } from '../../ui/Button';
 import { RadioQuestion, SelectQuestion, SuggestQuestion, SwitchQuestion, TextQuestion } from '../../ui/fields';
 import { SourceLink } from '../../ui/SourceLink';
 import { SOURCES } from '../../domain/sources';
@@ -84,24 +88,144 @@ function Q({ path, kind, chosen = null }: { path: AnswerPath; kind: Kind; chosen
   }
 }
 
+type ReleaseChoices = Awaited<typeof import('../../domain/engine/release-choices')>['releaseChoices'];
+type ReleaseChoice = ReturnType<ReleaseChoices>[number];
+
+/**
+ * Every known patch release, judged against the answers so far: those that rule out what was asked
+ * are marked, with the engine's reasons. The engine loads only when the list is opened.
+ */
+function ReleaseList() {
+  const { getValues, setValue } = useFormContext<Answers>();
+  const [choices, setChoices] = useState<readonly ReleaseChoice[] | null>(null);
+  const [open, setOpen] = useState(false);
+  const release = useWatch<Answers, 'cluster.release'>({ name: 'cluster.release' });
+  // Computed when opened, from the answers as they stand then.
+  async function show() {
+    const { releaseChoices } = await import('../../domain/engine/release-choices');
+    // The release itself is what the list changes; every other answer is judged as it stands.
+    setChoices(releaseChoices(keepValid(getValues()).answers));
+    setOpen(true);
+  }
+  const current = parseReleaseInput(release);
+  const ruledOut = choices?.filter((c) => c.rulesOut !== null).length ?? 0;
+  return (
+    <Box sx={{ mb: 1 }}>
+      <Button
+        size="small"
+        variant="outlined"
+        aria-expanded={open}
+        aria-controls="release-list"
+        onClick={() => (open ? setOpen(false) : void show())}
+      >
+        {open ? 'Hide the known releases' : 'Show every known release'}
+      </Button>
+      {open && choices ? (
+        <Box id="release-list" sx={{ mt: 1, maxHeight: 360, overflowY: 'auto', border: 1, borderColor: 'divider' }}>
+          <Box
+            component="table"
+            sx={{
+              width: '100%',
+              borderCollapse: 'collapse',
+              fontSize: '0.875rem',
+              '& caption': { textAlign: 'left', p: 1, fontWeight: 600 },
+              '& th, & td': {
+                borderBottom: 1,
+                borderColor: 'divider',
+                p: 0.75,
+                textAlign: 'left',
+                verticalAlign: 'top',
+              },
+            }}
+          >
+            <caption>
+              Every known RKE2 release, newest first, with your other answers as they are
+              {ruledOut > 0 ? ` (${ruledOut} rule out what you asked for)` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Release</th>
+                <th scope="col">With your answers</th>
+                <th scope="col">
+                  <span className="visually-hidden">Choose</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {choices.map((c) => (
+                <tr key={c.release} data-release={c.release} data-rules-out={c.rulesOut ? 'true' : 'false'}>
+                  <th scope="row">{c.release}</th>
+                  <td>
+                    {c.rulesOut ? (
+                      <>
+                        <strong>
+                          Rules out {c.rulesOut.cni ? CNI_DISPLAY_NAMES[c.rulesOut.cni] : 'what you asked for'}:
+                        </strong>{' '}
+                        {c.rulesOut.reasons.join(' ')}
+                      </>
+                    ) : (
+                      `Fits: ${c.chosen ? CNI_DISPLAY_NAMES[c.chosen] : 'no CNI'}`
+                    )}
+                  </td>
+                  <td>
+                    {current.ok && current.text === c.release ? (
+                      'Chosen'
+                    ) : (
+                      <Button
+                        size="small"
+                        aria-label={`Use ${c.release}`}
+                        onClick={() =>
+                          setValue('cluster.release', c.release, { shouldValidate: true, shouldDirty: true })
+                        }
+                      >
+                        Use
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Box>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
 function ReleaseQuestion() {
   const q = questionFor('cluster.release');
   const release = useWatch<Answers, 'cluster.release'>({ name: 'cluster.release' });
-  const resolved = resolveRelease(release);
-  let notice: string | null = null;
-  if (resolved.ok) {
+  const input = parseReleaseInput(release);
+  const resolved = resolveRelease(input.ok ? input.text : release);
+  let notice: { title: string; text: string } | null = null;
+  if (input.ok && input.minorOnly) {
+    notice = {
+      title: `${input.minor} means ${input.text}`,
+      text: `${input.minor} is taken as ${input.text}, the newest ${input.minor} patch this wizard knows.`,
+    };
+  } else if (resolved.ok) {
     const row = resolved.release.row.version.text;
+    const title = 'Release not in the table';
     switch (resolved.release.resolution) {
       case 'exact':
         break;
       case 'newer-than-table':
-        notice = `${resolved.release.requested.text} is newer than the releases this wizard knows (newest: ${NEWEST_KNOWN_RELEASE}). The chart versions of ${row} are assumed; check the release notes.`;
+        notice = {
+          title,
+          text: `${resolved.release.requested.text} is newer than the releases this wizard knows (newest: ${NEWEST_KNOWN_RELEASE}). The chart versions of ${row} are assumed; check the release notes.`,
+        };
         break;
       case 'nearest-older':
-        notice = `${resolved.release.requested.text} is not in the release table; the chart versions of ${row} are assumed.`;
+        notice = {
+          title,
+          text: `${resolved.release.requested.text} is not in the release table; the chart versions of ${row} are assumed.`,
+        };
         break;
       case 'older-than-table':
-        notice = `${resolved.release.requested.text} is older than every release this wizard knows; the chart versions of ${row} are assumed and may differ.`;
+        notice = {
+          title,
+          text: `${resolved.release.requested.text} is older than every release this wizard knows; the chart versions of ${row} are assumed and may differ.`,
+        };
         break;
       default:
         assertNever(resolved.release.resolution);
@@ -118,10 +242,11 @@ function ReleaseQuestion() {
         placeholder={q.placeholder}
       />
       {notice ? (
-        <Notice severity="info" role="status" title="Release not in the table">
-          {notice} <SourceLink source={SOURCES.releaseTags}>Release list</SourceLink>
+        <Notice severity="info" role="status" title={notice.title}>
+          {notice.text} <SourceLink source={SOURCES.releaseTags}>Release list</SourceLink>
         </Notice>
       ) : null}
+      <ReleaseList />
     </>
   );
 }
@@ -145,6 +270,26 @@ function OsPresetQuestion() {
   );
 }
 
+/** Typing a kernel says "my nodes run this": the OS preset becomes "Other", whose kernel is what is typed. */
+function KernelQuestion() {
+  const q = questionFor('nodes.kernel');
+  const { setValue, getValues } = useFormContext<Answers>();
+  return (
+    <TextQuestion<Answers>
+      name="nodes.kernel"
+      label={q.label}
+      why={q.why}
+      source={q.source}
+      placeholder={q.placeholder}
+      onValueChange={(text) => {
+        const preset = getValues('nodes.osPreset');
+        if (preset !== 'custom' && text.trim() !== OS_PRESET_INFO[preset].kernel)
+          setValue('nodes.osPreset', 'custom', { shouldValidate: true, shouldDirty: true });
+      }}
+    />
+  );
+}
+
 /** The questions of one step. Exhaustive over the step ids. */
 export function StepFields({ stepId }: { stepId: StepId }) {
   switch (stepId) {
@@ -162,9 +307,10 @@ export function StepFields({ stepId }: { stepId: StepId }) {
       return (
         <Box>
           <OsPresetQuestion />
-          <Q path="nodes.kernel" kind="text" />
+          <KernelQuestion />
           <Q path="nodes.interface" kind="text" />
           <Q path="nodes.underlayMtu" kind="text" />
+          <Q path="nodes.architecture" kind="radio" />
         </Box>
       );
     case 'security':

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { Box, Typography } from '@mui/material';
 import { Button } from '../../ui/Button';
@@ -6,6 +6,10 @@ import type { Answers } from '../../domain/answers/types';
 import { STEPS, type AnswerPath } from './steps';
 import { StepFields } from './StepFields';
 import { applicability } from './applicability';
+import { StepNav } from './StepNav';
+import { firstErrorBefore, stepErrors } from './step-status';
+import { questionFor } from './questions';
+import { Notice } from '../../ui/Notice';
 
 export const APP_TITLE = 'RKE2 CNI Wizard';
 
@@ -22,14 +26,20 @@ export interface WizardFormProps {
   /** A field to focus once its step is shown (from the panel's "change this" buttons). */
   focusField?: string | null;
   onFocused?: () => void;
+  /** Opens the step of a field and focuses it. */
+  onGoToField?: (field: string) => void;
 }
 
 /** The stepped form. Validation runs per step on Next; the heading takes focus on each step. */
-export function WizardForm({ step, onStepChange, review, focusField, onFocused }: WizardFormProps) {
+export function WizardForm({ step, onStepChange, review, focusField, onFocused, onGoToField }: WizardFormProps) {
   const { trigger, getValues, setFocus, getFieldState } = useFormContext<Answers>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const current = STEPS[step]!;
   const shownStep = useRef(step);
+  // The furthest step reached: steps before it without errors show as done.
+  const [reached, setReached] = useState(step);
+  if (step > reached) setReached(step);
+  const [blocked, setBlocked] = useState<{ index: number; target: number; fields: AnswerPath[] } | null>(null);
   const focusFieldRef = useRef(focusField);
   useEffect(() => {
     focusFieldRef.current = focusField;
@@ -71,16 +81,24 @@ export function WizardForm({ step, onStepChange, review, focusField, onFocused }
     return valid;
   }
 
-  async function goTo(target: number) {
+  /**
+   * Moves to a step. Forward, every step on the way must be valid: Next shows the errors of this step
+   * at their fields; a step chip also says where the error is instead of jumping silently.
+   */
+  async function goTo(target: number, fromChip = false) {
     if (target === step) return;
+    setBlocked(null);
     if (target > step) {
-      // Moving forward: every step on the way must be valid.
-      for (let i = step; i < target; i += 1) {
-        if (!(await validateStep(i))) {
-          if (i !== step) onStepChange(i);
-          return;
-        }
+      const errors = stepErrors(getValues());
+      const stop = firstErrorBefore(step, target, errors);
+      if (stop === step) await validateStep(step);
+      if (stop >= 0) {
+        if (fromChip) setBlocked({ index: stop, target, fields: errors[stop]! });
+        else if (stop !== step) onStepChange(stop);
+        return;
       }
+      // The parser agrees; let the form check the step too (it shows messages at the fields).
+      if (!(await validateStep(step))) return;
     }
     onStepChange(target);
   }
@@ -95,43 +113,34 @@ export function WizardForm({ step, onStepChange, review, focusField, onFocused }
         void goTo(Math.min(step + 1, STEPS.length - 1));
       }}
     >
-      {/* An ordered list of step buttons: the current one is marked with aria-current. */}
-      <Box component="nav" aria-label="Wizard steps" sx={{ mb: 2 }}>
-        <Box component="ol" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, listStyle: 'none', m: 0, p: 0 }}>
-          {STEPS.map((s, i) => (
-            <li key={s.id}>
-              <Button
-                size="small"
-                variant={i === step ? 'contained' : 'text'}
-                onClick={() => void goTo(i)}
-                aria-current={i === step ? 'step' : undefined}
-                sx={{ minWidth: 0, textTransform: 'none' }}
-              >
-                <Box
-                  component="span"
-                  aria-hidden="true"
-                  sx={{
-                    mr: 0.75,
-                    display: 'inline-flex',
-                    width: 22,
-                    height: 22,
-                    borderRadius: '50%',
-                    border: 1,
-                    alignItems: 'center',
-                    justifyContent: 'center',
-                    fontSize: '0.75rem',
-                  }}
-                >
-                  {i + 1}
-                </Box>
-                <Box component="span" className={i === step ? undefined : 'step-label-collapsible'}>
-                  {s.label}
-                </Box>
-              </Button>
-            </li>
+      <StepNav step={step} reached={reached} onSelect={(i) => void goTo(i, true)} />
+      {blocked ? (
+        <Notice
+          severity="error"
+          role="alert"
+          title={`Step ${blocked.index + 1}, “${STEPS[blocked.index]!.label}”, has an error`}
+          onClose={() => setBlocked(null)}
+          data-testid="step-blocked"
+        >
+          Fix {blocked.fields.map((f) => questionFor(f).label).join(', ')} before going on to step {blocked.target + 1},
+          “{STEPS[blocked.target]!.label}”.{' '}
+          {blocked.fields.map((f) => (
+            <Button
+              key={f}
+              size="small"
+              variant="outlined"
+              color="inherit"
+              onClick={() => {
+                setBlocked(null);
+                if (onGoToField) onGoToField(f);
+                else onStepChange(blocked.index);
+              }}
+            >
+              Go to {questionFor(f).label}
+            </Button>
           ))}
-        </Box>
-      </Box>
+        </Notice>
+      ) : null}
       <Typography
         id="step-heading"
         variant="h5"

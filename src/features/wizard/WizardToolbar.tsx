@@ -6,7 +6,7 @@ import { defaultAnswers } from '../../domain/answers/defaults';
 import type { Answers } from '../../domain/answers/types';
 import { shareableLink } from '../../lib/url-state';
 import { copyText } from '../../lib/clipboard';
-import type { LoadedAnswers } from './initial-answers';
+import { loadDiscovery, type LoadedAnswers } from './initial-answers';
 
 export interface WizardToolbarProps {
   /**
@@ -52,8 +52,9 @@ export function WizardToolbar({ onImported, onImportFailed, onStartOver }: Wizar
         return;
       }
       const previous = getValues();
-      reset(result.loaded.answers);
-      onImported(result.loaded, previous);
+      const loaded = result.discovery ? loadDiscovery(previous, result.discovery) : result.loaded;
+      reset(loaded.answers);
+      onImported(loaded, previous);
     } finally {
       cancelImport.current = null;
       setBusy(null);
@@ -82,7 +83,7 @@ export function WizardToolbar({ onImported, onImportFailed, onStartOver }: Wizar
       <input
         ref={fileInput}
         type="file"
-        accept=".yaml,.yml,.zip,application/zip,application/yaml,text/yaml"
+        accept=".yaml,.yml,.txt,.zip,application/zip,application/yaml,text/yaml,text/plain"
         aria-label="Import an answers.yaml or a bundle zip"
         hidden
         onChange={(e) => {

@@ -1,6 +1,6 @@
 import type { LoadedAnswers } from './initial-answers';
 import { fromParseResult } from './initial-answers';
-import { parseAnswersText } from '../../domain/answers/answers-text';
+import { readAnswersOrDiscovery, type Discovery } from '../../domain/discover';
 import { readZipBounded } from '../../lib/zip-reader';
 
 /** Nothing legitimate is larger: an answers.yaml is a few KB, a bundle zip a few hundred. */
@@ -13,7 +13,9 @@ function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-export type ImportResult = { ok: true; loaded: LoadedAnswers } | { ok: false; message: string; cancelled?: boolean };
+/** `discovery`: the file was discover.sh output; its node facts go over the current answers. */
+export type ImportResult =
+  { ok: true; loaded: LoadedAnswers; discovery?: Discovery } | { ok: false; message: string; cancelled?: boolean };
 
 /**
  * Reads an answers.yaml, or a bundle zip's answers.yaml, from its bytes. Synchronous and pure, so it
@@ -64,12 +66,14 @@ export function readAnswersImport(input: Uint8Array, name: string): ImportResult
     return { ok: false, message: `${name} is not UTF-8 text.` };
   }
   if (text.length > MAX_ANSWERS_YAML_BYTES) return { ok: false, message: `${name} is too large for an answers file.` };
-  const parsed = parseAnswersText(text);
+  // An answers.yaml, or discover.sh output of one or more nodes (merged in the domain).
+  const parsed = readAnswersOrDiscovery(text);
   // A problem with the file as a whole (not YAML, empty, an alias, several documents, not a mapping)
   // means nothing in it can be kept: the import fails and the current answers stay as they are.
   const whole = parsed.ok ? undefined : parsed.errors.find((e) => e.field === '');
   if (whole) return { ok: false, message: `${name} cannot be read as answers: ${whole.message}` };
-  return { ok: true, loaded: fromParseResult(parsed, 'import') };
+  const loaded = fromParseResult(parsed, 'import');
+  return parsed.discovery ? { ok: true, loaded, discovery: parsed.discovery } : { ok: true, loaded };
 }
 
 /** What the page sends the import worker. */

@@ -1,4 +1,7 @@
 import { parseAnswers } from '../../domain/answers/parse-answers';
+// Not '../../domain/discover': its reader pulls js-yaml into the wizard's first load.
+import { applyDiscovery, describeDiscovery, discoveryNotes } from '../../domain/discover/apply';
+import type { Discovery, DiscoverNote } from '../../domain/discover';
 import { defaultAnswers } from '../../domain/answers/defaults';
 import type { Answers, ParseResult } from '../../domain/answers/types';
 import { answersParamFrom, decodeAnswersParam } from '../../lib/url-state';
@@ -14,6 +17,8 @@ export interface LoadedAnswers {
   origin: 'link' | 'saved' | 'defaults' | 'import';
   /** What could not be kept; shown in an alert so nothing is dropped silently. */
   problems: Problem[];
+  /** Set when the import was discover.sh output: what it set, and its notes with their sources. */
+  discovered?: { summary: string; notes: DiscoverNote[] };
 }
 
 /** Keeps every valid answer of a parse result and lists what was dropped. */
@@ -59,4 +64,13 @@ export function loadInitialAnswers(search: string): LoadedAnswers {
   if (!stored.ok)
     return { answers: defaults, origin: 'defaults', problems: [{ field: 'saved answers', message: stored.message }] };
   return fromParseResult(parseAnswers(stored.value), 'saved');
+}
+
+/** discover.sh facts over the current answers: only the node fields change, the user's other answers stay. */
+export function loadDiscovery(current: Answers, discovery: Discovery): LoadedAnswers {
+  const loaded = fromParseResult(parseAnswers(applyDiscovery(current, discovery)), 'import');
+  return {
+    ...loaded,
+    discovered: { summary: describeDiscovery(discovery), notes: discoveryNotes(current, discovery) },
+  };
 }

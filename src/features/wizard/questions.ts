@@ -8,11 +8,14 @@ import {
   MANAGEMENT_MODES,
   OS_PRESETS,
   POLICY_NEEDS,
+  NODE_ARCHITECTURES,
   SECONDARY_IPAMS,
   SECONDARY_TYPES,
   SRIOV_DEVICE_TYPES,
 } from '../../domain/answers/types';
 import { OS_PRESET_INFO } from '../../domain/kernel';
+import { API_ENDPOINT_HELP } from '../../domain/facts/api-endpoint';
+import { EXAMPLE_VALUES } from '../../domain/answers/defaults';
 import { ANSWER_FIELDS } from '../../domain/answers/answers-schema';
 import type { AnswerPath } from './steps';
 
@@ -86,6 +89,10 @@ export const QUESTIONS: Partial<Record<AnswerPath, QuestionWording>> = {
   'nodes.underlayMtu': {
     why: 'The overlay MTU must be smaller than the underlay, or large packets are silently dropped.',
   },
+  'nodes.architecture': {
+    why: 'Air-gapped nodes load image tarballs built for their architecture; the bundle lists the right files.',
+    options: options(NODE_ARCHITECTURES, { amd64: 'amd64 (x86-64)', arm64: 'arm64 (aarch64)' }),
+  },
   'security.policy': {
     why: 'Flannel enforces no NetworkPolicy; only Cilium enforces layer-7 (HTTP, DNS) policies.',
     options: options(POLICY_NEEDS, {
@@ -113,11 +120,11 @@ export const QUESTIONS: Partial<Record<AnswerPath, QuestionWording>> = {
   },
   'addressing.clusterCidrV6': {
     why: 'Each node gets a /64 from this range, so it must be larger than /64.',
-    placeholder: '2001:cafe:42::/56',
+    placeholder: EXAMPLE_VALUES.clusterCidrV6,
   },
   'addressing.serviceCidrV6': {
     why: 'Kubernetes accepts an IPv6 service range of at most /108 addresses in size (mask /108 to /128).',
-    placeholder: '2001:cafe:43::/112',
+    placeholder: EXAMPLE_VALUES.serviceCidrV6,
   },
   'extras.mode': {
     why: 'Multus attaches extra networks to pods; SR-IOV gives them hardware virtual functions. Both add Multus first in the cni list.',
@@ -129,6 +136,7 @@ export const QUESTIONS: Partial<Record<AnswerPath, QuestionWording>> = {
   },
   'extras.secondary.name': {
     why: 'Pods request the network by this NetworkAttachmentDefinition name (a DNS-1123 label).',
+    placeholder: EXAMPLE_VALUES.secondaryName,
   },
   'extras.secondary.namespace': {
     why: 'Pods can use a NetworkAttachmentDefinition from their own namespace or by namespace/name.',
@@ -189,7 +197,7 @@ export const QUESTIONS: Partial<Record<AnswerPath, QuestionWording>> = {
     why: 'Faster services with Cilium or the Calico eBPF dataplane, but it needs a reachable API server endpoint.',
   },
   'performance.apiServerHost': {
-    why: 'Without kube-proxy the CNI cannot reach the API through the service IP; give a node IP or load balancer, not localhost.',
+    why: `Without kube-proxy the CNI cannot reach the API through the service IP. ${API_ENDPOINT_HELP}`,
     placeholder: '192.168.1.10',
   },
   'performance.apiServerPort': {

@@ -21,7 +21,14 @@ export const STEPS: readonly WizardStep[] = [
   {
     id: 'nodes',
     label: 'Nodes and kernel',
-    fields: ['nodes.osPreset', 'nodes.kernel', 'nodes.interface', 'nodes.nodeCidr', 'nodes.underlayMtu'],
+    fields: [
+      'nodes.osPreset',
+      'nodes.kernel',
+      'nodes.interface',
+      'nodes.nodeCidr',
+      'nodes.underlayMtu',
+      'nodes.architecture',
+    ],
   },
   { id: 'security', label: 'Network policy and security', fields: ['security.policy', 'security.encryption'] },
   {

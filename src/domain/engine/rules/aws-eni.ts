@@ -1,3 +1,4 @@
+import { CNI_DISPLAY_NAME } from '../../facts/cni-names';
 import { SOURCES } from '../../sources';
 import { defineRule } from '../types';
 
@@ -26,7 +27,7 @@ export const awsEni = defineRule({
           cni,
           messageId: 'noEni' as const,
           effect: 'excludes' as const,
-          data: { cni: cni[0]!.toUpperCase() + cni.slice(1) },
+          data: { cni: CNI_DISPLAY_NAME[cni] },
           fields: FIELDS,
           source: SOURCES.awsVpcCni,
         })),

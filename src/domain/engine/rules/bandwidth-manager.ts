@@ -1,3 +1,4 @@
+import { CNI_DISPLAY_NAME } from '../../facts/cni-names';
 import { SOURCES } from '../../sources';
 import { defineRule } from '../types';
 
@@ -28,7 +29,7 @@ export const bandwidthManager = defineRule({
           cni,
           messageId: 'bandwidthPluginOnly' as const,
           effect: 'discourages' as const,
-          data: { cni: cni[0]!.toUpperCase() + cni.slice(1) },
+          data: { cni: CNI_DISPLAY_NAME[cni] },
           fields: FIELDS,
           source: SOURCES.bandwidthPlugin,
         })),

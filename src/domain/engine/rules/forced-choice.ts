@@ -1,3 +1,4 @@
+import { CNI_DISPLAY_NAME } from '../../facts/cni-names';
 import { SOURCES } from '../../sources';
 import { defineRule } from '../types';
 import type { FindingOf } from '../types';
@@ -34,7 +35,7 @@ export const forcedChoice = defineRule({
         {
           messageId: 'forcedUnavailable',
           severity: 'blocking',
-          data: { cni: forced, why: excluding.map(explain).join(' ') },
+          data: { cni: CNI_DISPLAY_NAME[forced], why: excluding.map(explain).join(' ') },
           fields,
         },
       ];
@@ -44,12 +45,17 @@ export const forcedChoice = defineRule({
       .map((r) => ({
         messageId: 'forcedDiscouraged',
         severity: 'warning',
-        data: { cni: forced, consequence: explain(r), because: r.messageId },
+        data: { cni: CNI_DISPLAY_NAME[forced], consequence: explain(r), because: r.messageId },
         fields: [...new Set([...fields, ...(r.fields ?? [])])],
         source: r.source,
       }));
     if (best !== null && best !== forced) {
-      out.push({ messageId: 'forcedOverride', severity: 'note', data: { cni: forced, recommended: best }, fields });
+      out.push({
+        messageId: 'forcedOverride',
+        severity: 'note',
+        data: { cni: CNI_DISPLAY_NAME[forced], recommended: CNI_DISPLAY_NAME[best] },
+        fields,
+      });
     }
     return out;
   },

@@ -1,8 +1,14 @@
-import { CHARTED_CNIS } from '../../facts/cni-names';
+import { ANSWER_FIELDS, type AnswerPath } from '../../answers/answers-schema';
+import { CHARTED_CNIS, CNI_DISPLAY_NAME } from '../../facts/cni-names';
 import { SOURCES } from '../../sources';
 import { defineRule } from '../types';
 
-const LABEL = { canal: 'Canal', calico: 'Calico', cilium: 'Cilium', flannel: 'Flannel', none: 'none' } as const;
+/** The question's label for a field path: findings speak the user's words, not field paths. */
+function label(field: string): string {
+  return (
+    (ANSWER_FIELDS as Readonly<Record<string, { label: string } | undefined>>)[field as AnswerPath]?.label ?? field
+  );
+}
 
 /** When the answers rule out every charted CNI, say which answers conflict instead of picking something. */
 export const noCniFits = defineRule({
@@ -35,7 +41,8 @@ export const noCniFits = defineRule({
             fields.add(f);
           }),
         );
-      return `${LABEL[c.cni]} is ruled out by ${own.size ? [...own].sort().join(' and ') : 'the release'}`;
+      const by = [...own].sort().map((f) => `"${label(f)}"`);
+      return `${CNI_DISPLAY_NAME[c.cni]} is ruled out by ${by.length ? by.join(' and ') : 'the release'}`;
     });
     const requirements = [...fields].sort();
     if (forced === 'none') {
@@ -43,7 +50,7 @@ export const noCniFits = defineRule({
         {
           messageId: 'noCniFitsBringYourOwn',
           severity: 'note',
-          data: { requirements: requirements.join(', ') },
+          data: { requirements: requirements.map((f) => `"${label(f)}"`).join(', ') },
           fields: requirements,
         },
       ];
@@ -52,7 +59,7 @@ export const noCniFits = defineRule({
       {
         messageId: 'noCniFits',
         severity: 'blocking',
-        data: { conflicts: conflicts.join('; '), requirements: requirements.join(', ') },
+        data: { conflicts: conflicts.join('; '), requirements: requirements.map((f) => `"${label(f)}"`).join(', ') },
         fields: requirements,
       },
     ];

@@ -8,6 +8,7 @@ export PATH="$PATH:/var/lib/rancher/rke2/bin"
 FAILS=0
 pass() { printf 'PASS  %s\n' "$1"; }
 fail() { printf 'FAIL  %s\n' "$1"; FAILS=$((FAILS + 1)); }
+warn() { printf 'WARN  %s\n      fix: %s\n' "$1" "$2"; }
 check() { local what="$1"; shift; if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi; }
 
 check 'HelmChart rke2-multus present' kubectl -n kube-system get helmchart rke2-multus
@@ -16,6 +17,49 @@ check 'HelmChart rke2-canal present' kubectl -n kube-system get helmchart rke2-c
 check 'helm-install-rke2-canal finished' kubectl -n kube-system wait --for=condition=complete job/helm-install-rke2-canal --timeout=300s
 check 'daemonset kube-system/rke2-canal ready' kubectl -n kube-system rollout status daemonset/rke2-canal --timeout=300s
 check 'all nodes Ready (the CNI is up on every node)' kubectl wait --for=condition=Ready nodes --all --timeout=300s
+
+# The values this bundle emitted must be what the Helm release runs with (rancher/rke2#1734: values that
+# never applied). helm is not part of RKE2: without helm and python3 only the HelmChartConfig is compared.
+compare_values() {
+  local release="$1" want="$2" diff
+  if ! command -v helm >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
+    warn "values of $release not compared with the release (needs helm and python3)" "install helm, or compare by hand: helm get values $release -n kube-system"
+    return
+  fi
+  local have
+  if ! have="$(helm get values "$release" -n kube-system -a -o json 2>/dev/null)"; then fail "helm get values $release failed"; return; fi
+  diff="$(printf '%s' "$have" | python3 -c "$SUBSET_PY" "$want" 2>&1)"
+  if [ -n "$diff" ]; then fail "release $release does not run with the bundle values: $diff"
+  else pass "release $release runs with the bundle values"; fi
+}
+SUBSET_PY="$(cat <<'RKE2_CNI_PY'
+import json, sys
+want = json.loads(sys.argv[1]); have = json.load(sys.stdin)
+def walk(w, h, path):
+    if isinstance(w, dict):
+        for k, v in w.items():
+            walk(v, h.get(k) if isinstance(h, dict) else None, path + [k])
+    elif w != h:
+        print("%s: bundle %s, release %s" % (".".join(path), json.dumps(w), json.dumps(h)))
+walk(want, have, [])
+RKE2_CNI_PY
+)"
+compare_values rke2-canal '{"flannel":{"iface":"bond0","backend":"wireguard"},"calico":{"vethuMTU":8920}}'
+if kubectl -n kube-system get helmchartconfig rke2-canal >/dev/null 2>&1; then pass 'HelmChartConfig rke2-canal present'; else fail 'HelmChartConfig rke2-canal missing: its values never applied (copy the bundle'\''s manifests to /var/lib/rancher/rke2/server/manifests/ on every server)'; fi
+
+# Encryption configured is not encryption used: the traffic must take the encrypted device.
+if ip link show flannel-wg >/dev/null 2>&1; then pass 'WireGuard device flannel-wg present on this node'; else fail 'no WireGuard device flannel-wg on this node: pod traffic is not encrypted'; fi
+if [ -n "$(ip route show dev flannel.1 2>/dev/null)" ]; then fail 'pod routes still use flannel.1 (plain VXLAN): traffic between nodes is not encrypted; delete the flannel.1 device on every node and restart rke2 (https://github.com/rancher/rke2/issues/9338)'; else pass 'no pod route uses flannel.1'; fi
+
+# The example pod (kubectl-apply/example-pod.yaml) must list the secondary network in its network-status.
+EX_NS=default
+EX_POD=sriov-net-example
+if kubectl -n "$EX_NS" get pod "$EX_POD" >/dev/null 2>&1; then
+  STATUS="$(kubectl -n "$EX_NS" get pod "$EX_POD" -o jsonpath='{.metadata.annotations.k8s\.v1\.cni\.cncf\.io/network-status}')"
+  if printf '%s' "$STATUS" | grep -q '"name": *"[^"]*sriov-net"'; then pass 'example pod has its sriov-net interface'; else fail 'example pod has no sriov-net interface (network-status annotation)'; fi
+else
+  warn "example pod $EX_NS/$EX_POD not found: second interface not checked" "kubectl apply -f kubectl-apply/example-pod.yaml, then run verify.sh again"
+fi
 check 'SR-IOV node states reported' kubectl -n sriov-network-operator get sriovnetworknodestates.sriovnetwork.openshift.io
 check 'SriovNetwork sriov-net present' kubectl -n sriov-network-operator get sriovnetworks.sriovnetwork.openshift.io sriov-net
 
@@ -36,6 +80,8 @@ metadata:
   labels:
     app: web
 spec:
+  nodeSelector:
+    kubernetes.io/os: linux
   securityContext:
     runAsNonRoot: true
     runAsUser: 65534
@@ -67,6 +113,8 @@ metadata:
   labels:
     app: client
 spec:
+  nodeSelector:
+    kubernetes.io/os: linux
   securityContext:
     runAsNonRoot: true
     runAsUser: 65534
@@ -85,12 +133,30 @@ spec:
           drop:
             - ALL
   terminationGracePeriodSeconds: 1
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: rke2-cni-verify
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 8080
+      targetPort: 8080
+  ipFamilyPolicy: PreferDualStack
 RKE2_CNI_EOF
 if kubectl -n "$NS" wait --for=condition=Ready pod/web pod/client --timeout=180s >/dev/null; then
   # Every address of the web pod: one per IP family on a dual-stack cluster, each probed on its own.
   WEB_IPS="$(kubectl -n "$NS" get pod web -o jsonpath='{.status.podIPs[*].ip}')"
   web_url() { case "$1" in *:*) printf 'http://[%s]:8080/hostname' "$1" ;; *) printf 'http://%s:8080/hostname' "$1" ;; esac; }
   probe() { kubectl -n "$NS" exec client -- wget -q -T 5 -O /dev/null "$(web_url "$1")" >/dev/null 2>&1; }
+  # A Service by name from a pod: cluster DNS and ClusterIP routing (kube-proxy, or its replacement).
+  SVC_IP="$(kubectl -n "$NS" get service web -o jsonpath='{.spec.clusterIP}')"
+  if probe web; then pass "DNS and ClusterIP answer from a pod (service web)"
+  elif [ -n "$SVC_IP" ] && probe "$SVC_IP"; then fail "ClusterIP $SVC_IP answers but the name web does not resolve: cluster DNS is broken"
+  else fail "ClusterIP of service web (${SVC_IP:-none}) does not answer from a pod: service routing is broken"; fi
   FLOWS=""
   for ip in $WEB_IPS; do
     if probe "$ip"; then pass "pod-to-pod traffic flows to $ip"; FLOWS="$FLOWS $ip"; else fail "pod-to-pod traffic to $ip blocked before any policy"; fi

@@ -8,6 +8,7 @@ export PATH="$PATH:/var/lib/rancher/rke2/bin"
 FAILS=0
 pass() { printf 'PASS  %s\n' "$1"; }
 fail() { printf 'FAIL  %s\n' "$1"; FAILS=$((FAILS + 1)); }
+warn() { printf 'WARN  %s\n      fix: %s\n' "$1" "$2"; }
 check() { local what="$1"; shift; if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi; }
 
 check 'HelmChart rke2-canal present' kubectl -n kube-system get helmchart rke2-canal
@@ -32,6 +33,8 @@ metadata:
   labels:
     app: web
 spec:
+  nodeSelector:
+    kubernetes.io/os: linux
   securityContext:
     runAsNonRoot: true
     runAsUser: 65534
@@ -63,6 +66,8 @@ metadata:
   labels:
     app: client
 spec:
+  nodeSelector:
+    kubernetes.io/os: linux
   securityContext:
     runAsNonRoot: true
     runAsUser: 65534
@@ -81,12 +86,29 @@ spec:
           drop:
             - ALL
   terminationGracePeriodSeconds: 1
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: rke2-cni-verify
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 8080
+      targetPort: 8080
 RKE2_CNI_EOF
 if kubectl -n "$NS" wait --for=condition=Ready pod/web pod/client --timeout=180s >/dev/null; then
   # Every address of the web pod: one per IP family on a dual-stack cluster, each probed on its own.
   WEB_IPS="$(kubectl -n "$NS" get pod web -o jsonpath='{.status.podIPs[*].ip}')"
   web_url() { case "$1" in *:*) printf 'http://[%s]:8080/hostname' "$1" ;; *) printf 'http://%s:8080/hostname' "$1" ;; esac; }
   probe() { kubectl -n "$NS" exec client -- wget -q -T 5 -O /dev/null "$(web_url "$1")" >/dev/null 2>&1; }
+  # A Service by name from a pod: cluster DNS and ClusterIP routing (kube-proxy, or its replacement).
+  SVC_IP="$(kubectl -n "$NS" get service web -o jsonpath='{.spec.clusterIP}')"
+  if probe web; then pass "DNS and ClusterIP answer from a pod (service web)"
+  elif [ -n "$SVC_IP" ] && probe "$SVC_IP"; then fail "ClusterIP $SVC_IP answers but the name web does not resolve: cluster DNS is broken"
+  else fail "ClusterIP of service web (${SVC_IP:-none}) does not answer from a pod: service routing is broken"; fi
   FLOWS=""
   for ip in $WEB_IPS; do
     if probe "$ip"; then pass "pod-to-pod traffic flows to $ip"; FLOWS="$FLOWS $ip"; else fail "pod-to-pod traffic to $ip blocked before any policy"; fi
