@@ -4,12 +4,14 @@ import { PROFILE_IDS } from '../src/domain/cni/profiles';
 import { COMPARISON_ONLY } from '../src/domain/facts/cni-names';
 import { defaultAnswers } from '../src/domain/answers/defaults';
 import { encodeAnswersParam } from '../src/lib/url-state';
+import { hydratesOnIntent, matchRoute } from '../src/app/routes';
 
 /**
  * Issue 15, section 1: the wizard's first screen, /compare and every /cni/<id> page are HTML with
  * their content in dist/ (scripts/prerender.ts), and the browser hydrates that HTML instead of
  * rendering it again. The fixtures' guard fails a test on any console error, which is where React
- * reports a page that did not match (main.tsx, onRecoverableError).
+ * reports a page that did not match (start.tsx, onRecoverableError). The wizard hydrates right after
+ * its first paint; /compare and the CNI pages when the visitor reaches for a control (main.tsx).
  */
 
 const PAGES: { path: string; h1: RegExp | string; content: RegExp }[] = [
@@ -27,6 +29,15 @@ async function rememberServerMain(page: Page) {
         (window as unknown as { __serverMain: Element | null }).__serverMain = document.querySelector('#root main');
     });
   });
+}
+
+/** The app's code (start.tsx's chunk: React and the app) has been requested. */
+function watchAppCode(page: Page): () => boolean {
+  let requested = false;
+  page.on('request', (r) => {
+    if (/\/assets\/start-[^/]+\.js$/.test(new URL(r.url()).pathname)) requested = true;
+  });
+  return () => requested;
 }
 
 /** True once React owns the <main> element (hydration attaches its fiber to the existing node). */
@@ -50,9 +61,17 @@ for (const { path, h1, content } of PAGES) {
     expect(html, 'no inline script').not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
 
     await rememberServerMain(page);
+    const appCode = watchAppCode(page);
     await page.goto(path);
-    await waitForHydration(page);
     await expect(page.getByRole('heading', { level: 1, name: h1 })).toBeVisible();
+    if (hydratesOnIntent(matchRoute(path))) {
+      await page.waitForLoadState('networkidle');
+      expect(appCode(), 'a page read, not used, fetches no app code').toBe(false);
+      // Reaching for a control (the pointer over the theme menu's button) loads and hydrates it.
+      await page.getByRole('banner').getByRole('button').last().hover();
+    }
+    await waitForHydration(page);
+    expect(appCode()).toBe(true);
     const kept = await page.evaluate(
       () => document.querySelector('#root main') === (window as unknown as { __serverMain: Element }).__serverMain,
     );
@@ -148,4 +167,55 @@ test('an address no page was prerendered for is rendered afresh, not hydrated as
   const response = await page.goto('/no-such-page');
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+});
+
+test('on /compare, a filter clicked and a sort picked before hydration are applied once it hydrates', async ({
+  page,
+}) => {
+  const appCode = watchAppCode(page);
+  await rememberServerMain(page);
+  await page.goto('/compare');
+  await page.waitForLoadState('networkidle');
+  expect(appCode()).toBe(false);
+  const answer = page.getByTestId('comparison-answer');
+  const before = await answer.textContent();
+  // The click is the first thing the visitor does: it loads the code, and is done again after hydration.
+  await page.getByRole('checkbox', { name: 'WireGuard', exact: true }).click();
+  await expect(page.getByRole('checkbox', { name: 'WireGuard', exact: true })).toBeChecked();
+  await expect(page).toHaveURL(/features=wireguard/);
+  await expect(answer).not.toHaveText(before!);
+  await expect(answer).toContainText('WireGuard');
+  await page.getByLabel('Sort CNIs by').selectOption('name');
+  await expect(page).toHaveURL(/sort=name/);
+  const kept = await page.evaluate(
+    () => document.querySelector('#root main') === (window as unknown as { __serverMain: Element }).__serverMain,
+  );
+  expect(kept, 'hydrated in place').toBe(true);
+});
+
+test('a picked value before hydration is applied once it hydrates (a CNI page release)', async ({ page }) => {
+  const appCode = watchAppCode(page);
+  await page.goto('/cni/cilium');
+  await page.waitForLoadState('networkidle');
+  expect(appCode()).toBe(false);
+  const select = page.getByLabel('RKE2 release', { exact: true });
+  // selectOption sets the value and fires its events without a pointer: the change itself is the intent.
+  await select.selectOption('v1.33.6+rke2r1');
+  await expect(page).toHaveURL(/release=v1\.33\.6%2Brke2r1|release=v1\.33\.6\+rke2r1/);
+  await expect(select).toHaveValue('v1.33.6+rke2r1');
+});
+
+test('/check is served as the app shell: it renders the check page, never the prerendered wizard', async ({
+  page,
+  request,
+}) => {
+  const html = await (await request.get('/check')).text();
+  expect(html).toMatch(/<div id="root"><\/div>/);
+  expect(html).not.toMatch(/data-route=/);
+  await page.goto('/check');
+  await expect(page.getByRole('heading', { level: 1, name: /Check/ })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Check files' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
 });

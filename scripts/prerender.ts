@@ -85,6 +85,7 @@ export function prerender(): Plugin {
         const named = new Set([...template.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]!));
         const links = (page: PrerenderedPage) =>
           preloads(bundle!, root, page.modules)
+            .filter(() => page.preload)
             .filter((f) => !named.has(f))
             .map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`)
             .join('');

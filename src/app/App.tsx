@@ -1,4 +1,4 @@
-import { Suspense, type MouseEvent } from 'react';
+import { Suspense, useEffect, type MouseEvent } from 'react';
 import { Box, CssBaseline, GlobalStyles, Toolbar, Typography } from '@mui/material';
 import { Button, Spinner } from '../ui/Button';
 import { ThemeProvider } from '@mui/material/styles';
@@ -10,6 +10,11 @@ import { matchRoute, navigate, usePathname, type Route } from './router';
 import { comparisonRoutes } from './comparison-routes';
 import { preloadable } from './preloadable';
 import { urlFor } from '../lib/location';
+import {
+  KNOWN_ISSUES_TEST_ID,
+  loadKnownIssues,
+  markPrerenderedWithoutKnownIssues,
+} from '../features/recommendation/known-issues-loader';
 
 const APP_NAME = 'RKE2 CNI Wizard';
 
@@ -21,7 +26,12 @@ const WizardRoute = preloadable(() => import('./WizardRoute').then((m) => m.Wiza
 export function preloadRoute(route: Route): Promise<void> {
   switch (route.name) {
     case 'wizard':
-      return WizardRoute.preload();
+      // The registry only when the prerendered panel shows known issues (known-issues-loader.ts).
+      if (!document.querySelector(`[data-testid="${KNOWN_ISSUES_TEST_ID}"]`)) {
+        markPrerenderedWithoutKnownIssues();
+        return WizardRoute.preload();
+      }
+      return Promise.all([WizardRoute.preload(), loadKnownIssues()]).then(() => undefined);
     case 'compare':
       return comparisonRoutes.ComparisonPage.preload();
     case 'cni':
@@ -100,8 +110,18 @@ function RouteView({ route }: { route: Route }) {
   }
 }
 
-/** The app; `serverPath` is the page being prerendered at build time (src/app/server.tsx). */
-export function App({ serverPath }: { serverPath?: string } = {}) {
+/** Renders nothing; its effect runs once the content before it has committed (hydrated or rendered). */
+function Committed({ onCommit }: { onCommit: () => void }) {
+  useEffect(onCommit, [onCommit]);
+  return null;
+}
+
+/**
+ * The app; `serverPath` is the page being prerendered at build time (src/app/server.tsx). `onReady`
+ * runs once the page itself has committed: a prerendered page's Suspense boundary hydrates in a pass
+ * after the root's, and main.tsx replays the visitor's early events only then.
+ */
+export function App({ serverPath, onReady }: { serverPath?: string; onReady?: () => void } = {}) {
   const pathname = usePathname(serverPath);
   const route = matchRoute(pathname);
   return (
@@ -132,6 +152,7 @@ export function App({ serverPath }: { serverPath?: string } = {}) {
       <ErrorBoundary key={pathname}>
         <Suspense fallback={<Loading />}>
           <RouteView route={route} />
+          {onReady ? <Committed onCommit={onReady} /> : null}
         </Suspense>
       </ErrorBoundary>
     </ThemeProvider>

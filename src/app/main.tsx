@@ -1,27 +1,48 @@
-import { StrictMode } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import { App, preloadRoute } from './App';
-import { matchRoute, routeKey } from './router';
+/**
+ * The entry: small on purpose, it imports no React. A page prerendered at build time (issue 15,
+ * src/app/server.tsx) is already on screen when this runs; the app (start.tsx) is imported only once
+ * that first paint is done, so the code never holds the page's first paint back. The wizard hydrates
+ * right then; /compare and the CNI pages when the visitor reaches for a control, or at once when the
+ * address or saved answers change what they show (routes.ts hydratesOnIntent). What the visitor did
+ * before hydration is done again after it (early-events.ts).
+ */
+import { hydratesOnIntent, matchRoute, routeKey } from './routes';
+import { keepEarlyEvents } from './early-events';
 import { currentPath } from '../lib/location';
+import { ANSWERS_STORAGE_KEY } from '../lib/answers-storage';
 
 const container = document.getElementById('root')!;
-const app = (
-  <StrictMode>
-    <App />
-  </StrictMode>
-);
-
-// A page prerendered at build time (issue 15, src/app/server.tsx) says which route it holds. It is
-// hydrated only on that route: a server's fallback (an unknown path answered with index.html) is
-// rendered afresh instead.
 const route = matchRoute(currentPath());
-if (container.dataset.route && container.dataset.route === routeKey(route)) {
-  // The page's chunks first (the HTML preloads them): hydration then suspends nowhere.
-  await preloadRoute(route);
-  hydrateRoot(container, app, {
-    onRecoverableError: (error) => console.error('The prerendered page did not match; React rendered it again.', error),
-  });
+// Hydrated only on the route it holds: a server's fallback (an unknown path answered with index.html)
+// is rendered afresh instead.
+const prerendered = container.dataset.route !== undefined && container.dataset.route === routeKey(route);
+
+/** After the next frame has been painted (at once in a hidden tab, which paints no frames). */
+function afterPaint(): Promise<void> {
+  if (document.visibilityState !== 'visible') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+function hasSavedAnswers(): boolean {
+  try {
+    return localStorage.getItem(ANSWERS_STORAGE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+if (!prerendered) {
+  void import('./start').then(({ start }) => start(container, route, false));
 } else {
-  container.replaceChildren();
-  createRoot(container).render(app);
+  let started = false;
+  const early = keepEarlyEvents(container, () => void run());
+  const run = async () => {
+    if (started) return;
+    started = true;
+    const { start } = await import('./start');
+    await start(container, route, true);
+    early.replay();
+  };
+  await afterPaint();
+  if (!hydratesOnIntent(route) || window.location.search !== '' || hasSavedAnswers()) void run();
 }

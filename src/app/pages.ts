@@ -2,7 +2,7 @@
  * The pages prerendered at build time (issue 15, src/app/server.tsx, scripts/prerender.ts): their
  * paths, files and routes. Plain data, so the bench and the tests read it without React.
  */
-import { matchRoute, routeKey } from './router';
+import { hydratesOnIntent, matchRoute, routeKey } from './routes';
 import { PROFILE_IDS } from '../domain/cni/profiles';
 import { COMPARISON_ONLY } from '../domain/facts/cni-names';
 
@@ -13,20 +13,27 @@ export interface PrerenderedPage {
   file: string;
   /** What main.tsx compares with the address before it hydrates (router.ts routeKey). */
   route: string;
-  /** Source modules of the page's lazily loaded chunks: the HTML preloads them. */
+  /** Source modules of the page's lazily loaded chunks. */
   modules: string[];
+  /**
+   * Whether the HTML names those chunks as module preloads: for a page that hydrates at once. A page
+   * that hydrates on intent (routes.ts hydratesOnIntent) fetches them only then.
+   */
+  preload: boolean;
 }
 
 const COMPARISON_MODULES = ['src/features/comparison/ComparisonPage.tsx'];
 const CNI_MODULES = ['src/features/comparison/CniPage.tsx'];
-const WIZARD_MODULES = ['src/app/WizardRoute.tsx'];
-const CHECK_MODULES = ['src/features/check/CheckPage.tsx'];
+// start.tsx: React and the app, imported by main.tsx once the page has painted.
+const WIZARD_MODULES = ['src/app/start.tsx', 'src/app/WizardRoute.tsx'];
+const CHECK_MODULES = ['src/app/start.tsx', 'src/features/check/CheckPage.tsx'];
 
 const page = (path: string, file: string, modules: string[]): PrerenderedPage => ({
   path,
   file,
   route: routeKey(matchRoute(path)),
   modules,
+  preload: !hydratesOnIntent(matchRoute(path)),
 });
 
 /** The wizard's first screen, /compare (the newest release) and every /cni/<id> page. */

@@ -14,6 +14,7 @@ import { prerenderToNodeStream } from 'react-dom/static';
 import createCache, { type EmotionCache } from '@emotion/cache';
 import { CacheProvider } from '@emotion/react';
 import { App } from './App';
+import { loadKnownIssues } from '../features/recommendation/known-issues-loader';
 export { PAGES, SHELL_PAGES, type PrerenderedPage } from './pages';
 
 async function text(stream: Readable): Promise<string> {
@@ -75,6 +76,8 @@ async function render(path: string): Promise<{ html: string; cache: EmotionCache
  * move it into place, which the Content-Security-Policy refuses.)
  */
 export async function renderPage(path: string): Promise<{ html: string; styles: string }> {
+  // Loaded by an effect in the browser; here before rendering, so the page shows what the browser will.
+  await loadKnownIssues();
   await render(path);
   const { html, cache } = await render(path);
   return { html, styles: styleTags(cache, html) };

@@ -1,4 +1,4 @@
-import { evaluate } from '../domain/engine';
+import { evaluate } from '../domain/engine/evaluate';
 import type { AnswerPath } from '../domain/answers/answers-schema';
 import { keepValid } from './last-valid';
 import type { Answers, FieldError } from '../domain/answers/types';

@@ -1,11 +1,11 @@
-import { memo, useCallback, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { Box, Typography } from '@mui/material';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import type { Answers } from '../../domain/answers/types';
 import type { Decision } from '../../domain/engine/types';
-import { suggestFixes, type Fix, type FixChange } from '../../domain/engine/fixes';
+import type { Fix, FixChange, suggestFixes } from '../../domain/engine/fixes';
 
 export interface FixSuggestionsProps {
   /** The valid answers the decision was made from. */
@@ -28,9 +28,16 @@ export const FixSuggestions = memo(function FixSuggestions({ answers, decision }
   const headingId = useId();
   const [applied, setApplied] = useState<Applied | null>(null);
   // The search only runs while something blocks; the evaluation (and so these props) is shared per answer set.
+  // Its code loads the first time something blocks: the default answers block nothing, so the wizard's
+  // first visit does not fetch it (issue 15, first-visit budget).
+  const blocking = decision.blocking.length > 0;
+  const [search, setSearch] = useState<{ suggestFixes: typeof suggestFixes } | null>(null);
+  useEffect(() => {
+    if (blocking && !search) void import('../../domain/engine/fixes').then((m) => setSearch(m));
+  }, [blocking, search]);
   const fixes = useMemo(
-    () => (decision.blocking.length > 0 ? suggestFixes(answers, decision) : []),
-    [answers, decision],
+    () => (blocking && search ? search.suggestFixes(answers, decision) : []),
+    [blocking, search, answers, decision],
   );
 
   const set = useCallback(

@@ -1,8 +1,13 @@
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { Box, Typography } from '@mui/material';
 import type { Answers } from '../../domain/answers/types';
 import type { Decision } from '../../domain/engine/types';
-import { affectedText, fixedText, knownIssuesFor } from '../../domain/known-issues';
+import {
+  KNOWN_ISSUES_TEST_ID,
+  knownIssuesIfLoaded,
+  loadKnownIssues,
+  takePrerenderedWithoutKnownIssues,
+} from './known-issues-loader';
 import { SourceLink } from '../../ui/SourceLink';
 
 /**
@@ -11,6 +16,16 @@ import { SourceLink } from '../../ui/SourceLink';
  */
 export const KnownIssues = memo(function KnownIssues({ decision, answers }: { decision: Decision; answers: Answers }) {
   const release = decision.release.requested.text;
+  // The registry loads on its own (known-issues-loader.ts): nothing shows until it has. A prerendered
+  // wizard that showed none needs it only once the answers it hydrated with change.
+  const [registry, setRegistry] = useState(knownIssuesIfLoaded);
+  const [hydratedWith] = useState(() => (takePrerenderedWithoutKnownIssues() ? answers : null));
+  const needed = !registry && answers !== hydratedWith;
+  useEffect(() => {
+    if (needed) void loadKnownIssues().then(setRegistry);
+  }, [needed]);
+  if (!registry) return null;
+  const { affectedText, fixedText, knownIssuesFor } = registry;
   const matches = knownIssuesFor({
     release: decision.release,
     plan: decision.plan,
@@ -19,7 +34,7 @@ export const KnownIssues = memo(function KnownIssues({ decision, answers }: { de
   });
   if (!matches.length) return null;
   return (
-    <Box component="section" aria-labelledby="known-issues-heading" sx={{ mb: 2 }} data-testid="known-issues">
+    <Box component="section" aria-labelledby="known-issues-heading" sx={{ mb: 2 }} data-testid={KNOWN_ISSUES_TEST_ID}>
       <Typography id="known-issues-heading" variant="subtitle1" component="h3">
         Known issues of RKE2 {release}
       </Typography>

@@ -7,7 +7,7 @@ import { ANSWER_PATHS, readPath, type AnswerPath } from '../../domain/answers/an
 import { defaultAnswers } from '../../domain/answers/defaults';
 import { CNI_DISPLAY_NAMES, type PrimaryCni } from '../../domain/facts/cni-names';
 import type { Candidate, CandidateStatus, Finding, Reason } from '../../domain/engine/types';
-import { explain } from '../../domain/engine';
+import { explain } from '../../domain/engine/explain';
 import { evaluateCached, type Evaluation } from '../../lib/evaluate-cached';
 import { SourceLink } from '../../ui/SourceLink';
 import { TextBadge } from '../../ui/Badge';
