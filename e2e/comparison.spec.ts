@@ -9,14 +9,17 @@ import { CNI_PROFILES, COMPARISON_ONLY_PROFILES } from '../src/domain/cni/profil
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const table = (page: Page) => page.getByRole('table', { name: /Feature support by CNI/ });
-/** Column names in the header row, in order (each is a link to the CNI page). */
+/**
+ * Column names in the header row, in order (each is a link to the CNI page), read in one go. A linked
+ * view is prerendered with every column and narrows once it hydrates (issue 15): poll it.
+ */
 async function columnNames(page: Page): Promise<string[]> {
   await expect(table(page)).toBeVisible();
-  const headers = table(page).getByRole('row').first().getByRole('columnheader');
-  const n = await headers.count();
-  const names: string[] = [];
-  for (let i = 1; i < n; i++) names.push((await headers.nth(i).getByRole('link').first().innerText()).trim());
-  return names;
+  return table(page)
+    .getByRole('row')
+    .first()
+    .getByRole('columnheader')
+    .evaluateAll((headers) => headers.slice(1).map((h) => (h.querySelector('a') as HTMLElement).innerText.trim()));
 }
 /** Opens a page and waits for its h1: the comparison is lazy-loaded and the machine may be busy. */
 async function open(page: Page, url: string): Promise<void> {
@@ -64,13 +67,15 @@ test.describe('CNI comparison', () => {
   test('filtering by a need hides the CNIs that cannot do it, with the reason', async ({ page }) => {
     await open(page, '/compare?release=v1.33.6%2Brke2r1');
     await expect(page.getByRole('heading', { level: 1, name: 'Compare CNIs for RKE2' })).toBeVisible();
-    expect(await columnNames(page)).toEqual(expect.arrayContaining(['Canal', 'Calico', 'Cilium', 'Flannel']));
+    await expect
+      .poll(() => columnNames(page))
+      .toEqual(expect.arrayContaining(['Canal', 'Calico', 'Cilium', 'Flannel']));
 
     await needs(page).getByRole('checkbox', { name: 'Windows nodes' }).check();
 
     await expect(table(page).getByRole('link', { name: 'Cilium', exact: true })).toHaveCount(0);
     await expect(table(page).getByRole('link', { name: 'Canal', exact: true })).toHaveCount(0);
-    expect(await columnNames(page)).toEqual(['Calico', 'Flannel']);
+    await expect.poll(() => columnNames(page)).toEqual(['Calico', 'Flannel']);
     const hidden = page.getByRole('region', { name: 'Hidden by your filters' });
     await expect(hidden).toContainText('Cilium');
     await expect(hidden).toContainText('Windows nodes: No. Cilium does not run on Windows');
@@ -122,7 +127,7 @@ test.describe('CNI comparison', () => {
     );
 
     await expect(page.getByLabel('RKE2 release', { exact: true })).toHaveValue('v1.33.6+rke2r1');
-    expect(await columnNames(page)).toEqual(['Calico', 'Cilium']);
+    await expect.poll(() => columnNames(page)).toEqual(['Calico', 'Cilium']);
     await expect(needs(page).getByRole('checkbox', { name: 'WireGuard' })).toBeChecked();
     await expect(page.getByLabel('Sort CNIs by')).toHaveValue('name');
     await expect(table(page).getByRole('button', { name: /Policy and encryption/ })).toHaveAttribute(
@@ -140,7 +145,7 @@ test.describe('CNI comparison', () => {
     const shared = page.url();
     const other = await context.newPage();
     await open(other, shared);
-    expect(await columnNames(other)).toEqual(['Calico', 'Canal', 'Cilium']);
+    await expect.poll(() => columnNames(other)).toEqual(['Calico', 'Canal', 'Cilium']);
     await expect(table(other).getByRole('rowheader', { name: /IPsec/ })).toBeVisible();
     await expect(other.getByLabel('RKE2 release', { exact: true })).toHaveValue('v1.33.6+rke2r1');
   });
@@ -153,8 +158,8 @@ test.describe('CNI comparison', () => {
     expect(file.suggestedFilename()).toBe('rke2-cni-comparison-v1.33.8-rke2r1.csv');
     const rows = parseCsv(await readFile((await file.path())!, 'utf8'));
 
+    await expect.poll(() => columnNames(page)).toEqual(['Canal', 'Calico', 'Cilium', 'Flannel']);
     const names = await columnNames(page);
-    expect(names).toEqual(['Canal', 'Calico', 'Cilium', 'Flannel']);
     expect(rows[0]).toEqual(['Group', 'Feature', ...names.flatMap((n) => [n, `${n} source`])]);
 
     const bodyRows = table(page)
@@ -202,7 +207,7 @@ test.describe('CNI comparison', () => {
     ).toBeVisible();
 
     await page.getByRole('checkbox', { name: 'Only what fits my answers' }).check();
-    expect(await columnNames(page)).toEqual(['Calico']);
+    await expect.poll(() => columnNames(page)).toEqual(['Calico']);
     const hidden = page.getByRole('region', { name: 'Hidden by your filters' });
     await expect(hidden).toContainText('Windows nodes: No');
     await expect(hidden).toContainText('Not offered: Offered by Rancher for RKE1 only');
