@@ -10,6 +10,9 @@ import { matchRoute, navigate, usePathname, type Route } from './router';
 import { comparisonRoutes } from './comparison-routes';
 import { preloadable } from './preloadable';
 import { urlFor } from '../lib/location';
+import { answersParamFrom } from '../lib/url-state';
+import { loadStoredAnswers } from '../lib/answers-storage';
+import { loadPanel } from '../features/recommendation/panel-loader';
 import {
   KNOWN_ISSUES_TEST_ID,
   loadKnownIssues,
@@ -27,11 +30,14 @@ export function preloadRoute(route: Route): Promise<void> {
   switch (route.name) {
     case 'wizard':
       // The registry only when the prerendered panel shows known issues (known-issues-loader.ts).
-      if (!document.querySelector(`[data-testid="${KNOWN_ISSUES_TEST_ID}"]`)) {
-        markPrerenderedWithoutKnownIssues();
-        return WizardRoute.preload();
-      }
-      return Promise.all([WizardRoute.preload(), loadKnownIssues()]).then(() => undefined);
+      // The panel's code when the answers will not be the prerendered ones (panel-loader.ts).
+      return Promise.all([
+        WizardRoute.preload(),
+        answersParamFrom(window.location.search) !== null || loadStoredAnswers() !== null ? loadPanel() : null,
+        document.querySelector(`[data-testid="${KNOWN_ISSUES_TEST_ID}"]`)
+          ? loadKnownIssues()
+          : markPrerenderedWithoutKnownIssues(),
+      ]).then(() => undefined);
     case 'compare':
       return comparisonRoutes.ComparisonPage.preload();
     case 'cni':

@@ -17,7 +17,7 @@ import {
 import { QUESTIONS, questionFor } from '../features/wizard/questions';
 import { STEPS, stepIndexOfField, type AnswerPath } from '../features/wizard/steps';
 import { Notice } from '../ui/Notice';
-import { RecommendationPanel, RecommendationSummary } from '../features/recommendation/RecommendationPanel';
+import { DeferredPanel } from '../features/recommendation/DeferredPanel';
 import { useHydrated } from '../ui/hydration';
 import { navigate } from './router';
 import { urlFor } from '../lib/location';
@@ -33,10 +33,10 @@ import {
 
 // The bundle view pulls in the generators, js-yaml, fflate and the validators: load it when shown.
 const BundleView = lazy(() => import('../features/bundle/BundleView'));
-// The panel and the engine are part of this route's chunk (the route itself loads lazily, issue 15). No
-// Suspense boundary of its own: a prerendered page hydrates a boundary in a later pass, after this
-// route's effects have put the link's or saved answers into the form, and the panel would then not
-// match its HTML. The whole route hydrates in one pass instead.
+// The panel and the engine load on their own (panel-loader.ts, DeferredPanel.tsx). No Suspense boundary:
+// a prerendered page hydrates a boundary in a later pass, after this route's effects have put the link's
+// or saved answers into the form, and the panel would then not match its HTML. A link or saved answers
+// load the panel before the page hydrates; the default answers keep the prerendered panel until they change.
 
 const SAVE_DELAY_MS = 250;
 
@@ -123,7 +123,10 @@ export function WizardRoute() {
     if (initial) return;
     const loaded = loadInitialAnswers(window.location.search);
     rememberValidAnswers(loaded.answers);
-    if (loaded.origin !== 'defaults') reset(loaded.answers);
+    if (loaded.origin !== 'defaults') {
+      reset(loaded.answers);
+      setAnswersChanged(true);
+    }
     if (loaded.problems.length) setReport(loaded);
     setStep(linkedStepIndex(window.location.search));
     // Once, after hydration: `initial` never changes.
@@ -131,6 +134,8 @@ export function WizardRoute() {
   useEffect(() => {
     writeStepToUrl(STEPS[step]!.id);
   }, [step]);
+  // The answers differ from the ones the page was rendered with: the panel must run (DeferredPanel).
+  const [answersChanged, setAnswersChanged] = useState(initial !== null && initial.origin !== 'defaults');
   const [importError, setImportError] = useState<string | null>(null);
   const [imported, setImported] = useState(false);
   const [discovered, setDiscovered] = useState<LoadedAnswers['discovered'] | null>(null);
@@ -172,6 +177,7 @@ export function WizardRoute() {
     persist(methods.getValues());
     const sub = watch((values, { name }) => {
       performance.mark('answers-changed');
+      setAnswersChanged(true);
       // A change to a field (not a reset) ends the chance to undo an import.
       if (name) {
         setUndoTo(null);
@@ -251,8 +257,14 @@ export function WizardRoute() {
   }, [reset]);
 
   const panel = useMemo(
-    () => <RecommendationPanel onGoToField={goToField} onChoose={onChoose} fieldLabel={fieldLabel} />,
-    [goToField, onChoose],
+    () => (
+      <DeferredPanel wanted={answersChanged} label="the recommendation">
+        {({ RecommendationPanel }) => (
+          <RecommendationPanel onGoToField={goToField} onChoose={onChoose} fieldLabel={fieldLabel} />
+        )}
+      </DeferredPanel>
+    ),
+    [goToField, onChoose, answersChanged],
   );
 
   const review = (
@@ -393,7 +405,9 @@ export function WizardRoute() {
             </details>
           </Box>
         </Box>
-        <RecommendationSummary onOpen={openPanel} />
+        <DeferredPanel wanted={answersChanged} label="the summary">
+          {({ RecommendationSummary }) => <RecommendationSummary onOpen={openPanel} />}
+        </DeferredPanel>
         <Typography variant="body2" sx={{ mt: 4, color: 'text.secondary' }}>
           {STEPS.length} steps. Your answers stay in this browser and in the page address; nothing is sent anywhere.
         </Typography>

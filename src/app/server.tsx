@@ -15,6 +15,7 @@ import createCache, { type EmotionCache } from '@emotion/cache';
 import { CacheProvider } from '@emotion/react';
 import { App } from './App';
 import { loadKnownIssues } from '../features/recommendation/known-issues-loader';
+import { loadPanel } from '../features/recommendation/panel-loader';
 export { PAGES, SHELL_PAGES, type PrerenderedPage } from './pages';
 
 async function text(stream: Readable): Promise<string> {
@@ -77,7 +78,7 @@ async function render(path: string): Promise<{ html: string; cache: EmotionCache
  */
 export async function renderPage(path: string): Promise<{ html: string; styles: string }> {
   // Loaded by an effect in the browser; here before rendering, so the page shows what the browser will.
-  await loadKnownIssues();
+  await Promise.all([loadKnownIssues(), loadPanel()]);
   await render(path);
   const { html, cache } = await render(path);
   return { html, styles: styleTags(cache, html) };
