@@ -259,8 +259,13 @@ export function WizardRoute() {
   const panel = useMemo(
     () => (
       <DeferredPanel wanted={answersChanged} label="the recommendation">
-        {({ RecommendationPanel }) => (
-          <RecommendationPanel onGoToField={goToField} onChoose={onChoose} fieldLabel={fieldLabel} />
+        {({ RecommendationPanel }, wasDeferred) => (
+          <RecommendationPanel
+            onGoToField={goToField}
+            onChoose={onChoose}
+            fieldLabel={fieldLabel}
+            since={wasDeferred ? defaultAnswers() : undefined}
+          />
         )}
       </DeferredPanel>
     ),

@@ -10,10 +10,12 @@
  */
 type Early =
   | { kind: 'click'; target: HTMLElement }
+  /** A file picked: the files stay on the element; only its change event is sent again. */
+  | { kind: 'files'; target: HTMLInputElement }
   | { kind: 'value'; target: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement; value: string; event: string };
 
 const CONTROL = 'button, input, select, textarea, label, [role="button"], [role="checkbox"], [role="tab"], [tabindex]';
-const VALUE_CONTROL = 'select, textarea, input:not([type="checkbox"]):not([type="radio"])';
+const VALUE_CONTROL = 'select, textarea, input:not([type="checkbox"]):not([type="radio"]):not([type="file"])';
 
 function isValueControl(el: Element): el is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {
   return el.matches(VALUE_CONTROL);
@@ -72,6 +74,11 @@ export function keepEarlyEvents(root: HTMLElement, onIntent: () => void): EarlyE
   };
   const onValue = (e: Event) => {
     const target = control(e);
+    if (target instanceof HTMLInputElement && target.type === 'file') {
+      if (e.type === 'change') kept.push({ kind: 'files', target });
+      intent();
+      return;
+    }
     if (!target || !isValueControl(target)) return;
     const last = kept.at(-1);
     const value = target.value;
@@ -96,6 +103,7 @@ export function keepEarlyEvents(root: HTMLElement, onIntent: () => void): EarlyE
       for (const e of kept.splice(0)) {
         if (!e.target.isConnected) continue;
         if (e.kind === 'click') e.target.click();
+        else if (e.kind === 'files') e.target.dispatchEvent(new Event('change', { bubbles: true }));
         else {
           // Through the element's own property (React's value tracker), then past it.
           e.target.value = htmlValue(e.target);

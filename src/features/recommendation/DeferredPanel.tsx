@@ -34,7 +34,8 @@ export function DeferredPanel({
   /** The answers differ from the prerendered ones: the panel must run. */
   wanted: boolean;
   label: string;
-  children: (panel: PanelModule) => ReactNode;
+  /** Given the module, and whether the prerendered HTML was kept until now (it showed `since`). */
+  children: (panel: PanelModule, wasDeferred: boolean) => ReactNode;
 }) {
   const hydrated = useHydrated();
   const [panel, setPanel] = useState(panelIfLoaded);
@@ -58,7 +59,7 @@ export function DeferredPanel({
   if (panel) {
     return (
       <div ref={box} style={{ display: 'contents' }}>
-        {children(panel)}
+        {children(panel, keepHtml)}
       </div>
     );
   }

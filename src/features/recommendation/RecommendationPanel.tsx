@@ -43,6 +43,11 @@ export interface RecommendationPanelProps {
   onChoose: (choice: ForcedCniChoice) => void;
   /** Label of the question behind a field path, for "Change …" buttons. */
   fieldLabel: (field: string) => string;
+  /**
+   * The answers the panel already showed before it went live (the prerendered page's, DeferredPanel.tsx):
+   * "after your last answer" compares with them. Omitted, the first answers it renders.
+   */
+  since?: Answers;
 }
 
 const TABLE_SX = {
@@ -183,14 +188,17 @@ interface LastChange {
 }
 
 /** What the last answer changed: the fields it moved and the pick before and after. */
-function useLastChange(evaluation: Evaluation): LastChange | null {
+function useLastChange(evaluation: Evaluation, since: Answers | undefined): LastChange | null {
   const chosen = evaluation.decision.chosen;
   const [track, setTrack] = useState<{
     key: string;
     answers: Answers;
     chosen: PrimaryCni | null;
     change: LastChange | null;
-  }>(() => ({ key: evaluation.key, answers: evaluation.answers, chosen, change: null }));
+  }>(() => {
+    const first = since ? evaluateCached(since) : evaluation;
+    return { key: first.key, answers: first.answers, chosen: first.decision.chosen, change: null };
+  });
   if (track.key !== evaluation.key) {
     const fields = changedFields(track.answers, evaluation.answers);
     // Typing an answer that is not valid yet changes nothing evaluated: the last change still stands.
@@ -285,9 +293,10 @@ const PanelContent = memo(function PanelContent({
   onChoose,
   fieldLabel,
   evaluation,
+  since,
 }: RecommendationPanelProps & { evaluation: Evaluation }) {
   const { key, decision, errors } = evaluation;
-  const lastChange = useLastChange(evaluation);
+  const lastChange = useLastChange(evaluation, since);
 
   useEffect(() => {
     performance.mark('panel-updated');
