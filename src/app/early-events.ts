@@ -1,8 +1,9 @@
 /**
  * What a visitor does on a prerendered page before its code has hydrated it (issue 15), kept and done
  * again once it has: the click on a filter, the release picked in a select. Plain DOM, no React: it
- * runs in main.tsx before the app is loaded. Links are left alone (they work without JavaScript), and
- * so is a <summary> (the browser opens its <details> itself).
+ * runs in main.tsx before the app is loaded. Links are left alone (they work without JavaScript), unless
+ * the page is about to change (a linked view: its links still point at the prerendered release), and so
+ * is a <summary> (the browser opens its <details> itself).
  *
  * A click on a control is cancelled (a checkbox would otherwise change under React's feet) and clicked
  * again after hydration. A value typed or picked stays on screen; after hydration the element is told
@@ -46,7 +47,15 @@ export interface EarlyEvents {
  * Starts keeping what happens inside `root`; `onIntent` is called (once) at the first sign the visitor
  * is about to use a control: a pointer over it, focus, a touch, a key, a click or a change.
  */
-export function keepEarlyEvents(root: HTMLElement, onIntent: () => void): EarlyEvents {
+export function keepEarlyEvents(
+  root: HTMLElement,
+  onIntent: () => void,
+  /**
+   * Hold links too: the page will change once hydrated (the address or saved answers differ from the
+   * HTML), so a link in the HTML may point at the wrong thing (a release) until then.
+   */
+  holdLinks = false,
+): EarlyEvents {
   const kept: Early[] = [];
   let intended = false;
   const intent = () => {
@@ -57,7 +66,10 @@ export function keepEarlyEvents(root: HTMLElement, onIntent: () => void): EarlyE
   const control = (e: Event) => {
     const target = e.target instanceof Element ? e.target : null;
     if (!target || !root.contains(target)) return null;
-    if (target.closest('a[href], summary')) return null;
+    if (target.closest('summary')) return null;
+    const link = target.closest<HTMLElement>('a[href]');
+    // An in-app link (no target): a link to a source opens in its own tab whatever the page shows.
+    if (link) return holdLinks && e.type === 'click' && !link.hasAttribute('target') ? link : null;
     return target.closest<HTMLElement>(CONTROL);
   };
   const onNearControl = (e: Event) => {

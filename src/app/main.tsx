@@ -35,7 +35,9 @@ if (!prerendered) {
   void import('./start').then(({ start }) => start(container, route, false));
 } else {
   let started = false;
-  const early = keepEarlyEvents(container, () => void run());
+  // The address or saved answers change what the page shows once it hydrates (so it hydrates at once).
+  const changes = window.location.search !== '' || hasSavedAnswers();
+  const early = keepEarlyEvents(container, () => void run(), changes);
   const run = async () => {
     if (started) return;
     started = true;
@@ -44,5 +46,5 @@ if (!prerendered) {
     early.replay();
   };
   await afterPaint();
-  if (!hydratesOnIntent(route) || window.location.search !== '' || hasSavedAnswers()) void run();
+  if (!hydratesOnIntent(route) || changes) void run();
 }
