@@ -9,6 +9,7 @@ import { mergeValues, valueAt, type Values } from '../airgap/values';
 import { DEFAULT_KEYS, defaultKeysFingerprint } from './chart-default-keys';
 import { CHART_DEFAULT_INDEX, DEFAULT_KEYS_FINGERPRINT, DEFAULT_SETS } from './generated/chart-defaults';
 import { chartDefaults, defaultAt, helmMerge, latestChart, mergedValues } from './chart-defaults';
+import { buildChartDefaults, OUT } from '../../../scripts/generate-chart-defaults';
 
 /**
  * src/domain/validate/generated/chart-defaults.ts (npm run generate:chart-defaults) against the key list it was
@@ -33,6 +34,16 @@ describe('generated chart defaults', () => {
   it('were built from the current key list (else: npm run generate:chart-defaults -- <rke2-charts git dir>)', () => {
     expect(DEFAULT_KEYS_FINGERPRINT).toBe(defaultKeysFingerprint());
   });
+
+  // Needs a local rancher/rke2-charts git mirror: RKE2_CHARTS_GIT=<git dir> npx vitest run <this file>.
+  it.skipIf(!process.env.RKE2_CHARTS_GIT)(
+    'match what the generator builds from the mirror, byte for byte',
+    () => {
+      const built = buildChartDefaults(process.env.RKE2_CHARTS_GIT!);
+      expect(readFileSync(join(__dirname, '../../..', OUT), 'utf8') === built, `${OUT} is stale`).toBe(true);
+    },
+    120_000,
+  );
 
   it('cover every CNI chart version of the release table', () => {
     for (const chart of CHARTS)
