@@ -77,7 +77,7 @@ export const CHART_ERAS = {
   },
   ciliumPortmapDefault: {
     chart: 'rke2-cilium',
-    from: '1.12.302',
+    from: '1.12.301',
     what: 'cni.chainingMode defaults to portmap (hostPort works without kube-proxy replacement)',
     source: SOURCES.ciliumPortmapDefault,
   },

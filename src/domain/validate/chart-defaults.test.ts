@@ -117,6 +117,20 @@ describe('generated chart defaults', () => {
     }
   });
 
+  it('agree with the rke2-cilium eras that are about defaults (portmap, tunnel, userspaceFallback)', () => {
+    for (const version of Object.keys(CHART_DEFAULT_INDEX['rke2-cilium']!)) {
+      if (ciliumEraFor(version) === 'wrapped') continue;
+      const at = (p: string) => defaultAt('rke2-cilium', version, p);
+      expect(at('cni.chainingMode') === 'portmap', `${version} chainingMode`).toBe(
+        chartHasEra(version, 'ciliumPortmapDefault'),
+      );
+      expect(at('tunnel') === undefined, `${version} tunnel`).toBe(chartHasEra(version, 'ciliumModernValues'));
+      expect(at('encryption.wireguard.userspaceFallback') === undefined, `${version} userspaceFallback`).toBe(
+        chartHasEra(version, 'ciliumNoUserspaceFallback'),
+      );
+    }
+  });
+
   it('merge as Helm does: maps deeply, null deletes a default, unknown versions leave the values alone', () => {
     expect(helmMerge({ a: { b: 1, c: 2 } }, { a: { c: null, d: 3 } })).toEqual({ a: { b: 1, d: 3 } });
     expect(mergedValues('rke2-cilium', '1.16.0-not-in-table', { x: 1 })).toEqual({ x: 1 });

@@ -470,7 +470,9 @@ export function checkChartValues(chart: string, values: unknown, report: Reporte
 /** kube-proxy replacement as the chart values set it (Cilium KPR, or the Calico eBPF dataplane). */
 export function replacesKubeProxy(chart: string, values: unknown, ctx: Pick<ValuesContext, 'ciliumChart'>): boolean {
   if (chart === 'rke2-cilium') {
-    const kpr = String(getPath(ciliumEffectiveValues(values, ctx), 'kubeProxyReplacement'));
+    // The chart's own default counts too (rke2-cilium 1.9 defaulted "probe", 1.18.300 on "false").
+    const merged = mergedValues('rke2-cilium', ctx.ciliumChart, values);
+    const kpr = String(getPath(ciliumEffectiveValues(merged, ctx), 'kubeProxyReplacement'));
     return ciliumEraFor(ctx.ciliumChart) === 'modern' ? kpr === 'true' : kpr === 'true' || kpr === 'strict';
   }
   if (chart === 'rke2-calico') return getPath(values, 'installation.calicoNetwork.linuxDataplane') === 'BPF';
