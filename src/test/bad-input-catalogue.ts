@@ -33,7 +33,11 @@ const MULTUS = {
   'extras.secondary.master': 'eth1',
   'extras.secondary.subnet': '192.168.100.0/24',
 } as const;
-const SRIOV = { 'extras.mode': 'sriov', 'extras.sriov.pfNames': 'ens1f0' } as const;
+const SRIOV = {
+  'extras.mode': 'sriov',
+  'extras.sriov.pfNames': 'ens1f0',
+  'extras.secondary.subnet': '192.168.100.0/24',
+} as const;
 const BGP = { 'performance.bgp.enabled': true } as const;
 const KPR = { 'performance.kubeProxyReplacement': true } as const;
 

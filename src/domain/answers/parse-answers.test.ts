@@ -160,6 +160,12 @@ describe('parseAnswers: invalid input', () => {
     expect(error.message.length).toBeGreaterThan(10);
     expect(error.message).not.toMatch(/undefined|\[object/);
     expect(parseAnswers(result.partial).ok).toBe(true);
+    // A Multus or SR-IOV setup types what those modes need: the bad value is then the only mistake (the e2e
+    // journey opens the wizard with the setup alone).
+    if (entry.setup?.['extras.mode'] !== undefined) {
+      const setupOnly = parseAnswers(badInputAnswers({ ...entry, field: 'nodes.interface', value: '' }));
+      expect(setupOnly.ok ? [] : setupOnly.errors.map((e) => e.field)).toEqual([]);
+    }
   });
 
   it('covers every message id that parseAnswers itself can give', () => {
