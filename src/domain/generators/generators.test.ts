@@ -529,7 +529,7 @@ describe('per-chart values', () => {
     expect(config).toMatchObject({ type: 'macvlan', master: 'ens2f0' });
     expect(config.ipam).toEqual({ type: 'whereabouts', range: '10.10.0.0/24' });
     expect(file(wb, 'README.md')!.contents).toContain(
-      'No address range or gateway given: whereabouts hands out every address of `10.10.0.0/24` and gives pods no gateway on this network',
+      'No address range or gateway given: whereabouts hands out the whole subnet `10.10.0.0/24` and gives pods no gateway on this network',
     );
     expect(
       hccValues(
@@ -555,7 +555,7 @@ describe('per-chart values', () => {
     });
     expect(file(hl, 'README.md')!.contents).toContain('host-local IPAM is per node');
     expect(file(hl, 'README.md')!.contents).toContain(
-      "host-local hands out every address of `10.10.0.0/24` and uses the subnet's first address as the pods' gateway",
+      "host-local hands out the whole subnet `10.10.0.0/24` and uses the subnet's first address as the pods' gateway",
     );
     const hlConfig = JSON.parse(
       (yamlOf(file(hl, 'kubectl-apply/secondary-network.yaml')).spec as { config: string }).config,

@@ -451,7 +451,7 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
       const noGateway = s.gateway.trim() === '';
       if (whole || noGateway) {
         const parts: string[] = [];
-        if (whole) parts.push(`hands out every address of ${code(s.subnet)}`);
+        if (whole) parts.push(`hands out the whole subnet ${code(s.subnet)}`);
         if (noGateway)
           parts.push(
             s.ipam === 'host-local'
