@@ -83,3 +83,18 @@ export const EXAMPLE_VALUES = {
   secondaryGateway: '192.168.100.1',
   sriovPfNames: 'ens1f0,ens1f1',
 } as const;
+
+/**
+ * What these answers defaulted to before they became placeholders. A link (`?a=`) holds only what differs
+ * from the defaults, so a link made then with Multus or SR-IOV on left these out when the user kept them:
+ * such a link still means them (they are answers, the user saw and kept them). Links made since always
+ * carry these fields while Multus or SR-IOV is on (src/lib/url-state.ts).
+ */
+export const FORMER_DEFAULTS = {
+  'extras.secondary.master': EXAMPLE_VALUES.secondaryMaster,
+  'extras.secondary.subnet': EXAMPLE_VALUES.secondarySubnet,
+  'extras.secondary.rangeStart': EXAMPLE_VALUES.secondaryRangeStart,
+  'extras.secondary.rangeEnd': EXAMPLE_VALUES.secondaryRangeEnd,
+  'extras.secondary.gateway': EXAMPLE_VALUES.secondaryGateway,
+  'extras.sriov.pfNames': 'ens1f0',
+} as const;
