@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -33,6 +35,27 @@ async function dropZip(page: Page) {
     return dt;
   }, Array.from(ZIP));
   await page.getByTestId('check-drop-zone').dispatchEvent('drop', { dataTransfer });
+}
+
+/**
+ * A real folder drop: the files are written to a temporary folder and Chromium is told (DevTools protocol
+ * Input.dispatchDragEvent) that the user dragged that folder onto the drop zone, as a file manager would.
+ */
+async function dropFolder(page: Page, files: Record<string, string>) {
+  const base = await mkdtemp(join(tmpdir(), 'check-drop-'));
+  const folder = join(base, 'my-cluster');
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(folder, path, '..'), { recursive: true });
+    await writeFile(join(folder, path), text);
+  }
+  const box = (await page.getByTestId('check-drop-zone').boundingBox())!;
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: [folder], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const)
+    await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  await cdp.detach();
+  return () => rm(base, { recursive: true, force: true });
 }
 
 async function axe(page: Page, name: string) {
@@ -101,6 +124,46 @@ for (const viewport of [
     });
   });
 }
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`a dropped folder is walked, and findings show at each file at ${viewport.width} px`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('/check');
+    await expect(page.getByRole('heading', { level: 1, name: 'Check my files' })).toBeVisible({ timeout: 20_000 });
+    await page.getByLabel('RKE2 release of the cluster').selectOption('v1.29.2+rke2r1');
+    const cleanup = await dropFolder(page, {
+      'etc/rancher/rke2/config.yaml': CONFIG,
+      [`${M}/rke2-cilium-config.yaml`]: HCC,
+      'notes/README.md': '# my notes\n',
+    });
+    try {
+      await expect(page.getByText(/Checked the dropped folder: 2 YAML\/JSON file/)).toBeVisible();
+      // Paths are relative to the dropped folder, so findings show at their file and key.
+      const hccFindings = page.getByRole('region', { name: `Findings in ${M}/rke2-cilium-config.yaml` });
+      await expect(hccFindings.getByText('spec.valuesContent.tunnel', { exact: true })).toBeVisible();
+      await axe(page, `check page after a folder drop at ${viewport.width}px`);
+    } finally {
+      await cleanup();
+    }
+  });
+}
+
+test('dropped text that is not a file or folder gets a clear message', async ({ page }) => {
+  await page.goto('/check');
+  await expect(page.getByRole('heading', { level: 1, name: 'Check my files' })).toBeVisible({ timeout: 20_000 });
+  const box = (await page.getByTestId('check-drop-zone').boundingBox())!;
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [{ mimeType: 'text/plain', data: 'cni: calico' }], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const)
+    await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  await cdp.detach();
+  await expect(page.getByRole('alert')).toContainText('Nothing dropped could be read: the dragged text');
+  await axe(page, 'check page after a text drop');
+});
 
 test('pasted YAML is checked, and bad input gets a clear message', async ({ page }) => {
   await page.goto('/check');

@@ -11,13 +11,12 @@
  * src/domain/airgap/image-rules.ts read, from charts/<chart>/<chart>/<version>/values.yaml on branch main
  * (subcharts mounted under their name, parent values over them, as Helm coalesces them).
  */
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { load } from 'js-yaml';
 import { RELEASE_ROWS } from '../src/domain/rke2/generated/release-table';
 import { IMAGE_RULES, SUBCHART_PREFIX, ruleKeys } from '../src/domain/airgap/image-rules';
-import { imageRef, mergeValues, valueAt, type Values } from '../src/domain/airgap/values';
+import { imageRef, valueAt } from '../src/domain/airgap/values';
 import type { ChartName } from '../src/domain/facts/cni-names';
+import { gitShow, mergedValues, tableVersions } from './lib/rke2-charts-git';
 
 const [rke2GitArg, chartsGitArg] = process.argv.slice(2);
 if (!rke2GitArg || !chartsGitArg) {
@@ -27,28 +26,6 @@ if (!rke2GitArg || !chartsGitArg) {
 const rke2Git: string = rke2GitArg;
 const chartsGit: string = chartsGitArg;
 
-function gitShow(dir: string, spec: string): string | null {
-  try {
-    return execFileSync('git', ['--git-dir', dir, 'show', spec], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  } catch {
-    return null;
-  }
-}
-function gitLs(dir: string, treeish: string, path: string): string[] {
-  try {
-    return execFileSync('git', ['--git-dir', dir, 'ls-tree', '-r', '--name-only', treeish, path], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    })
-      .split('\n')
-      .filter(Boolean);
-  } catch {
-    return [];
-  }
-}
 function tagExists(dir: string, tag: string): boolean {
   return gitShow(dir, `${tag}:scripts/build-images`) !== null;
 }
@@ -156,42 +133,6 @@ for (const [release] of RELEASE_ROWS) {
 }
 
 // ---- chart values ----
-const CHART_COLUMN: Record<ChartName, number> = {
-  'rke2-canal': 1,
-  'rke2-calico': 2,
-  'rke2-cilium': 3,
-  'rke2-flannel': 4,
-  'rke2-multus': 5,
-};
-/** Parent folders that hold older versions of a chart on branch main. */
-const CHART_FOLDERS: Record<ChartName, string[]> = {
-  'rke2-canal': ['rke2-canal', 'rke2-canal-1.19-1.20'],
-  'rke2-calico': ['rke2-calico', 'rke2-calico-1.21-1.22'],
-  'rke2-cilium': ['rke2-cilium', 'rke2-cilium-legacy'],
-  'rke2-flannel': ['rke2-flannel'],
-  'rke2-multus': ['rke2-multus'],
-};
-
-/** Helm reads values with sigs.k8s.io/yaml, where a duplicated key takes the last value (js-yaml: json mode). */
-const helmLoad = (text: string): unknown => load(text, { json: true });
-
-function mergedValues(chart: ChartName, version: string): Values | null {
-  for (const folder of CHART_FOLDERS[chart]) {
-    const base = `charts/${folder}/${chart}/${version}`;
-    const top = gitShow(chartsGit, `main:${base}/values.yaml`);
-    if (top === null) continue;
-    let merged: Values = {};
-    for (const file of gitLs(chartsGit, 'main', `${base}/charts`)) {
-      const m = new RegExp(`^${base}/charts/([^/]+)/values\\.yaml$`).exec(file);
-      if (!m) continue;
-      const sub = (helmLoad(gitShow(chartsGit, `main:${file}`) ?? '') ?? {}) as Values;
-      merged = mergeValues(merged, { [m[1]!]: sub });
-    }
-    return mergeValues(merged, (helmLoad(top) ?? {}) as Values);
-  }
-  return null;
-}
-
 interface ChartOut {
   prefix: string;
   images: Record<string, string>;
@@ -199,10 +140,10 @@ interface ChartOut {
 }
 const charts: Record<string, Record<string, ChartOut>> = {};
 for (const chart of Object.keys(IMAGE_RULES) as ChartName[]) {
-  const versions = [...new Set(RELEASE_ROWS.map((r) => r[CHART_COLUMN[chart]]).filter((v): v is string => !!v))];
+  const versions = tableVersions(chart);
   charts[chart] = {};
   for (const version of versions) {
-    const values = mergedValues(chart, version);
+    const values = mergedValues(chartsGit, chart, version);
     if (!values) throw new Error(`${chart} ${version}: no values.yaml on rke2-charts main`);
     const wrap = SUBCHART_PREFIX[chart];
     const prefix = wrap && imageRef(valueAt(values, `${wrap}image`)) ? wrap : '';

@@ -190,6 +190,14 @@ export const SOURCES = {
     title: 'sriov-network-device-plugin#258: NAD needs the resourceName annotation',
     url: 'https://github.com/k8snetworkplumbingwg/sriov-network-device-plugin/issues/258',
   },
+  hostLocalRange: {
+    title: 'CNI plugins: host-local range defaults (first address, last address, gateway .1)',
+    url: 'https://github.com/containernetworking/plugins/blob/main/plugins/ipam/host-local/backend/allocator/range.go',
+  },
+  whereaboutsConfig: {
+    title: 'whereabouts: IPAM configuration (range; range_start, range_end and gateway optional)',
+    url: 'https://github.com/k8snetworkplumbingwg/whereabouts/blob/master/pkg/types/types.go',
+  },
   multusHowTo: {
     title: 'multus-cni: how to use (NetworkAttachmentDefinition, pod annotation)',
     url: 'https://github.com/k8snetworkplumbingwg/multus-cni/blob/master/docs/how-to-use.md',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultAnswers } from '../domain/answers/defaults';
+import { defaultAnswers, FORMER_DEFAULTS } from '../domain/answers/defaults';
 import {
   decodeAnswersParam,
   diffFromDefaults,
@@ -19,6 +19,35 @@ describe('url-state', () => {
     expect(param).toMatch(/^[A-Za-z0-9_-]+$/);
     const decoded = decodeAnswersParam(param, defaultAnswers());
     expect(decoded).toEqual({ ok: true, value: answers });
+  });
+
+  it('reads a link made while the Multus and SR-IOV examples were defaults as holding them', () => {
+    const b64 = (json: unknown) => Buffer.from(JSON.stringify(json)).toString('base64url');
+    // Made then: Multus on, the kept defaults left out of the link.
+    const old = decodeAnswersParam(b64({ extras: { mode: 'multus', secondary: { rangeEnd: '' } } }), defaultAnswers());
+    if (!old.ok) throw new Error(old.message);
+    expect((old.value as ReturnType<typeof defaultAnswers>).extras).toMatchObject({
+      mode: 'multus',
+      secondary: {
+        master: FORMER_DEFAULTS['extras.secondary.master'],
+        subnet: FORMER_DEFAULTS['extras.secondary.subnet'],
+        rangeStart: FORMER_DEFAULTS['extras.secondary.rangeStart'],
+        rangeEnd: '',
+        gateway: FORMER_DEFAULTS['extras.secondary.gateway'],
+      },
+      sriov: { pfNames: FORMER_DEFAULTS['extras.sriov.pfNames'] },
+    });
+    // Without Multus or SR-IOV nothing is filled in.
+    const none = decodeAnswersParam(b64({ security: { policy: 'l7' } }), defaultAnswers());
+    expect(none).toEqual({ ok: true, value: { ...defaultAnswers(), security: { policy: 'l7', encryption: 'none' } } });
+    // Made now: the fields are in the link even when empty, so an empty one stays empty.
+    const now = defaultAnswers();
+    now.extras.mode = 'sriov';
+    now.extras.sriov.pfNames = 'ens2f0';
+    expect(decodeAnswersParam(encodeAnswersParam(now, defaultAnswers()), defaultAnswers())).toEqual({
+      ok: true,
+      value: now,
+    });
   });
 
   it('keeps only what differs from the defaults, plus the release', () => {

@@ -4,6 +4,7 @@
  * release table, and a shared link must not change meaning when the app is updated.
  * Pure functions first (tested in Node); the two at the end touch window.location.
  */
+import { FORMER_DEFAULTS } from '../domain/answers/defaults';
 import { appRootUrl } from './location';
 
 export const URL_PARAM = 'a';
@@ -59,8 +60,43 @@ function fromBase64Url(param: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
+/** Whether the answers turn Multus or SR-IOV on (the fields FORMER_DEFAULTS names are then used). */
+function extrasOn(answers: unknown): boolean {
+  const extras = isPlainObject(answers) ? answers.extras : undefined;
+  return isPlainObject(extras) && (extras.mode === 'multus' || extras.mode === 'sriov');
+}
+
+/** Sets a dot path in a plain object tree, creating the sections on the way. */
+function setPath(root: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = root;
+  for (const key of keys.slice(0, -1)) {
+    if (!isPlainObject(node[key])) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+function hasPath(root: unknown, path: string): boolean {
+  let node = root;
+  for (const key of path.split('.')) {
+    if (!isPlainObject(node) || !Object.prototype.hasOwnProperty.call(node, key)) return false;
+    node = node[key];
+  }
+  return true;
+}
+
+function readAt(root: unknown, path: string): unknown {
+  let node = root;
+  for (const key of path.split('.')) node = isPlainObject(node) ? node[key] : undefined;
+  return node;
+}
+
 export function encodeAnswersParam(answers: unknown, defaults: unknown): string {
-  const diff = diffFromDefaults(answers, defaults) ?? {};
+  const diff = (diffFromDefaults(answers, defaults) ?? {}) as Record<string, unknown>;
+  // With Multus or SR-IOV on, the fields that used to have defaults are always written (even empty), so a
+  // link that lacks them is one made before: decodeAnswersParam then reads them as FORMER_DEFAULTS.
+  if (extrasOn(answers)) for (const path of Object.keys(FORMER_DEFAULTS)) setPath(diff, path, readAt(answers, path));
   return toBase64Url(JSON.stringify(diff as Json));
 }
 
@@ -88,7 +124,15 @@ export function decodeAnswersParam(param: string, defaults: unknown): DecodedPar
     return { ok: false, message: "The link's answers are not valid JSON." };
   }
   if (!isPlainObject(patch)) return { ok: false, message: "The link's answers are not an object of answers." };
-  return { ok: true, value: mergeOntoDefaults(defaults, patch) };
+  // A link made before these fields became placeholders left them out when they held their then default.
+  let base = defaults;
+  if (extrasOn(patch) && isPlainObject(defaults)) {
+    const former = structuredClone(defaults);
+    for (const [path, value] of Object.entries(FORMER_DEFAULTS))
+      if (!hasPath(patch, path)) setPath(former, path, value);
+    base = former;
+  }
+  return { ok: true, value: mergeOntoDefaults(base, patch) };
 }
 
 /** The `?a=` parameter of a URL search string, or null. */

@@ -27,8 +27,17 @@ const DUAL = {
   'addressing.clusterCidrV6': '2001:db8:42::/56',
   'addressing.serviceCidrV6': '2001:db8:43::/112',
 } as const;
-const MULTUS = { 'extras.mode': 'multus' } as const;
-const SRIOV = { 'extras.mode': 'sriov' } as const;
+/** Turning Multus or SR-IOV on makes the host interface, subnet and physical functions required: typed here. */
+const MULTUS = {
+  'extras.mode': 'multus',
+  'extras.secondary.master': 'eth1',
+  'extras.secondary.subnet': '192.168.100.0/24',
+} as const;
+const SRIOV = {
+  'extras.mode': 'sriov',
+  'extras.sriov.pfNames': 'ens1f0',
+  'extras.secondary.subnet': '192.168.100.0/24',
+} as const;
 const BGP = { 'performance.bgp.enabled': true } as const;
 const KPR = { 'performance.kubeProxyReplacement': true } as const;
 
@@ -219,7 +228,7 @@ const ENTRIES: Entry[] = [
     field: 'extras.secondary.rangeEnd',
     value: '192.168.100.5',
     messageId: 'rangeReversed',
-    setup: MULTUS,
+    setup: { ...MULTUS, 'extras.secondary.rangeStart': '192.168.100.10' },
     why: 'range end before range start',
   },
   {

@@ -4,6 +4,8 @@
  */
 import { defaultAnswers } from '../domain/answers/defaults';
 import type { Answers } from '../domain/answers/types';
+import type { AnswerPath } from '../domain/answers/answers-schema';
+import { isFieldRelevant } from '../domain/answers/parse-answers';
 import type { PrimaryCni } from '../domain/facts/cni-names';
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -27,8 +29,10 @@ function merge<T>(base: T, patch: DeepPartial<T> | undefined): T {
 
 /**
  * defaultAnswers() with some fields changed. The answers a user must type once a switch makes them
- * used (the IPv6 CIDRs) start empty; a scenario that turns the switch on
- * and leaves them out gets what a user following the RKE2 docs would type.
+ * used (the IPv6 CIDRs, a Multus network's host interface and subnet, SR-IOV's physical functions)
+ * start empty; a scenario that turns the switch on and leaves them out gets what a user following the
+ * RKE2 docs (dual-stack) or the Multus and SR-IOV operator examples would type. The optional range and
+ * gateway stay empty unless the scenario gives them.
  */
 export function answersWith(patch: DeepPartial<Answers>): Answers {
   const a = merge(defaultAnswers(), patch);
@@ -36,6 +40,12 @@ export function answersWith(patch: DeepPartial<Answers>): Answers {
     if (a.addressing.clusterCidrV6 === '') a.addressing.clusterCidrV6 = '2001:cafe:42::/56';
     if (a.addressing.serviceCidrV6 === '') a.addressing.serviceCidrV6 = '2001:cafe:43::/112';
   }
+  const s = a.extras.secondary;
+  const used = (path: AnswerPath) => isFieldRelevant(path, a);
+  if (used('extras.secondary.master') && s.master === '') s.master = 'eth1';
+  if (used('extras.secondary.subnet') && s.subnet === '') s.subnet = '192.168.100.0/24';
+  if (a.extras.mode === 'multus' && s.ipam === 'static' && s.rangeStart === '') s.rangeStart = '192.168.100.10';
+  if (used('extras.sriov.pfNames') && a.extras.sriov.pfNames === '') a.extras.sriov.pfNames = 'ens1f0';
   return a;
 }
 

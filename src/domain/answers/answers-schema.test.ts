@@ -56,11 +56,17 @@ describe('answers JSON Schema', () => {
     const variants = [
       {
         addressing: { ipFamily: 'dual', clusterCidrV6: 'fd00:42::/56', serviceCidrV6: 'fd00:43::/112' },
-        extras: { mode: 'multus', secondary: { rangeStart: '', gateway: '' } },
+        extras: { mode: 'multus', secondary: { master: 'eth1', subnet: '10.10.0.0/24', rangeStart: '', gateway: '' } },
       },
       { nodes: { osPreset: 'custom', kernel: '5.14.0-427.el9.x86_64', interface: 'bond0.100' } },
       { performance: { bgp: { enabled: true, peerAddress: '2001:db8::1' }, apiServerHost: 'api.example.com' } },
-      { extras: { mode: 'sriov', sriov: { pfNames: 'ens1f0, ens1f1', resourceName: 'intel_sriov' } } },
+      {
+        extras: {
+          mode: 'sriov',
+          secondary: { subnet: '10.10.0.0/24' },
+          sriov: { pfNames: 'ens1f0, ens1f1', resourceName: 'intel_sriov' },
+        },
+      },
     ];
     for (const v of variants) {
       const r = parseAnswers(v);

@@ -48,7 +48,8 @@ export type Relevance =
   | 'secondaryNetwork' // extras.mode multus or sriov: a NetworkAttachmentDefinition is made
   | 'multus' // extras.mode multus
   | 'sriov' // extras.mode sriov
-  | 'ipamPool' // a secondary network with host-local or whereabouts IPAM
+  | 'ipamPool' // a secondary network with host-local or whereabouts IPAM (not SR-IOV vfio-pci: no address)
+  | 'secondaryAddress' // ipamPool, or a Multus network with static IPAM (the example pod's address)
   | 'bgp' // performance.bgp.enabled
   | 'kubeProxyReplacement' // performance.kubeProxyReplacement
   | 'windowsNodes'; // cluster.windowsNodes
@@ -298,6 +299,7 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'text',
     format: 'interfaceName',
     maxLength: 64,
+    allowEmpty: 'whenUnused',
     when: 'multus',
     label: 'Host interface for the secondary network',
     description:
@@ -317,10 +319,11 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'text',
     format: 'cidr',
     maxLength: 64,
-    when: 'ipamPool',
+    allowEmpty: 'whenUnused',
+    when: 'secondaryAddress',
     label: 'Secondary subnet',
     description:
-      'Subnet of the secondary network (host-local and whereabouts), e.g. 192.168.100.0/24. Must not overlap the cluster or service CIDRs.',
+      "Subnet of the secondary network (host-local and whereabouts hand out its addresses; with static IPAM, the prefix of the example pod's address). Must not overlap the cluster or service CIDRs.",
     source: SOURCES.multusHowTo,
   },
   'extras.secondary.rangeStart': {
@@ -328,9 +331,10 @@ export const ANSWER_FIELDS: FieldTable = {
     format: 'ip',
     maxLength: 64,
     allowEmpty: true,
-    when: 'ipamPool',
+    when: 'secondaryAddress',
     label: 'First address to hand out',
-    description: 'First address handed out, inside the subnet; empty uses the start of the subnet.',
+    description:
+      "First address handed out, inside the subnet; empty uses the start of the subnet. With static IPAM, the example pod's address (required).",
     source: SOURCES.multusHowTo,
   },
   'extras.secondary.rangeEnd': {
@@ -367,6 +371,7 @@ export const ANSWER_FIELDS: FieldTable = {
     kind: 'text',
     format: 'interfaceList',
     maxLength: 255,
+    allowEmpty: 'whenUnused',
     when: 'sriov',
     label: 'Physical functions (comma separated)',
     description: 'SR-IOV capable NICs (physical functions), comma separated, e.g. "ens1f0,ens1f1".',
@@ -535,7 +540,10 @@ export const RELEVANCE_TEXT: Readonly<Record<Relevance, string>> = {
   secondaryNetwork: 'when extras.mode is multus or sriov',
   multus: 'when extras.mode is multus',
   sriov: 'when extras.mode is sriov',
-  ipamPool: 'when extras.mode is multus or sriov and extras.secondary.ipam is host-local or whereabouts',
+  ipamPool:
+    'when extras.mode is multus, or sriov with extras.sriov.deviceType netdevice, and extras.secondary.ipam is host-local or whereabouts',
+  secondaryAddress:
+    'when extras.mode is multus, or sriov with extras.sriov.deviceType netdevice, and extras.secondary.ipam is host-local or whereabouts; or extras.mode is multus and extras.secondary.ipam is static',
   bgp: 'when performance.bgp.enabled is true',
   kubeProxyReplacement: 'when performance.kubeProxyReplacement is true',
   windowsNodes: 'when cluster.windowsNodes is true',
@@ -550,6 +558,7 @@ export const RELEVANCE_WORDS: Readonly<Record<Relevance, string>> = {
   multus: 'with a Multus secondary network',
   sriov: 'with SR-IOV extra pod interfaces',
   ipamPool: 'with host-local or whereabouts address management',
+  secondaryAddress: 'with host-local, whereabouts or static address management',
   bgp: 'when peering with BGP routers',
   kubeProxyReplacement: 'when eBPF replaces kube-proxy',
   windowsNodes: 'with Windows worker nodes',

@@ -195,7 +195,18 @@ describe('answersToYaml', () => {
             ...a,
             nodes: { ...a.nodes, underlayMtu: mtu, interface: iface },
             addressing: { ...a.addressing, ipFamily, clusterCidrV6: 'fd00:42::/56', serviceCidrV6: 'fd00:43::/112' },
-            extras: { ...a.extras, mode, secondary: { ...a.extras.secondary, ipam } },
+            extras: {
+              ...a.extras,
+              mode,
+              secondary: {
+                ...a.extras.secondary,
+                ipam,
+                master: 'eth1',
+                subnet: '192.168.100.0/24',
+                rangeStart: ipam === 'static' ? '192.168.100.10' : '',
+              },
+              sriov: { ...a.extras.sriov, pfNames: 'ens1f0' },
+            },
             performance: {
               ...a.performance,
               bgp: { ...a.performance.bgp, enabled: bgp, peerAddress: bgp ? '10.0.0.1' : '' },

@@ -21,13 +21,13 @@ const TEXT_POOL: Partial<Record<AnswerPath, readonly string[]>> = {
   'addressing.serviceCidrV6': ['', '2001:db8:43::/112', 'fd00:20::/112', 'fd00:10::/112'],
   'extras.secondary.name': ['', 'macvlan-net', 'storage'],
   'extras.secondary.namespace': ['default', 'telco'],
-  'extras.secondary.master': ['eth1', 'ens2f0'],
-  'extras.secondary.subnet': ['192.168.100.0/24', '10.42.5.0/24', '10.10.0.0/16'],
+  'extras.secondary.master': ['', 'eth1', 'ens2f0'],
+  'extras.secondary.subnet': ['', '192.168.100.0/24', '10.42.5.0/24', '10.10.0.0/16'],
   'extras.secondary.rangeStart': ['', '192.168.100.10', '10.10.0.10'],
   'extras.secondary.rangeEnd': ['', '192.168.100.200', '192.168.100.5'],
   'extras.secondary.gateway': ['', '192.168.100.1', '10.10.0.1'],
   'extras.sriov.resourceName': ['sriovnics', 'intelnics'],
-  'extras.sriov.pfNames': ['ens1f0', 'ens1f0,ens1f1'],
+  'extras.sriov.pfNames': ['', 'ens1f0', 'ens1f0,ens1f1'],
   'performance.apiServerHost': ['', '10.0.0.10', 'rke2.example.com', 'localhost'],
   'performance.bgp.peerAddress': ['', '192.168.1.1'],
 };
@@ -149,6 +149,33 @@ describe('keepValidAnswers', () => {
     expect(kept.answers.addressing.ipFamily).toBe('ipv4');
     // Other changes made since are kept.
     expect(kept.answers.cluster.size).toBe('large');
+  });
+
+  it('keeps Multus off until its host interface and subnet are typed; the other answers move on', () => {
+    const lastValid = defaultAnswers();
+    const edited = structuredClone(lastValid);
+    edited.cluster.size = 'large';
+    edited.extras.mode = 'multus';
+    const kept = keepValidAnswers(edited, lastValid);
+    expect(kept.errors.map((e) => [e.field, e.messageId])).toEqual([
+      ['extras.secondary.master', 'required'],
+      ['extras.secondary.subnet', 'required'],
+    ]);
+    expect(kept.answers.extras.mode).toBe('none');
+    expect(kept.answers.cluster.size).toBe('large');
+    // Typed, they are the answers: nothing else is filled in.
+    edited.extras.secondary.master = 'ens2f0';
+    edited.extras.secondary.subnet = '10.10.0.0/24';
+    const typed = keepValidAnswers(edited, lastValid);
+    expect(typed.errors).toEqual([]);
+    expect(typed.answers.extras.mode).toBe('multus');
+    expect(typed.answers.extras.secondary).toMatchObject({
+      master: 'ens2f0',
+      subnet: '10.10.0.0/24',
+      rangeStart: '',
+      rangeEnd: '',
+      gateway: '',
+    });
   });
 
   it('never throws on hostile input and falls back to the last valid answers', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseAnswers, isFieldRelevant, ANSWER_MESSAGE_IDS } from './parse-answers';
+import { parseAnswers, isFieldRelevant, missingRequired, ANSWER_MESSAGE_IDS } from './parse-answers';
 import { defaultAnswers } from './defaults';
 import { ANSWER_FIELDS, ANSWER_PATHS, readPath, type AnswerPath } from './answers-schema';
 import { OS_PRESETS, type Answers, type ParseResult } from './types';
@@ -58,7 +58,7 @@ describe('parseAnswers: valid input', () => {
     ['15-character interface names', { nodes: { interface: 'enp0s31f6abcdef' } }, 'nodes.interface', 'enp0s31f6abcdef'],
     [
       'pfNames with spaces after commas',
-      { extras: { mode: 'sriov', sriov: { pfNames: 'ens1f0, ens1f1' } } },
+      { extras: { mode: 'sriov', secondary: { subnet: '192.168.100.0/24' }, sriov: { pfNames: 'ens1f0, ens1f1' } } },
       'extras.sriov.pfNames',
       'ens1f0,ens1f1',
     ],
@@ -94,13 +94,18 @@ describe('parseAnswers: valid input', () => {
     ],
     [
       'dhcp IPAM with no subnet',
-      { extras: { mode: 'multus', secondary: { ipam: 'dhcp', subnet: '' } } },
+      { extras: { mode: 'multus', secondary: { master: 'eth1', ipam: 'dhcp', subnet: '' } } },
       'extras.secondary.ipam',
       'dhcp',
     ],
     [
       'an empty range (whole subnet)',
-      { extras: { mode: 'multus', secondary: { rangeStart: '', rangeEnd: '', gateway: '' } } },
+      {
+        extras: {
+          mode: 'multus',
+          secondary: { master: 'eth1', subnet: '192.168.100.0/24', rangeStart: '', rangeEnd: '', gateway: '' },
+        },
+      },
       'extras.secondary.rangeStart',
       '',
     ],
@@ -155,6 +160,12 @@ describe('parseAnswers: invalid input', () => {
     expect(error.message.length).toBeGreaterThan(10);
     expect(error.message).not.toMatch(/undefined|\[object/);
     expect(parseAnswers(result.partial).ok).toBe(true);
+    // A Multus or SR-IOV setup types what those modes need: the bad value is then the only mistake (the e2e
+    // journey opens the wizard with the setup alone).
+    if (entry.setup?.['extras.mode'] !== undefined) {
+      const setupOnly = parseAnswers(badInputAnswers({ ...entry, field: 'nodes.interface', value: '' }));
+      expect(setupOnly.ok ? [] : setupOnly.errors.map((e) => e.field)).toEqual([]);
+    }
   });
 
   it('covers every message id that parseAnswers itself can give', () => {
@@ -218,7 +229,7 @@ describe('parseAnswers: invalid input', () => {
     ],
     [
       'an empty pfNames item',
-      { extras: { mode: 'sriov', sriov: { pfNames: 'ens1f0,,ens1f1' } } },
+      { extras: { mode: 'sriov', secondary: { subnet: '192.168.100.0/24' }, sriov: { pfNames: 'ens1f0,,ens1f1' } } },
       [['extras.sriov.pfNames', 'interfaceNameInvalid']],
     ],
     [
@@ -287,6 +298,92 @@ describe('parseAnswers: invalid input', () => {
     let deep: unknown = {};
     for (let i = 0; i < 100_000; i++) deep = { cluster: deep };
     expect(parseAnswers(deep)).toMatchObject({ ok: true, dropped: ['cluster.cluster'] });
+  });
+});
+
+describe('examples are placeholders: the Multus and SR-IOV fields a user must type', () => {
+  const errorsOf = (input: unknown) => {
+    const r = parseAnswers(input);
+    return r.ok ? [] : r.errors.map((e) => [e.field, e.messageId, e.message]);
+  };
+
+  it('start empty and are required once Multus or SR-IOV uses them, in the wizard words', () => {
+    expect(errorsOf({ extras: { mode: 'multus' } })).toEqual([
+      [
+        'extras.secondary.master',
+        'required',
+        'Host interface for the secondary network is required with a Multus secondary network.',
+      ],
+      [
+        'extras.secondary.subnet',
+        'required',
+        'Secondary subnet is required with host-local, whereabouts or static address management.',
+      ],
+    ]);
+    expect(errorsOf({ extras: { mode: 'sriov' } }).map((e) => e[0])).toEqual([
+      'extras.secondary.subnet',
+      'extras.sriov.pfNames',
+    ]);
+    // DHCP needs no subnet; the range and gateway are optional.
+    expect(errorsOf({ extras: { mode: 'multus', secondary: { master: 'eth1', ipam: 'dhcp' } } })).toEqual([]);
+    expect(errorsOf({ extras: { mode: 'multus', secondary: { master: 'eth1', subnet: '192.168.100.0/24' } } })).toEqual(
+      [],
+    );
+    // Unused, they may stay empty.
+    expect(errorsOf({})).toEqual([]);
+    expect(missingRequired(defaultAnswers())).toEqual([]);
+  });
+
+  it('static IPAM needs the example pod address and its subnet, and checks it against the subnet', () => {
+    const staticNet = (secondary: Record<string, string>) => ({
+      extras: { mode: 'multus', secondary: { master: 'eth1', ipam: 'static', ...secondary } },
+    });
+    expect(errorsOf(staticNet({})).map((e) => e.slice(0, 2))).toEqual([
+      ['extras.secondary.subnet', 'required'],
+      ['extras.secondary.rangeStart', 'required'],
+    ]);
+    expect(errorsOf(staticNet({ subnet: '10.10.0.0/24', rangeStart: '10.10.1.5' })).map((e) => e[1])).toEqual([
+      'addressOutsideSubnet',
+    ]);
+    expect(errorsOf(staticNet({ subnet: '10.10.0.0/24', rangeStart: '10.10.0.5' }))).toEqual([]);
+    // The range end and gateway are not used with static IPAM: an old value there is not checked.
+    expect(errorsOf(staticNet({ subnet: '10.10.0.0/24', rangeStart: '10.10.0.5', gateway: '192.168.100.1' }))).toEqual(
+      [],
+    );
+  });
+
+  it('keeps answers saved with the old example values: they are answers like any other', () => {
+    const old = {
+      extras: {
+        mode: 'multus',
+        secondary: {
+          master: 'eth1',
+          subnet: '192.168.100.0/24',
+          rangeStart: '192.168.100.10',
+          rangeEnd: '192.168.100.200',
+          gateway: '192.168.100.1',
+        },
+        sriov: { pfNames: 'ens1f0' },
+      },
+    };
+    const a = expectOk(parseAnswers(old));
+    expect(a.extras.secondary).toMatchObject(old.extras.secondary);
+    expect(a.extras.sriov.pfNames).toBe('ens1f0');
+  });
+
+  it('missingRequired lists what a change would leave empty (a fix must never need it)', () => {
+    const a = defaultAnswers();
+    a.extras.mode = 'sriov';
+    expect(missingRequired(a)).toEqual(['extras.secondary.subnet', 'extras.sriov.pfNames']);
+    a.extras.mode = 'multus';
+    a.extras.secondary.ipam = 'static';
+    expect(missingRequired(a)).toEqual([
+      'extras.secondary.master',
+      'extras.secondary.subnet',
+      'extras.secondary.rangeStart',
+    ]);
+    a.addressing.ipFamily = 'dual';
+    expect(missingRequired(a).slice(0, 2)).toEqual(['addressing.clusterCidrV6', 'addressing.serviceCidrV6']);
   });
 });
 

@@ -339,10 +339,12 @@ const RELEVANT: Readonly<Record<Relevance, (a: PartialAnswers) => boolean>> = {
   secondaryNetwork: (a) => a.extras?.mode !== undefined && a.extras.mode !== 'none',
   multus: (a) => a.extras?.mode === 'multus',
   sriov: (a) => a.extras?.mode === 'sriov',
+  // A vfio-pci VF gets no address (the SriovNetwork's IPAM is empty): its pool is not used.
   ipamPool: (a) =>
-    a.extras?.mode !== undefined &&
-    a.extras.mode !== 'none' &&
+    (a.extras?.mode === 'multus' || (a.extras?.mode === 'sriov' && a.extras.sriov?.deviceType !== 'vfio-pci')) &&
     (a.extras.secondary?.ipam === 'host-local' || a.extras.secondary?.ipam === 'whereabouts'),
+  secondaryAddress: (a) =>
+    RELEVANT.ipamPool(a) || (a.extras?.mode === 'multus' && a.extras.secondary?.ipam === 'static'),
   bgp: (a) => a.performance?.bgp?.enabled === true,
   kubeProxyReplacement: (a) => a.performance?.kubeProxyReplacement === true,
   windowsNodes: (a) => a.cluster?.windowsNodes === true,
@@ -356,7 +358,8 @@ export const RELEVANCE_INPUTS: Readonly<Record<Relevance, readonly AnswerPath[]>
   secondaryNetwork: ['extras.mode'],
   multus: ['extras.mode'],
   sriov: ['extras.mode'],
-  ipamPool: ['extras.mode', 'extras.secondary.ipam'],
+  ipamPool: ['extras.mode', 'extras.secondary.ipam', 'extras.sriov.deviceType'],
+  secondaryAddress: ['extras.mode', 'extras.secondary.ipam', 'extras.sriov.deviceType'],
   bgp: ['performance.bgp.enabled'],
   kubeProxyReplacement: ['performance.kubeProxyReplacement'],
   windowsNodes: ['cluster.windowsNodes'],
@@ -367,6 +370,25 @@ export function isFieldRelevant(path: AnswerPath | string, answers: PartialAnswe
   const spec = (ANSWER_FIELDS as Readonly<Record<string, FieldSpec | undefined>>)[path];
   // A section ("performance.bgp") is not a question of its own.
   return spec === undefined || RELEVANT[spec.when ?? 'always'](answers);
+}
+
+/**
+ * The answers a user must type that these answers leave empty: fields that are required once used (IPv6
+ * CIDRs with dual-stack, a Multus network's host interface and subnet, SR-IOV's physical functions, the
+ * static example pod's address). A search that changes answers (fixes) must not land on one: it would need
+ * a value the user never typed.
+ */
+export function missingRequired(answers: Answers): AnswerPath[] {
+  const out: AnswerPath[] = [];
+  for (const path of ANSWER_PATHS) {
+    const spec = ANSWER_FIELDS[path];
+    if (spec.kind !== 'text' || spec.allowEmpty !== 'whenUnused') continue;
+    if (String(readPath(answers, path) ?? '').trim() === '' && isFieldRelevant(path, answers)) out.push(path);
+  }
+  const s = answers.extras.secondary;
+  if (answers.extras.mode === 'multus' && s.ipam === 'static' && s.rangeStart.trim() === '')
+    out.push('extras.secondary.rangeStart');
+  return out;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
@@ -471,7 +493,21 @@ function crossChecks(
     }
   }
 
-  // Secondary network addresses.
+  // Secondary network addresses. With static IPAM the first address is the example pod's: it has no default.
+  const s = values.extras.secondary;
+  if (
+    values.extras.mode === 'multus' &&
+    s.ipam === 'static' &&
+    s.rangeStart === '' &&
+    !hasError('extras.secondary.rangeStart')
+  ) {
+    report(
+      'extras.secondary.rangeStart',
+      'required',
+      `${ANSWER_FIELDS['extras.secondary.rangeStart'].label} is required with static address management: the example pod takes it.`,
+      [...RELEVANCE_INPUTS.secondaryAddress],
+    );
+  }
   const subnet = cidrOf('extras.secondary.subnet');
   if (subnet) {
     const clash = clusterRanges.find((r) => cidrsOverlap(r.cidr, subnet));
@@ -483,7 +519,8 @@ function crossChecks(
         [clash.path],
       );
     const addressAt = (p: AnswerPath) => {
-      if (hasError(p)) return null;
+      // A hidden field (range end and gateway with static IPAM) is not checked against the subnet.
+      if (hasError(p) || !isFieldRelevant(p, values)) return null;
       const text = readPath(values, p);
       if (text === '') return null;
       const ip = parseIp(text);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { defaultAnswers } from '../answers/defaults';
 import { readPath, ANSWER_PATHS } from '../answers/answers-schema';
+import { missingRequired } from '../answers/parse-answers';
 import {
   ENCRYPTIONS,
   EXTRA_INTERFACE_MODES,
@@ -102,6 +103,11 @@ describe('suggestFixes over random answers', () => {
           );
           for (const c of fix.changes) check(readPath(fix.answers, c.field) === c.to, `${c.field} set as listed`);
           check(!fix.changes.some((c) => c.field === 'choice.forcedCni'), 'the wanted CNI itself is never changed');
+          // Never a change that needs a value the user did not type (dual-stack without IPv6 CIDRs, Multus without
+          // a host interface).
+          const missing = new Set(missingRequired(answers));
+          const needs = missingRequired(fix.answers).filter((p) => !missing.has(p));
+          check(needs.length === 0, `${fix.title}: needs ${needs.join(', ')}`);
         }
         // Ranked by how little they change: fewer answers first, then lower cost.
         for (let i = 1; i < fixes.length; i++) {

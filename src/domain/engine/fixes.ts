@@ -1,5 +1,6 @@
 import type { Answers } from '../answers/types';
 import { ANSWER_FIELDS, readPath, type AnswerPath } from '../answers/answers-schema';
+import { missingRequired } from '../answers/parse-answers';
 import { CHART_NAME, CNI_DISPLAY_NAME, type PrimaryCni } from '../facts/cni-names';
 import { parseChartVersion, upstreamVersionText } from '../facts/chart-version';
 import { GATES, GATE_IDS, hasGate } from '../facts/gates';
@@ -354,8 +355,12 @@ export function searchFixes(answers: Answers, decision: Decision = evaluate(answ
   let evaluations = 0;
   const found: Fix[] = [];
   /** Judges the changed answers; a Fix when they meet the goal (confirmed by the full evaluate()). */
+  // A change that makes an empty answer required (IPv4 → dual-stack without IPv6 CIDRs, SR-IOV → Multus
+  // without a host interface) would need a value the user never typed: never offered.
+  const missingBefore = new Set(missingRequired(answers));
   const attempt = (changes: Single[]): { fix: Fix | null; helps: boolean } => {
     const next = applyChanges(answers, changes);
+    if (missingRequired(next).some((p) => !missingBefore.has(p))) return { fix: null, helps: false };
     evaluations++;
     const verdict = judge(next);
     if (fixGoalMet(verdict, target)) {

@@ -3,6 +3,7 @@ import { RELEASES, parseReleaseInput } from '../rke2/releases';
 import { parseAnswers } from '../answers/parse-answers';
 import { answersWith } from '../../test/scenarios';
 import { releaseChoices } from './release-choices';
+import { evaluate } from './evaluate';
 
 describe('release input', () => {
   it('takes "1.33" and "v1.33" as the newest known patch of that minor, and says so', () => {
@@ -52,5 +53,26 @@ describe('releaseChoices', () => {
     expect(out.length).toBeGreaterThan(0);
     expect(choices.some((c) => c.rulesOut === null)).toBe(true);
     for (const c of out) expect(c.rulesOut!.reasons.join(' ')).toMatch(/needs Linux 5\.10 or newer/);
+  });
+});
+
+describe('releaseChoices judges without the plan', () => {
+  it('gives every release the verdict evaluate() gives it', () => {
+    for (const a of [
+      answersWith({ choice: { forcedCni: 'flannel' }, security: { policy: 'none' } }),
+      answersWith({ nodes: { osPreset: 'custom', kernel: '5.4' }, choice: { forcedCni: 'cilium' } }),
+      answersWith({ cluster: { windowsNodes: true }, security: { encryption: 'wireguard' } }),
+    ]) {
+      const choices = releaseChoices(a);
+      expect(choices.length).toBe(RELEASES.length);
+      for (const c of choices) {
+        const full = evaluate({ ...a, cluster: { ...a.cluster, release: c.release } });
+        expect(c.chosen, c.release).toBe(full.chosen);
+        expect(c.rulesOut === null, c.release).toBe(
+          full.blocking.length === 0 &&
+            full.candidates.find((x) => x.cni === evaluate(a).chosen)?.status !== 'unavailable',
+        );
+      }
+    }
   });
 });

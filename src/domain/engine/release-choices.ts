@@ -6,7 +6,7 @@
 import type { Answers } from '../answers/types';
 import type { PrimaryCni } from '../facts/cni-names';
 import { RELEASES } from '../rke2/releases';
-import { evaluate } from './evaluate';
+import { judge } from './evaluate';
 import { explain } from './explain';
 
 export interface ReleaseChoice {
@@ -20,12 +20,16 @@ export interface ReleaseChoice {
   rulesOut: { cni: PrimaryCni | null; reasons: string[] } | null;
 }
 
-/** Every known release, newest first, judged against the answers (only the release changes). */
+/**
+ * Every known release, newest first, judged against the answers (only the release changes). judge(), not
+ * evaluate(): the list needs the verdict of each release, never its bundle plan, and it judges ~270 of them
+ * in one click.
+ */
 export function releaseChoices(answers: Answers): ReleaseChoice[] {
-  const wanted = evaluate(answers).chosen;
+  const wanted = judge(answers).chosen;
   return [...RELEASES].reverse().map((row) => {
     const release = row.version.text;
-    const decision = evaluate({ ...answers, cluster: { ...answers.cluster, release } });
+    const decision = judge({ ...answers, cluster: { ...answers.cluster, release } });
     const minor = `v${row.version.major}.${row.version.minor}`;
     let rulesOut: ReleaseChoice['rulesOut'] = null;
     if (decision.blocking.length > 0) {

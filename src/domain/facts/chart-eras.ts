@@ -17,7 +17,7 @@ export interface ChartEra {
 export const CHART_ERAS = {
   ciliumFlatValues: {
     chart: 'rke2-cilium',
-    from: '1.11.0',
+    from: '1.11.201',
     what: 'values sit at the top level; before, under a `cilium:` key (silently ignored later, rancher/rke2#2738)',
     source: SOURCES.ciliumNestingIssue,
   },
@@ -72,12 +72,12 @@ export const CHART_ERAS = {
   calicoAutodetectFromTemplate: {
     chart: 'rke2-calico',
     from: 'v3.26.300',
-    what: 'nodeAddressAutodetectionV4 firstFound is set by the template only when no method is given; before, it was a values default that merged with yours',
+    what: 'the template sets nodeAddressAutodetectionV4 {firstFound: true} when no method is given; before, the chart set none (no values.yaml ever did) and the Tigera operator wrote firstFound into the live Installation',
     source: SOURCES.calicoFirstFoundFix,
   },
   ciliumPortmapDefault: {
     chart: 'rke2-cilium',
-    from: '1.12.302',
+    from: '1.12.301',
     what: 'cni.chainingMode defaults to portmap (hostPort works without kube-proxy replacement)',
     source: SOURCES.ciliumPortmapDefault,
   },

@@ -135,8 +135,8 @@ function calico(plan: BundlePlan): ChartValues {
   }
   const iface = a.nodes.interface.trim();
   const nodeCidr = a.nodes.nodeCidr.trim();
-  // Older rke2-calico charts carry firstFound: true as a values default, which Helm merges with the method
-  // set here: the operator then refuses two methods (rancher/rke2#3107). Switch it off on those charts.
+  // Older rke2-calico charts set no method; the Tigera operator wrote firstFound: true into the live Installation,
+  // and Helm's three-way merge on an upgrade kept it beside the method set here (rancher/rke2#3107). Switch it off.
   const v4Default = chart && !chartHasEra(chart, 'calicoAutodetectFromTemplate') ? { firstFound: false } : {};
   const v4Note = Object.keys(v4Default).length
     ? `; firstFound: false, as rke2-calico ${chart} sets firstFound: true itself`

@@ -513,40 +513,83 @@ describe('per-chart values', () => {
   });
 
   it('multus: whereabouts and DHCP flags; static IPAM uses the JSON annotation', () => {
-    const wb = bundle((a) => {
+    const typed = (a: Answers) => {
       a.extras.mode = 'multus';
+      a.extras.secondary.master = 'ens2f0';
+      a.extras.secondary.subnet = '10.10.0.0/24';
+    };
+    const wb = bundle((a) => {
+      typed(a);
       a.extras.secondary.ipam = 'whereabouts';
     });
     expect(hccValues(wb, 'rke2-multus')).toEqual({ 'rke2-whereabouts': { enabled: true } });
     const nad = yamlOf(file(wb, 'kubectl-apply/secondary-network.yaml'));
     const config = JSON.parse((nad.spec as { config: string }).config) as Record<string, unknown>;
-    expect(config).toMatchObject({
-      type: 'macvlan',
-      master: 'eth1',
-      ipam: { type: 'whereabouts', range: '192.168.100.0/24' },
-    });
+    // Exactly what was typed: no range or gateway the user left empty, never an empty key.
+    expect(config).toMatchObject({ type: 'macvlan', master: 'ens2f0' });
+    expect(config.ipam).toEqual({ type: 'whereabouts', range: '10.10.0.0/24' });
+    expect(file(wb, 'README.md')!.contents).toContain(
+      'No address range or gateway given: whereabouts hands out the whole subnet `10.10.0.0/24` and gives pods no gateway on this network',
+    );
     expect(
       hccValues(
         bundle((a) => {
-          a.extras.mode = 'multus';
+          typed(a);
           a.extras.secondary.ipam = 'dhcp';
         }),
         'rke2-multus',
       ),
     ).toEqual({ manifests: { dhcpDaemonSet: true } });
     const st = bundle((a) => {
-      a.extras.mode = 'multus';
+      typed(a);
       a.extras.secondary.ipam = 'static';
+      a.extras.secondary.rangeStart = '10.10.0.20';
     });
     expect(hccValues(st, 'rke2-multus')).toBeUndefined();
     const pod = yamlOf(file(st, 'kubectl-apply/example-pod.yaml'));
     const ann = (pod.metadata as { annotations: Record<string, string> }).annotations['k8s.v1.cni.cncf.io/networks']!;
-    expect(JSON.parse(ann)).toEqual([{ name: 'macvlan-net', namespace: 'default', ips: ['192.168.100.10/24'] }]);
+    expect(JSON.parse(ann)).toEqual([{ name: 'macvlan-net', namespace: 'default', ips: ['10.10.0.20/24'] }]);
     const hl = bundle((a) => {
-      a.extras.mode = 'multus';
+      typed(a);
       a.extras.secondary.ipam = 'host-local';
     });
     expect(file(hl, 'README.md')!.contents).toContain('host-local IPAM is per node');
+    expect(file(hl, 'README.md')!.contents).toContain(
+      "host-local hands out the whole subnet `10.10.0.0/24` and uses the subnet's first address as the pods' gateway",
+    );
+    const hlConfig = JSON.parse(
+      (yamlOf(file(hl, 'kubectl-apply/secondary-network.yaml')).spec as { config: string }).config,
+    ) as Record<string, unknown>;
+    expect(hlConfig.ipam).toEqual({ type: 'host-local', ranges: [[{ subnet: '10.10.0.0/24' }]] });
+    // Typed, the range and gateway are there, in each plugin's own keys.
+    const ranged = (ipam: 'host-local' | 'whereabouts') =>
+      JSON.parse(
+        (
+          yamlOf(
+            file(
+              bundle((a) => {
+                typed(a);
+                a.extras.secondary.ipam = ipam;
+                a.extras.secondary.rangeStart = '10.10.0.10';
+                a.extras.secondary.rangeEnd = '10.10.0.99';
+                a.extras.secondary.gateway = '10.10.0.1';
+              }),
+              'kubectl-apply/secondary-network.yaml',
+            ),
+          ).spec as { config: string }
+        ).config,
+      ).ipam as Record<string, unknown>;
+    expect(ranged('whereabouts')).toEqual({
+      type: 'whereabouts',
+      range: '10.10.0.0/24',
+      range_start: '10.10.0.10',
+      range_end: '10.10.0.99',
+      gateway: '10.10.0.1',
+    });
+    expect(ranged('host-local')).toEqual({
+      type: 'host-local',
+      ranges: [[{ subnet: '10.10.0.0/24', rangeStart: '10.10.0.10', rangeEnd: '10.10.0.99', gateway: '10.10.0.1' }]],
+    });
   });
 
   it('whereabouts with the split CRD chart (rke2-multus >= 4.3.009) also enables it on rke2-multus-crd', () => {

@@ -65,7 +65,20 @@ function subnetPrefix(subnet: string): string {
   return m ? m[1]! : '32';
 }
 
-/** CNI IPAM block for the secondary network (multus how-to; whereabouts README; static/dhcp plugin docs). */
+/** The optional IPAM keys the user typed; an empty answer is left out, never written as "". */
+function typedKeys(keys: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(keys)
+      .map(([k, v]) => [k, v.trim()] as const)
+      .filter(([, v]) => v !== ''),
+  );
+}
+
+/**
+ * CNI IPAM block for the secondary network (multus how-to; whereabouts README; static/dhcp plugin docs). The
+ * range and gateway are optional: host-local then hands out the whole subnet and claims its first address as the
+ * gateway (SOURCES.hostLocalRange); whereabouts hands out the whole range and sets no gateway (SOURCES.whereaboutsConfig).
+ */
 export function secondaryIpam(plan: BundlePlan): Record<string, unknown> {
   const s = plan.answers.extras.secondary;
   switch (s.ipam) {
@@ -76,9 +89,7 @@ export function secondaryIpam(plan: BundlePlan): Record<string, unknown> {
           [
             {
               subnet: s.subnet.trim(),
-              rangeStart: s.rangeStart.trim(),
-              rangeEnd: s.rangeEnd.trim(),
-              gateway: s.gateway.trim(),
+              ...typedKeys({ rangeStart: s.rangeStart, rangeEnd: s.rangeEnd, gateway: s.gateway }),
             },
           ],
         ],
@@ -87,9 +98,7 @@ export function secondaryIpam(plan: BundlePlan): Record<string, unknown> {
       return {
         type: 'whereabouts',
         range: s.subnet.trim(),
-        range_start: s.rangeStart.trim(),
-        range_end: s.rangeEnd.trim(),
-        gateway: s.gateway.trim(),
+        ...typedKeys({ range_start: s.rangeStart, range_end: s.rangeEnd, gateway: s.gateway }),
       };
     case 'dhcp':
       return { type: 'dhcp' };

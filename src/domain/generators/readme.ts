@@ -435,19 +435,40 @@ export function readme(plan: BundlePlan, charts: ChartValues[], files: readonly 
       L.push(
         `- ${s.type} sub-interfaces cannot talk to their own host over ${code(s.master)}; the host reaches these pods through the primary network.`,
       );
-    if (s.ipam === 'host-local')
+    // A vfio-pci VF gets no address: the IPAM notes are for networks that hand out addresses.
+    const addressed = plan.extras === 'multus' || a.extras.sriov.deviceType !== 'vfio-pci';
+    if (addressed && s.ipam === 'host-local')
       L.push(
         '- **host-local IPAM is per node**: every node hands out the same range, so addresses collide across nodes unless you give each node its own range. Prefer whereabouts for a cluster-wide pool.',
       );
-    if (s.ipam === 'whereabouts')
+    if (addressed && s.ipam === 'whereabouts')
       L.push(
         '- Whereabouts hands out addresses cluster-wide; it is enabled in the rke2-multus chart (`rke2-whereabouts.enabled`).',
       );
-    if (s.ipam === 'dhcp')
+    if (addressed && (s.ipam === 'host-local' || s.ipam === 'whereabouts')) {
+      // Say what the IPAM plugin does with the optional keys the user left empty (they are not in the config).
+      const whole = s.rangeStart.trim() === '' && s.rangeEnd.trim() === '';
+      const noGateway = s.gateway.trim() === '';
+      if (whole || noGateway) {
+        const parts: string[] = [];
+        if (whole) parts.push(`hands out the whole subnet ${code(s.subnet)}`);
+        if (noGateway)
+          parts.push(
+            s.ipam === 'host-local'
+              ? `uses the subnet's first address as the pods' gateway on this network and never hands it out`
+              : 'gives pods no gateway on this network',
+          );
+        const source = s.ipam === 'host-local' ? SOURCES.hostLocalRange : SOURCES.whereaboutsConfig;
+        L.push(
+          `- No ${whole ? 'address range' : ''}${whole && noGateway ? ' or ' : ''}${noGateway ? 'gateway' : ''} given: ${s.ipam} ${parts.join(' and ')} (${link(source)}).`,
+        );
+      }
+    }
+    if (addressed && s.ipam === 'dhcp')
       L.push(
         '- DHCP IPAM needs a DHCP server on that network; the rke2-multus DHCP daemon is enabled (`manifests.dhcpDaemonSet`).',
       );
-    if (s.ipam === 'static')
+    if (addressed && s.ipam === 'static')
       L.push('- Static IPAM: each pod names its own address in the annotation (JSON form, `ips`).');
     L.push('');
   }

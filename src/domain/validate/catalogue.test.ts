@@ -290,7 +290,9 @@ spec:
   },
   {
     source: 'https://github.com/rancher/rke2/issues/3107',
-    what: 'skipInterface merged with the chart default firstFound (Rancher chartValues)',
+    // No rke2-calico values.yaml sets nodeAddressAutodetectionV4, and before v3.26.300 no template does: the Tigera
+    // operator's firstFound in the live Installation is what the upgrade's three-way merge kept beside skipInterface.
+    what: 'skipInterface on a chart that leaves firstFound to the operator (Rancher chartValues)',
     release: 'v1.21.12+rke2r2',
     files: {
       'cluster.yaml': rancherCluster(
@@ -300,7 +302,7 @@ spec:
     },
     expect: [
       {
-        id: 'calico.autodetectTwoMethods',
+        id: 'calico.autodetectLiveFirstFound',
         keyPath: 'spec.rkeConfig.chartValues.rke2-calico.installation.calicoNetwork.nodeAddressAutodetectionV4',
       },
     ],
@@ -472,9 +474,64 @@ spec:
     },
     expect: [{ id: 'hcc.specMissing' }],
   },
+  // Conflicts that only the merged values show: the user's file is fine on its own; the exact chart version's
+  // values.yaml default (src/domain/validate/generated/chart-defaults.ts) completes the conflict.
+  {
+    source: 'https://github.com/rancher/rke2/issues/7464',
+    what: 'Multus in front of Cilium, and a Cilium HCC that leaves cni.exclusive to the chart default (true in 1.16.x)',
+    release: 'v1.31.4+rke2r1',
+    files: {
+      [CONFIG]: 'cni: [multus, cilium]\n',
+      [`${M}/rke2-cilium-config.yaml`]: hcc('rke2-cilium', 'hubble:\n  enabled: true\n  relay:\n    enabled: true'),
+    },
+    expect: [
+      {
+        id: 'cilium.multusNeedsNonExclusive',
+        file: `${M}/rke2-cilium-config.yaml`,
+        keyPath: 'spec.valuesContent.cni.exclusive',
+      },
+    ],
+  },
+  {
+    source: 'https://github.com/flannel-io/flannel/issues/1916',
+    what: 'flannel backend wireguard on rke2-flannel v0.25.102, whose backendPort default is the VXLAN port',
+    release: 'v1.27.13+rke2r1',
+    files: {
+      [CONFIG]: 'cni: flannel\n',
+      [`${M}/rke2-flannel-config.yaml`]: hcc('rke2-flannel', 'flannel:\n  backend: wireguard'),
+    },
+    expect: [{ id: 'flannel.wireguardPort', keyPath: 'spec.valuesContent.flannel.backend' }],
+  },
+  {
+    source: 'https://github.com/rancher/rke2/issues/3107',
+    what: 'interface: eth1 alone on rke2-calico v3.26.100 (no firstFound in its values or template)',
+    release: 'v1.24.17+rke2r1',
+    files: {
+      [CONFIG]: 'cni: calico\n',
+      [`${M}/rke2-calico-config.yaml`]: hcc(
+        'rke2-calico',
+        'installation:\n  calicoNetwork:\n    nodeAddressAutodetectionV4:\n      interface: eth1',
+      ),
+    },
+    expect: [
+      {
+        id: 'calico.autodetectLiveFirstFound',
+        keyPath: 'spec.valuesContent.installation.calicoNetwork.nodeAddressAutodetectionV4',
+      },
+    ],
+  },
 ];
 
 const GOOD: Omit<Case, 'expect'>[] = [
+  {
+    source: 'https://github.com/rancher/rke2/issues/9040',
+    what: 'the same Multus + Cilium files once rke2-cilium 1.18.300 defaults cni.exclusive to false',
+    release: 'v1.31.14+rke2r1',
+    files: {
+      [CONFIG]: 'cni: [multus, cilium]\n',
+      [`${M}/rke2-cilium-config.yaml`]: hcc('rke2-cilium', 'hubble:\n  enabled: true\n  relay:\n    enabled: true'),
+    },
+  },
   {
     source: 'https://github.com/rancher/rke2/issues/5354',
     what: 'the validated kube-proxy-free Cilium HCC',
@@ -596,6 +653,31 @@ describe('validate --release: a catalogue of broken files from upstream issues',
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('judges the merged values: the same file, two chart versions, two sets of defaults', () => {
+    const ids = (release: string, files: Record<string, string>) => {
+      const r = checkFiles(asFiles(files), { release });
+      return r.ok ? r.report.issues.map((i) => i.messageId) : ['refused'];
+    };
+    const flannel = {
+      [CONFIG]: 'cni: flannel\n',
+      [`${M}/rke2-flannel-config.yaml`]: hcc('rke2-flannel', 'flannel:\n  backend: wireguard'),
+    };
+    // rke2-flannel v0.24.201: backendPort 0 (flannel picks WireGuard's port); v0.25.102: 4789.
+    expect(ids('v1.27.11+rke2r1', flannel)).not.toContain('flannel.wireguardPort');
+    expect(ids('v1.27.13+rke2r1', flannel)).toContain('flannel.wireguardPort');
+    const calico = {
+      [CONFIG]: 'cni: calico\n',
+      [`${M}/rke2-calico-config.yaml`]: hcc(
+        'rke2-calico',
+        'installation:\n  calicoNetwork:\n    nodeAddressAutodetectionV4:\n      interface: eth1',
+      ),
+    };
+    // rke2-calico v3.26.100 fills nothing; v3.26.300's template fills firstFound only when the user gives no method.
+    expect(ids('v1.24.17+rke2r1', calico)).toContain('calico.autodetectLiveFirstFound');
+    expect(ids('v1.28.4+rke2r1', calico)).not.toContain('calico.autodetectLiveFirstFound');
+    expect(ids('v1.28.4+rke2r1', calico)).not.toContain('calico.autodetectTwoMethods');
   });
 
   it('says which release it assumed when none is given and no answers.yaml names one', () => {

@@ -6,6 +6,9 @@ import { checkKeys, type KeyTree } from './key-tree';
 import { checkSchema } from './schema-check';
 import { getPath, isMapping, kindOf, nested, show, truthy, type Reporter } from './issues';
 import { SOURCES, type Source } from '../sources';
+import { chartDefaults, defaultAt, helmMerge, latestChart, mergedValues } from './chart-defaults';
+
+export { helmMerge };
 
 /** The CNI charts whose values the doctor knows. Other rke2-* charts (coredns, ingress...) are not checked. */
 export const CNI_CHARTS = ['rke2-canal', 'rke2-calico', 'rke2-cilium', 'rke2-flannel', 'rke2-multus'] as const;
@@ -56,6 +59,9 @@ export interface ValuesContext {
   clusterCidr: string | null;
   /** The bundled rke2-calico chart version when the release is known, else null (judged as current). */
   calicoChart?: string | null;
+  /** The bundled rke2-flannel and rke2-multus chart versions when the release is known. */
+  flannelChart?: string | null;
+  multusChart?: string | null;
 }
 
 const CILIUM_SCHEMA_SOURCE: Record<CiliumSchemaLine, Source> = {
@@ -153,23 +159,25 @@ function checkCilium(
     report('cilium', 'cilium.wrapperKey');
     skip.add('cilium');
   }
+  // The rules below that read a key the user may leave to the chart judge the merged values.
+  const merged = (mergedValues('rke2-cilium', ctx.ciliumChart, values) ?? values) as Record<string, unknown>;
   const kpr = values.kubeProxyReplacement;
   if (era === 'legacy') {
     if (kpr !== undefined && !OLD_KPR_VALUES.includes(String(kpr)))
       report('kubeProxyReplacement', 'schema.enum', { allowed: OLD_KPR_VALUES.join(', '), found: show(kpr) });
-    if (['strict', 'true'].includes(String(kpr))) checkKprServiceHost(values, report);
+    if (['strict', 'true'].includes(String(kpr))) checkKprServiceHost(merged, report);
     return false;
   }
   if (kpr !== undefined && !['true', 'false'].includes(String(kpr)))
     report('kubeProxyReplacement', 'cilium.kprInvalid', { found: show(kpr) });
-  if (String(kpr) === 'true') checkKprServiceHost(values, report);
+  if (String(kpr) === 'true') checkKprServiceHost(merged, report);
   if (truthy(values.k8sServiceHost) && truthy(values.k8sServiceHostRef))
     report('k8sServiceHostRef', 'cilium.serviceHostRefConflict');
-  if (truthy(getPath(values, 'hubble.relay.enabled')) && !truthy(getPath(values, 'hubble.enabled')))
+  if (truthy(getPath(merged, 'hubble.relay.enabled')) && !truthy(getPath(merged, 'hubble.enabled')))
     report('hubble.relay.enabled', 'cilium.hubbleRelayWithoutHubble');
-  if (truthy(getPath(values, 'hubble.ui.enabled')) && !truthy(getPath(values, 'hubble.relay.enabled')))
+  if (truthy(getPath(merged, 'hubble.ui.enabled')) && !truthy(getPath(merged, 'hubble.relay.enabled')))
     report('hubble.ui.enabled', 'cilium.hubbleUiWithoutRelay');
-  if (getPath(values, 'ipam.mode') === 'eni' && !truthy(getPath(values, 'eni.enabled')))
+  if (getPath(merged, 'ipam.mode') === 'eni' && !truthy(getPath(merged, 'eni.enabled')))
     report('ipam.mode', 'cilium.eniModeWithoutEni');
   if (values.tunnel !== undefined) {
     report('tunnel', 'cilium.legacyTunnel', { protocol: values.tunnel === 'geneve' ? 'geneve' : 'vxlan' });
@@ -295,43 +303,31 @@ function checkSetSyntax(value: unknown, report: Reporter, path = ''): void {
 
 const AUTODETECT_METHODS = ['firstFound', 'kubernetes', 'interface', 'skipInterface', 'canReach', 'cidrs'];
 
-/** The chart's own values default for the v4 autodetection, per chart version (null: the chart sets none). */
-export function calicoAutodetectDefault(chart: string | null | undefined): Record<string, unknown> | null {
-  if (!chart) return null;
-  return chartHasEra(chart, 'calicoAutodetectFromTemplate') ? null : { firstFound: true };
-}
-
-/** Helm merges user values over the chart's: maps deeply, null deletes a default. */
-export function helmMerge(base: unknown, over: unknown): unknown {
-  if (!isMapping(base) || !isMapping(over)) return over === undefined ? base : over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    if (v === null) delete out[k];
-    else out[k] = helmMerge(base[k], v);
-  }
-  return out;
-}
-
 function checkAutodetection(values: Record<string, unknown>, report: Reporter, ctx: ValuesContext): void {
+  const defaults = chartDefaults('rke2-calico', ctx.calicoChart);
   for (const family of ['V4', 'V6'] as const) {
     const path = `installation.calicoNetwork.nodeAddressAutodetection${family}`;
     const user = getPath(values, path);
-    if (user !== undefined && !isMapping(user)) continue;
-    const chartDefault = family === 'V4' ? calicoAutodetectDefault(ctx.calicoChart) : null;
-    if (user === undefined) continue;
-    const merged = helmMerge(chartDefault ?? {}, user);
+    if (user === undefined || !isMapping(user)) continue;
+    // The chart version's own values.yaml default for this family (none in any rke2-calico so far), then the user's.
+    const merged = helmMerge(getPath(defaults?.values, path) ?? {}, user);
     if (!isMapping(merged)) continue;
     const methods = AUTODETECT_METHODS.filter((m) => truthy(merged[m]));
+    const chart = ctx.calicoChart ? `rke2-calico ${ctx.calicoChart}` : 'rke2-calico';
     if (methods.length > 1) {
-      const fromDefault =
-        chartDefault && methods.includes('firstFound') && !truthy((user as Record<string, unknown>).firstFound);
-      report(path, 'calico.autodetectTwoMethods', {
-        chart: ctx.calicoChart ? `rke2-calico ${ctx.calicoChart}` : 'rke2-calico',
-        path,
-        methods: methods.join(', '),
-        hint: fromDefault ? ' and add "firstFound: false" to switch off the chart\'s own firstFound default' : '',
-      });
+      report(path, 'calico.autodetectTwoMethods', { chart, path, methods: methods.join(', '), hint: '' });
+      continue;
     }
+    // A chart whose template does not fill this family when empty leaves it to the Tigera operator, which writes
+    // firstFound into the live Installation; Helm's three-way merge on a later upgrade keeps it beside the user's method.
+    if (
+      defaults &&
+      methods.length === 1 &&
+      methods[0] !== 'firstFound' &&
+      user.firstFound === undefined &&
+      !defaults.filledByTemplate.includes(path)
+    )
+      report(path, 'calico.autodetectLiveFirstFound', { chart, path, method: methods[0]! });
   }
 }
 
@@ -402,7 +398,7 @@ function checkCalico(values: Record<string, unknown>, report: Reporter, ctx: Val
     checkSchema(V.ipamConfig, values.ipamConfig, nested(report, 'ipamConfig'), CALICO_CRD_SOURCE);
 }
 
-function checkFlannel(values: Record<string, unknown>, report: Reporter): Set<string> {
+function checkFlannel(values: Record<string, unknown>, report: Reporter, ctx: ValuesContext): Set<string> {
   const skip = new Set<string>();
   const flannel = values.flannel;
   if (!isMapping(flannel)) return skip;
@@ -417,16 +413,24 @@ function checkFlannel(values: Record<string, unknown>, report: Reporter): Set<st
       if (!flannel.args.includes(arg)) report('flannel.args', 'flannel.argsMissing', { arg });
     }
   }
-  if (flannel.backend === 'wireguard' && flannel.backendPort === undefined)
-    report('flannel.backend', 'flannel.wireguardPort');
+  // backendPort is the WireGuard listen port too: a chart default of 0 lets flannel pick its WireGuard port,
+  // a non-zero one (the VXLAN port in later rke2-flannel charts) is used as is. Unknown chart: the latest.
+  const flannelChart = ctx.flannelChart ?? latestChart('rke2-flannel');
+  const defaultPort = defaultAt('rke2-flannel', flannelChart, 'flannel.backendPort');
+  if (flannel.backend === 'wireguard' && flannel.backendPort === undefined && truthy(defaultPort))
+    report('flannel.backend', 'flannel.wireguardPort', {
+      chart: `rke2-flannel ${flannelChart ?? ''}`.trim(),
+      port: String(defaultPort),
+    });
   return skip;
 }
 
-function checkMultus(values: Record<string, unknown>, report: Reporter): void {
-  const thick = truthy(getPath(values, 'thickPlugin.enabled'));
-  if (truthy(getPath(values, 'dynamicNetworksController.enabled')) && !thick)
+function checkMultus(values: Record<string, unknown>, report: Reporter, ctx: ValuesContext): void {
+  const merged = mergedValues('rke2-multus', ctx.multusChart, values);
+  const thick = truthy(getPath(merged, 'thickPlugin.enabled'));
+  if (truthy(getPath(merged, 'dynamicNetworksController.enabled')) && !thick)
     report('dynamicNetworksController.enabled', 'multus.dncNeedsThick');
-  if (thick && getPath(values, 'manifests.configMap') === false)
+  if (thick && getPath(merged, 'manifests.configMap') === false)
     report('manifests.configMap', 'multus.thickNeedsConfigMap');
 }
 
@@ -450,8 +454,8 @@ export function checkChartValues(chart: string, values: unknown, report: Reporte
   let checkUnknownKeys = true;
   if (chart === 'rke2-cilium') checkUnknownKeys = checkCilium(values, report, ctx, skip);
   if (chart === 'rke2-calico') checkCalico(values, report, ctx);
-  if (chart === 'rke2-flannel') skip = new Set([...skip, ...checkFlannel(values, report)]);
-  if (chart === 'rke2-multus') checkMultus(values, report);
+  if (chart === 'rke2-flannel') skip = new Set([...skip, ...checkFlannel(values, report, ctx)]);
+  if (chart === 'rke2-multus') checkMultus(values, report, ctx);
   if (!checkUnknownKeys) return;
   const tree = treeFor(chart, ctx);
   const dotted = dottedKeySkip(tree, report);
@@ -466,7 +470,9 @@ export function checkChartValues(chart: string, values: unknown, report: Reporte
 /** kube-proxy replacement as the chart values set it (Cilium KPR, or the Calico eBPF dataplane). */
 export function replacesKubeProxy(chart: string, values: unknown, ctx: Pick<ValuesContext, 'ciliumChart'>): boolean {
   if (chart === 'rke2-cilium') {
-    const kpr = String(getPath(ciliumEffectiveValues(values, ctx), 'kubeProxyReplacement'));
+    // The chart's own default counts too (rke2-cilium 1.9 defaulted "probe", 1.18.300 on "false").
+    const merged = mergedValues('rke2-cilium', ctx.ciliumChart, values);
+    const kpr = String(getPath(ciliumEffectiveValues(merged, ctx), 'kubeProxyReplacement'));
     return ciliumEraFor(ctx.ciliumChart) === 'modern' ? kpr === 'true' : kpr === 'true' || kpr === 'strict';
   }
   if (chart === 'rke2-calico') return getPath(values, 'installation.calicoNetwork.linuxDataplane') === 'BPF';

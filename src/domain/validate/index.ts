@@ -24,7 +24,8 @@ import {
   type ManifestDoc,
 } from './manifests';
 import { resolveRelease, chartVersion, type ResolvedRelease } from '../rke2/releases';
-import { GATES, hasGate } from '../facts/gates';
+import { mergedValues } from './chart-defaults';
+import { GATES } from '../facts/gates';
 import { describeGate } from '../rke2/version';
 import { SOURCES } from '../sources';
 import { checkObjectName } from './object-names';
@@ -305,6 +306,8 @@ function run(files: readonly BundleInputFile[], options: ValidateOptions): Valid
     ciliumLine: ciliumLineFor(ciliumChart),
     ciliumChart,
     calicoChart: release ? chartVersion(release, 'rke2-calico') : null,
+    flannelChart: release ? chartVersion(release, 'rke2-flannel') : null,
+    multusChart: release ? chartVersion(release, 'rke2-multus') : null,
     clusterCidr: typeof clusterCidrRaw === 'string' ? clusterCidrRaw : null,
   };
   const facts: BundleFacts = {
@@ -369,8 +372,11 @@ function run(files: readonly BundleInputFile[], options: ValidateOptions): Valid
       release &&
       cni.primary === 'cilium' &&
       cni.multus &&
-      !hasGate(release, 'ciliumMultusNoExclusive') &&
-      getPath(ciliumEffectiveValues(primaryValues, values), 'cni.exclusive') !== false
+      // The bundled chart's own cni.exclusive default (true before rke2-cilium 1.18.300), with the user's value over it.
+      getPath(
+        ciliumEffectiveValues(mergedValues('rke2-cilium', ciliumChart, primaryValues ?? {}), values),
+        'cni.exclusive',
+      ) !== false
     ) {
       const hcc = hccValuesByName.get('rke2-cilium');
       if (hcc)

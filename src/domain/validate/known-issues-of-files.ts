@@ -13,7 +13,9 @@ import {
   type KnownIssueMatch,
 } from '../known-issues';
 import type { KnownIssueSubject } from '../known-issues/types';
-import type { ResolvedRelease } from '../rke2/releases';
+import { chartVersion, type ResolvedRelease } from '../rke2/releases';
+import { mergedValues } from './chart-defaults';
+import { ciliumEffectiveValues } from './chart-values';
 import { CHART_NAME, PRIMARY_CNIS, type PrimaryCni } from '../facts/cni-names';
 
 /**
@@ -66,7 +68,10 @@ export function subjectOfFiles(files: readonly BundleInputFile[], release: Resol
     const doc = m.docs[0];
     return /(^|\/)config\.yaml$/.test(m.path) && isMapping(doc) && typeof doc.profile === 'string';
   });
-  const cilium = valuesSites(manifests).find((s) => s.chart === CHART_NAME.cilium)?.values ?? {};
+  // What the bundled rke2-cilium renders with: its own defaults (that exact version) with the files' values over them.
+  const ciliumChart = chartVersion(release, CHART_NAME.cilium);
+  const ciliumUser = valuesSites(manifests).find((s) => s.chart === CHART_NAME.cilium)?.values ?? {};
+  const cilium = ciliumEffectiveValues(mergedValues(CHART_NAME.cilium, ciliumChart, ciliumUser), { ciliumChart }) ?? {};
   const kpr = getPath(cilium, 'kubeProxyReplacement');
   const encryption = getPath(cilium, 'encryption.enabled') === true ? getPath(cilium, 'encryption.type') : null;
   return {

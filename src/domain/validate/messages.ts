@@ -230,6 +230,12 @@ export const MESSAGES = {
       'After merging with the chart defaults of {{chart}}, {{path}} has more than one method ({{methods}}); the Calico operator refuses the Installation with "no more than one node address autodetection method can be specified per-family". Keep one method{{hint}}.',
     source: SOURCES.calicoAutodetectConflict,
   },
+  'calico.autodetectLiveFirstFound': {
+    severity: 'warning',
+    template:
+      '{{chart}} sets no {{path}} itself (neither values.yaml nor its template), so on a cluster first installed without a method the Tigera operator wrote firstFound: true into the live Installation. Helm\'s three-way merge on the next chart upgrade keeps that beside your {{method}}, and the operator refuses the Installation with "no more than one node address autodetection method can be specified per-family" (inferred from the charts and rancher/rke2#3107). Add firstFound: false beside {{method}}.',
+    source: SOURCES.calicoAutodetectConflict,
+  },
   'cilium.userspaceFallbackRemoved': {
     severity: 'error',
     template:
@@ -472,7 +478,7 @@ export const MESSAGES = {
   'flannel.wireguardPort': {
     severity: 'warning',
     template:
-      'backend: wireguard takes its listen port from backendPort, which rke2-flannel sets to 4789 (VXLAN). Set flannel.backendPort: 51820 and open that UDP port.',
+      'backend: wireguard takes its listen port from backendPort, which {{chart}} sets to {{port}} (the VXLAN port). Set flannel.backendPort: 51820 and open that UDP port.',
     source: SOURCES.flannelValues,
   },
 

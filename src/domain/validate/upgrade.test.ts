@@ -191,6 +191,28 @@ const PAIRS: Pair[] = [
     },
     findings: [{ kind: 'default-changed', id: 'upgrade.firstFoundRedundant' }],
   },
+  // Default changes read from the two chart versions' generated values.yaml defaults (chart-defaults.ts).
+  {
+    what: 'rke2-flannel backendPort default moves from 0 (flannel picks 8472) to 4789 under a plain flannel cluster',
+    source: 'https://github.com/flannel-io/flannel/issues/1916',
+    from: 'v1.27.12+rke2r1',
+    to: 'v1.27.13+rke2r1',
+    files: { [CONFIG]: 'cni: flannel\n' },
+    findings: [{ kind: 'default-changed', id: 'upgrade.flannelPortDefault', keyPath: 'cni' }],
+  },
+  {
+    what: 'manifests.configMap: true becomes the rke2-multus v4.2.106 default',
+    source: 'https://github.com/rancher/rke2/issues/8577',
+    from: 'v1.32.6+rke2r1',
+    to: 'v1.32.7+rke2r1',
+    files: {
+      [CONFIG]: 'cni: [multus, canal]\n',
+      [`${M}/rke2-multus-config.yaml`]: hcc('rke2-multus', 'manifests:\n  configMap: true'),
+    },
+    findings: [
+      { kind: 'default-changed', id: 'upgrade.defaultRedundant', keyPath: 'spec.valuesContent.manifests.configMap' },
+    ],
+  },
   {
     what: 'ENI + KPR across the hidden Cilium 1.17 → 1.18 jump is flagged',
     source: 'https://github.com/rancher/rke2/issues/8989',
@@ -252,6 +274,30 @@ describe('upgrade: a catalogue of upgrade pairs', () => {
     }
     for (const chart of p.hiddenMinor ?? [])
       expect(report.charts.find((c) => c.chart === chart)).toMatchObject({ minorJump: true, hiddenInPatch: true });
+  });
+
+  it('takes default changes from the two exact chart versions, and only for keys the files leave to the chart', () => {
+    const run = (files: Record<string, string>, from: string, to: string) => {
+      const r = upgradeFiles(asFiles(files), { from, to });
+      return r.ok ? r.report.findings.filter((f) => f.kind === 'default-changed') : [];
+    };
+    // rke2-cilium 1.18.103 → 1.18.300: the message names both versions and both defaults from values.yaml.
+    const exclusive = run({ [CONFIG]: 'cni: cilium\n' }, 'v1.33.5+rke2r1', 'v1.33.6+rke2r1');
+    expect(exclusive.map((f) => f.messageId)).toEqual(['upgrade.exclusiveDefault']);
+    expect(exclusive[0]!.message).toContain('from true to false');
+    expect(exclusive[0]!.message).toContain('1.18.103');
+    // Pinning the key keeps the wire as it was: nothing changes underneath.
+    const pinned = run(
+      {
+        [CONFIG]: 'cni: flannel\n',
+        [`${M}/rke2-flannel-config.yaml`]: hcc('rke2-flannel', 'flannel:\n  backendPort: 8472'),
+      },
+      'v1.27.12+rke2r1',
+      'v1.27.13+rke2r1',
+    );
+    expect(pinned.map((f) => f.messageId)).not.toContain('upgrade.flannelPortDefault');
+    // Same chart version on both sides (v1.27.13 → v1.27.14 keep rke2-flannel v0.25.102): no flannel default change.
+    expect(run({ [CONFIG]: 'cni: flannel\n' }, 'v1.27.13+rke2r1', 'v1.27.14+rke2r1')).toEqual([]);
   });
 
   it('lists every bundled chart change between the releases', () => {

@@ -6,21 +6,16 @@ import { getPath } from './issues';
 import { rewriteValues, type RewriteNote } from './rewrite';
 import { unifiedDiff } from './unified-diff';
 import { knownIssuesAcrossFiles } from './known-issues-of-files';
-import {
-  clusterFacts,
-  normalisePath,
-  parseManifests,
-  valuesSites,
-  type ParsedManifest,
-  type ValuesSite,
-} from './manifest-sites';
+import { clusterFacts, normalisePath, parseManifests, valuesSites, type ParsedManifest } from './manifest-sites';
 import { DUMP_OPTIONS } from '../generators/yaml';
 import { formatMessage } from '../engine/format-message';
 import type { MessageData } from '../engine/types';
-import { CHART_ERAS, chartHasEra, type ChartEraId } from '../facts/chart-eras';
+import { CHART_ERAS, ciliumEraFor } from '../facts/chart-eras';
+import { chartDefaults, defaultAt } from './chart-defaults';
+import { DEFAULT_KEYS } from './chart-default-keys';
 import { parseChartVersion } from '../facts/chart-version';
 import { CHART_NAME, type ChartName } from '../facts/cni-names';
-import { GATES, hasGate } from '../facts/gates';
+import { GATES } from '../facts/gates';
 import { compareVersions, describeGate } from '../rke2/version';
 import { defaultAnswers } from '../answers/defaults';
 import { SOURCES, type Source } from '../sources';
@@ -92,29 +87,42 @@ const UPGRADE_MESSAGES = {
   'upgrade.exclusiveDefault': {
     severity: 'warning',
     template:
-      'rke2-cilium changes its default cni.exclusive from true to false ({{gates}}): Cilium stops renaming other CNI configs in /etc/cni/net.d. Nothing to do with Multus; if you relied on Cilium owning /etc/cni/net.d alone, set cni.exclusive: true.',
+      'rke2-cilium {{to}} changes its default cni.exclusive from {{old}} to {{new}} (rke2-cilium {{from}} had {{old}}; {{gates}}): Cilium stops renaming other CNI configs in /etc/cni/net.d. Nothing to do with Multus; if you relied on Cilium owning /etc/cni/net.d alone, set cni.exclusive: true.',
     source: SOURCES.multusCiliumIssue,
   },
   'upgrade.exclusiveRedundant': {
     severity: 'warning',
-    template: 'cni.exclusive: false becomes the rke2-cilium default ({{gates}}); the key is now redundant and can go.',
+    template:
+      'cni.exclusive: {{value}} becomes the rke2-cilium default in {{to}} ({{gates}}); the key is now redundant and can go.',
     source: SOURCES.multusCiliumIssue,
   },
   'upgrade.portmapDefault': {
     severity: 'warning',
     template:
-      'rke2-cilium {{to}} defaults cni.chainingMode to portmap (hostPort then works without kube-proxy replacement). With kubeProxyReplacement: true, the RKE2 docs set cni.chainingMode: "none".',
+      'rke2-cilium {{to}} defaults cni.chainingMode to {{new}} (rke2-cilium {{from}}: {{old}}; hostPort then works without kube-proxy replacement). With kubeProxyReplacement: true, the RKE2 docs set cni.chainingMode: "none".',
     source: CHART_ERAS.ciliumPortmapDefault.source,
   },
   'upgrade.portmapRedundant': {
     severity: 'warning',
-    template: 'cni.chainingMode: portmap becomes the rke2-cilium default in {{to}}; the key is now redundant.',
+    template: 'cni.chainingMode: {{value}} becomes the rke2-cilium default in {{to}}; the key is now redundant.',
     source: CHART_ERAS.ciliumPortmapDefault.source,
+  },
+  'upgrade.flannelPortDefault': {
+    severity: 'warning',
+    template:
+      'rke2-flannel {{to}} changes its default flannel.backendPort from {{old}} to {{new}} (rke2-flannel {{from}}: {{old}}, where flannel picks its own port, UDP 8472 for VXLAN). Open UDP {{new}} between all nodes before upgrading, or set flannel.backendPort to keep the old port.',
+    source: SOURCES.flannelValues,
+  },
+  'upgrade.defaultRedundant': {
+    severity: 'warning',
+    template:
+      '{{key}}: {{value}} becomes the default of {{chart}} {{to}} ({{from}}: {{old}}); the key is now redundant.',
+    source: SOURCES.helmAddons,
   },
   'upgrade.firstFoundRedundant': {
     severity: 'warning',
     template:
-      'From rke2-calico {{to}} the chart sets firstFound only when you give no method, so "firstFound: false" (the workaround for a second method) is no longer needed.',
+      'From rke2-calico {{to}} the chart template sets firstFound only when you give no method, so "firstFound: false" (the workaround for a second method) is no longer needed.',
     source: CHART_ERAS.calicoAutodetectFromTemplate.source,
   },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; template: string; source: Source }>;
@@ -156,11 +164,6 @@ function joinKey(prefix: string, path: string, rel: string): string {
 function chartMinor(v: string | null): string | null {
   const p = parseChartVersion(v);
   return p ? `${p.major}.${p.minor}` : null;
-}
-
-/** The era boundary a default change sits on: true when `from` is before it and `to` at or after it. */
-function crosses(era: ChartEraId, from: string | null, to: string | null): boolean {
-  return !!to && chartHasEra(to, era) && !chartHasEra(from, era);
 }
 
 function message(
@@ -209,6 +212,61 @@ function setAt(doc: Record<string, unknown>, path: string, value: unknown): void
   let node: Record<string, unknown> = doc;
   for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
   node[parts[parts.length - 1]!] = value;
+}
+
+/**
+ * The defaults whose change between two chart versions the upgrade reports. `changed` when the files leave the key
+ * to the chart (only for keys whose default changes behaviour); `redundant` when the files set it to the new default.
+ * The values come from the generated chart defaults, never from here.
+ */
+interface DefaultChange {
+  chart: ChartName;
+  /** The `cni` entry that selects the chart. */
+  cni: string;
+  path: string;
+  changed?: UpgradeMessageId;
+  redundant?: UpgradeMessageId;
+  /** Only report `changed` when this holds for the old and new defaults. */
+  when?: (old: unknown, now: unknown) => boolean;
+  gates?: string;
+}
+const DEFAULT_CHANGES: readonly DefaultChange[] = [
+  {
+    chart: CHART_NAME.cilium,
+    cni: 'cilium',
+    path: 'cni.exclusive',
+    changed: 'upgrade.exclusiveDefault',
+    redundant: 'upgrade.exclusiveRedundant',
+    gates: describeGate(GATES.ciliumMultusNoExclusive),
+  },
+  {
+    chart: CHART_NAME.cilium,
+    cni: 'cilium',
+    path: 'cni.chainingMode',
+    changed: 'upgrade.portmapDefault',
+    redundant: 'upgrade.portmapRedundant',
+    when: (_old, now) => now === 'portmap',
+  },
+  {
+    chart: CHART_NAME.flannel,
+    cni: 'flannel',
+    path: 'flannel.backendPort',
+    changed: 'upgrade.flannelPortDefault',
+    // 0 lets flannel pick its port: only a move away from flannel's choice changes the wire.
+    when: (old, now) => !old && !!now,
+  },
+  ...(['rke2-cilium', 'rke2-canal', 'rke2-flannel', 'rke2-multus'] as const).flatMap((chart) =>
+    DEFAULT_KEYS[chart]
+      .filter((path) => !['cni.exclusive', 'cni.chainingMode', 'flannel.backendPort'].includes(path))
+      .map((path) => ({ chart, cni: chart.slice('rke2-'.length), path })),
+  ),
+];
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function shown(v: unknown): string {
+  return v === undefined ? '(unset)' : JSON.stringify(v);
 }
 
 /**
@@ -315,62 +373,67 @@ export function upgradeFiles(files: readonly BundleInputFile[], options: { from:
     });
   }
 
-  // Defaults that change underneath the files.
+  // Defaults that change underneath the files: the two exact chart versions' defaults (generated from their
+  // values.yaml), diffed for the keys the files set (now redundant?) or leave to the chart (changed under them?).
   const usesChart = (chart: ChartName, cni: string) =>
     sites.some((s) => s.chart === chart) || (cluster.cni?.includes(cni) ?? false);
   const addDefault = (id: UpgradeMessageId, file: string, keyPath: string, data: MessageData) => {
     const m = message(id, data);
     findings.push({ file, keyPath, kind: 'default-changed', messageId: id, ...m, rewritten: false });
   };
-  const ciliumSites = sites.filter((s) => s.chart === CHART_NAME.cilium);
-  const firstSite = (list: ValuesSite[]) => list[0];
   const configFile = manifests.find((m) => /(^|\/)config\.yaml$/.test(m.path))?.path ?? '';
-  if (
-    usesChart(CHART_NAME.cilium, 'cilium') &&
-    !hasGate(fromR.resolved, 'ciliumMultusNoExclusive') &&
-    hasGate(toR.resolved, 'ciliumMultusNoExclusive')
-  ) {
-    const gates = describeGate(GATES.ciliumMultusNoExclusive);
-    const site = ciliumSites.find((s) => getPath(s.values, 'cni.exclusive') !== undefined) ?? firstSite(ciliumSites);
-    const set = site ? getPath(site.values, 'cni.exclusive') : undefined;
+  for (const rule of DEFAULT_CHANGES) {
+    const from = fromR.charts[rule.chart];
+    const to = toR.charts[rule.chart];
+    if (!from || !to || from === to || !usesChart(rule.chart, rule.cni)) continue;
+    // A change of layout (the rke2-cilium `cilium:` wrapper) moves every key; the doctor's own findings cover it.
+    if (rule.chart === CHART_NAME.cilium && ciliumEraFor(from) !== ciliumEraFor(to)) continue;
+    const old = defaultAt(rule.chart, from, rule.path);
+    const now = defaultAt(rule.chart, to, rule.path);
+    if (sameValue(old, now)) continue;
+    const chartSites = sites.filter((s) => s.chart === rule.chart);
+    const data = {
+      from,
+      to,
+      old: shown(old),
+      new: shown(now),
+      key: rule.path,
+      chart: rule.chart,
+      gates: rule.gates ?? '',
+    };
+    const set = chartSites.find((s) => getPath(s.values, rule.path) !== undefined);
+    if (set) {
+      const value = getPath(set.values, rule.path);
+      if (sameValue(value, now) && !sameValue(value, old))
+        addDefault(
+          rule.redundant ?? 'upgrade.defaultRedundant',
+          set.file,
+          joinKey(docPrefix(byPath.get(set.file)!, set.docIndex), set.path, rule.path),
+          { ...data, value: shown(value) },
+        );
+      continue;
+    }
+    if (!rule.changed || (rule.when && !rule.when(old, now))) continue;
+    const site = chartSites[0];
     const where = site
-      ? {
-          file: site.file,
-          keyPath: joinKey(docPrefix(byPath.get(site.file)!, site.docIndex), site.path, 'cni.exclusive'),
-        }
+      ? { file: site.file, keyPath: joinKey(docPrefix(byPath.get(site.file)!, site.docIndex), site.path, rule.path) }
       : { file: configFile, keyPath: 'cni' };
-    if (set === false) addDefault('upgrade.exclusiveRedundant', where.file, where.keyPath, { gates });
-    else if (set === undefined) addDefault('upgrade.exclusiveDefault', where.file, where.keyPath, { gates });
-  }
-  const ciliumFrom = fromR.charts['rke2-cilium'];
-  const ciliumTo = toR.charts['rke2-cilium'];
-  if (usesChart(CHART_NAME.cilium, 'cilium') && crosses('ciliumPortmapDefault', ciliumFrom, ciliumTo)) {
-    const site = firstSite(ciliumSites);
-    const set = site
-      ? (getPath(site.values, 'cni.chainingMode') ?? getPath(site.values, 'cilium.cni.chainingMode'))
-      : undefined;
-    const where = site
-      ? {
-          file: site.file,
-          keyPath: joinKey(docPrefix(byPath.get(site.file)!, site.docIndex), site.path, 'cni.chainingMode'),
-        }
-      : { file: configFile, keyPath: 'cni' };
-    if (set === 'portmap') addDefault('upgrade.portmapRedundant', where.file, where.keyPath, { to: ciliumTo ?? '' });
-    else if (set === undefined) addDefault('upgrade.portmapDefault', where.file, where.keyPath, { to: ciliumTo ?? '' });
+    addDefault(rule.changed, where.file, where.keyPath, data);
   }
   const calicoFrom = fromR.charts['rke2-calico'];
   const calicoTo = toR.charts['rke2-calico'];
-  if (crosses('calicoAutodetectFromTemplate', calicoFrom, calicoTo)) {
+  const autodetectV4 = 'installation.calicoNetwork.nodeAddressAutodetectionV4';
+  const fills = (v: string | null) =>
+    chartDefaults(CHART_NAME.calico, v)?.filledByTemplate.includes(autodetectV4) ?? false;
+  if (calicoTo && !fills(calicoFrom) && fills(calicoTo)) {
     for (const site of sites.filter((s) => s.chart === CHART_NAME.calico)) {
-      const path = 'installation.calicoNetwork.nodeAddressAutodetectionV4.firstFound';
+      const path = `${autodetectV4}.firstFound`;
       if (getPath(site.values, path) === false)
         addDefault(
           'upgrade.firstFoundRedundant',
           site.file,
           joinKey(docPrefix(byPath.get(site.file)!, site.docIndex), site.path, path),
-          {
-            to: calicoTo ?? '',
-          },
+          { to: calicoTo },
         );
     }
   }

@@ -11,6 +11,7 @@ import { SourceLink } from '../../ui/SourceLink';
 import { downloadBlob, downloadText } from '../../lib/download';
 import { zipBundle } from '../../lib/zip';
 import { readCheckInput, type RawInput } from './read-input';
+import { describeUnreadable, droppedEntries, walkDropped, type DropEntry } from './drop-walk';
 import { groupByFile, type Finding } from './findings';
 
 const NEWEST_FIRST = [...RELEASES].reverse().map((r) => r.version);
@@ -233,6 +234,8 @@ export default function CheckPage() {
   const [files, setFiles] = useState<BundleInputFile[] | null>(null);
   const [label, setLabel] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  /** What a drop held that could not be read (the rest was checked). */
+  const [unreadable, setUnreadable] = useState<string | null>(null);
   const [paste, setPaste] = useState('');
   const [pasteName, setPasteName] = useState('pasted.yaml');
   const [release, setRelease] = useState(releaseFromSearch);
@@ -253,8 +256,41 @@ export default function CheckPage() {
       return;
     }
     setProblem(null);
+    setUnreadable(null);
     setFiles(result.files);
     setLabel(what);
+  };
+
+  const takeDropped = async (entries: DropEntry[]) => {
+    const walked = await walkDropped(entries);
+    if (!walked.ok) {
+      setProblem(walked.message);
+      return;
+    }
+    // A file the browser listed can still refuse its bytes (moved, locked): name it and check the rest.
+    const unread = [...walked.unreadable];
+    const raw: RawInput[] = [];
+    for (const f of walked.files) {
+      try {
+        raw.push({ name: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()) });
+      } catch (e) {
+        unread.push({ path: f.path, why: e instanceof Error && e.message ? e.message : 'the browser refused it' });
+      }
+    }
+    const skipped = unread.length ? describeUnreadable(unread) : null;
+    if (!raw.length) {
+      setProblem(skipped ? `Nothing dropped could be read: ${skipped}.` : 'Nothing was dropped.');
+      return;
+    }
+    const result = readCheckInput(raw);
+    if (!result.ok) {
+      setProblem(result.message);
+      return;
+    }
+    setProblem(null);
+    setUnreadable(skipped);
+    setFiles(result.files);
+    setLabel(entries.some((x) => x.kind === 'directory') ? 'the dropped folder' : 'the dropped files');
   };
 
   const onPick = (e: ChangeEvent<HTMLInputElement>, what: string) => {
@@ -265,7 +301,8 @@ export default function CheckPage() {
   const onDrop = (e: DragEvent<HTMLElement>) => {
     e.preventDefault();
     setDragging(false);
-    void take(e.dataTransfer.files, 'the dropped files');
+    // The entries must be taken now: the browser empties the DataTransfer once the event is over.
+    void takeDropped(droppedEntries(e.dataTransfer));
   };
 
   const checkPaste = () => {
@@ -276,6 +313,7 @@ export default function CheckPage() {
       return;
     }
     setProblem(null);
+    setUnreadable(null);
     setFiles(result.files);
     setLabel(`the pasted YAML (as ${name})`);
   };
@@ -319,7 +357,7 @@ export default function CheckPage() {
           }}
         >
           <Typography sx={{ mb: 1 }}>
-            Drop files, a folder&apos;s files or a bundle .zip here, or choose them (at most{' '}
+            Drop files, a folder or a bundle .zip here, or choose them (at most{' '}
             {INPUT_LIMITS.maxTotalBytes / 1024 / 1024} MiB in all).
           </Typography>
           <Box sx={{ display: 'flex', gap: 1, justifyContent: 'center', flexWrap: 'wrap' }}>
@@ -414,6 +452,11 @@ export default function CheckPage() {
         {problem ? (
           <Notice severity="error" title="These files cannot be checked">
             <p>{problem}</p>
+          </Notice>
+        ) : null}
+        {files && !problem && unreadable ? (
+          <Notice severity="warning" title="Not everything you dropped could be read">
+            <p>Left out of the check: {unreadable}. Choose those files with the buttons above if you need them.</p>
           </Notice>
         ) : null}
         {files && !problem ? (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Box } from '@mui/material';
 import { Notice } from '../../ui/Notice';
@@ -108,6 +108,12 @@ function ReleaseList() {
     setOpen(true);
   }
   const current = parseReleaseInput(release);
+  const chosenRelease = current.ok ? current.text : null;
+  // Stable, so that choosing a release re-renders only the two rows whose "Chosen" mark moves.
+  const use = useCallback(
+    (r: string) => setValue('cluster.release', r, { shouldValidate: true, shouldDirty: true }),
+    [setValue],
+  );
   const ruledOut = choices?.filter((c) => c.rulesOut !== null).length ?? 0;
   return (
     <Box sx={{ mb: 1 }}>
@@ -136,6 +142,23 @@ function ReleaseList() {
                 textAlign: 'left',
                 verticalAlign: 'top',
               },
+              // One class for ~270 row buttons: styled per element, each would cost a style resolution.
+              '& .release-use': {
+                minWidth: 48,
+                minHeight: 28,
+                p: '3px 9px',
+                font: 'inherit',
+                fontSize: '0.8125rem',
+                fontWeight: 500,
+                textTransform: 'uppercase',
+                color: 'primary.main',
+                bgcolor: 'transparent',
+                border: '1px solid transparent',
+                borderRadius: 1,
+                cursor: 'pointer',
+                '&:hover': { bgcolor: 'action.hover' },
+                '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
+              },
             }}
           >
             <caption>
@@ -153,36 +176,7 @@ function ReleaseList() {
             </thead>
             <tbody>
               {choices.map((c) => (
-                <tr key={c.release} data-release={c.release} data-rules-out={c.rulesOut ? 'true' : 'false'}>
-                  <th scope="row">{c.release}</th>
-                  <td>
-                    {c.rulesOut ? (
-                      <>
-                        <strong>
-                          Rules out {c.rulesOut.cni ? CNI_DISPLAY_NAMES[c.rulesOut.cni] : 'what you asked for'}:
-                        </strong>{' '}
-                        {c.rulesOut.reasons.join(' ')}
-                      </>
-                    ) : (
-                      `Fits: ${c.chosen ? CNI_DISPLAY_NAMES[c.chosen] : 'no CNI'}`
-                    )}
-                  </td>
-                  <td>
-                    {current.ok && current.text === c.release ? (
-                      'Chosen'
-                    ) : (
-                      <Button
-                        size="small"
-                        aria-label={`Use ${c.release}`}
-                        onClick={() =>
-                          setValue('cluster.release', c.release, { shouldValidate: true, shouldDirty: true })
-                        }
-                      >
-                        Use
-                      </Button>
-                    )}
-                  </td>
-                </tr>
+                <ReleaseRow key={c.release} choice={c} chosen={chosenRelease === c.release} onUse={use} />
               ))}
             </tbody>
           </Box>
@@ -191,6 +185,47 @@ function ReleaseList() {
     </Box>
   );
 }
+
+/** One release of the list: plain elements and one shared class, re-rendered only when its own props change. */
+const ReleaseRow = memo(function ReleaseRow({
+  choice: c,
+  chosen,
+  onUse,
+}: {
+  choice: ReleaseChoice;
+  chosen: boolean;
+  onUse: (release: string) => void;
+}) {
+  return (
+    <tr data-release={c.release} data-rules-out={c.rulesOut ? 'true' : 'false'}>
+      <th scope="row">{c.release}</th>
+      <td>
+        {c.rulesOut ? (
+          <>
+            <strong>Rules out {c.rulesOut.cni ? CNI_DISPLAY_NAMES[c.rulesOut.cni] : 'what you asked for'}:</strong>{' '}
+            {c.rulesOut.reasons.join(' ')}
+          </>
+        ) : (
+          `Fits: ${c.chosen ? CNI_DISPLAY_NAMES[c.chosen] : 'no CNI'}`
+        )}
+      </td>
+      <td>
+        {chosen ? (
+          'Chosen'
+        ) : (
+          <button
+            type="button"
+            className="release-use"
+            aria-label={`Use ${c.release}`}
+            onClick={() => onUse(c.release)}
+          >
+            Use
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+});
 
 function ReleaseQuestion() {
   const q = questionFor('cluster.release');

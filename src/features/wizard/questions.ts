@@ -152,7 +152,7 @@ export const QUESTIONS: Partial<Record<AnswerPath, QuestionWording>> = {
   },
   'extras.secondary.master': {
     why: 'The host NIC the extra network attaches to; it must exist on every node with that name.',
-    placeholder: 'eth1',
+    placeholder: EXAMPLE_VALUES.secondaryMaster,
   },
   'extras.secondary.ipam': {
     why: 'host-local hands out duplicate IPs across nodes; whereabouts is cluster-wide.',
@@ -165,23 +165,26 @@ export const QUESTIONS: Partial<Record<AnswerPath, QuestionWording>> = {
   },
   'extras.secondary.subnet': {
     why: 'The range pods get addresses from on the extra network.',
-    placeholder: '192.168.100.0/24',
+    placeholder: EXAMPLE_VALUES.secondarySubnet,
   },
   'extras.secondary.rangeStart': {
     why: 'Keep addresses used by routers and hosts outside the range.',
+    placeholder: EXAMPLE_VALUES.secondaryRangeStart,
   },
   'extras.secondary.rangeEnd': {
     why: 'Must be inside the subnet and after the first address.',
+    placeholder: EXAMPLE_VALUES.secondaryRangeEnd,
   },
   'extras.secondary.gateway': {
     why: 'Route for the extra network; leave empty for none.',
+    placeholder: EXAMPLE_VALUES.secondaryGateway,
   },
   'extras.sriov.resourceName': {
     why: 'The NetworkAttachmentDefinition must name this resource, or pods get no virtual function.',
   },
   'extras.sriov.pfNames': {
     why: 'The SR-IOV capable NICs whose virtual functions pods receive.',
-    placeholder: 'ens1f0, ens1f1',
+    placeholder: EXAMPLE_VALUES.sriovPfNames,
   },
   'extras.sriov.numVfs': {
     why: 'How many pods per NIC can get a virtual function.',
