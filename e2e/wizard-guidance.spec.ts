@@ -228,10 +228,15 @@ test.describe('narrow screens', () => {
     await wizard.open(answersWith({ cluster: { windowsNodes: true } }));
     const summary = page.getByRole('region', { name: 'Recommendation summary' });
     await expect(summary).toBeInViewport();
+    await expect(summary).toBeVisible();
     await expect(summary).toContainText('Use Calico');
     await summary.getByRole('button', { name: 'Open the recommendation' }).click();
     await expect(wizard.panel.getByRole('heading', { name: 'Recommendation', exact: true })).toBeFocused();
     await expect(wizard.panel.getByRole('heading', { name: 'Recommendation', exact: true })).toBeInViewport();
+    // With the panel on screen the bar steps aside instead of covering the panel's last buttons.
+    await expect(summary).toBeHidden();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect(summary).toBeVisible();
     await axeClean(page, 'summary bar');
   });
 });

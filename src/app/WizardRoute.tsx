@@ -200,6 +200,15 @@ export function WizardRoute() {
   }, []);
   const onFocused = useCallback(() => setFocusField(null), []);
   const panelDetails = useRef<HTMLDetailsElement>(null);
+  // Narrow screens: the summary bar steps aside while the panel it summarises is on screen.
+  const [panelInView, setPanelInView] = useState(false);
+  useEffect(() => {
+    const details = panelDetails.current;
+    if (!details || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(([entry]) => setPanelInView(entry?.isIntersecting ?? false));
+    observer.observe(details);
+    return () => observer.disconnect();
+  }, []);
   // The narrow screens' summary bar opens the panel below the questions and moves focus to it.
   const openPanel = useCallback(() => {
     const details = panelDetails.current;
@@ -411,7 +420,7 @@ export function WizardRoute() {
           </Box>
         </Box>
         <DeferredPanel wanted={answersChanged} label="the summary">
-          {({ RecommendationSummary }) => <RecommendationSummary onOpen={openPanel} />}
+          {({ RecommendationSummary }) => <RecommendationSummary onOpen={openPanel} panelInView={panelInView} />}
         </DeferredPanel>
         <Typography variant="body2" sx={{ mt: 4, color: 'text.secondary' }}>
           {STEPS.length} steps. Your answers stay in this browser and in the page address; nothing is sent anywhere.

@@ -246,7 +246,14 @@ export const RecommendationPanel = memo(function RecommendationPanel(props: Reco
  * Narrow screens: a bar that stays at the bottom of the screen with the verdict, and opens the panel
  * (which sits below the questions there). Hidden from md up, where the panel is beside the form.
  */
-export const RecommendationSummary = memo(function RecommendationSummary({ onOpen }: { onOpen: () => void }) {
+export const RecommendationSummary = memo(function RecommendationSummary({
+  onOpen,
+  panelInView = false,
+}: {
+  onOpen: () => void;
+  /** The panel itself is on screen: the bar would only repeat it and cover what lies under it. */
+  panelInView?: boolean;
+}) {
   const values = useWatch<Answers>();
   const deferred = useDeferredValue(values);
   const { decision, errors } = evaluateCached(deferred);
@@ -256,6 +263,8 @@ export const RecommendationSummary = memo(function RecommendationSummary({ onOpe
       aria-label="Recommendation summary"
       sx={{
         display: { xs: 'flex', md: 'none' },
+        // Hidden but kept in the flow, so nothing moves when it comes back.
+        visibility: panelInView ? 'hidden' : 'visible',
         position: 'sticky',
         bottom: 0,
         zIndex: 2,
