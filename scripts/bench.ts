@@ -598,10 +598,10 @@ async function main() {
       misses.push(
         `LCP of /compare ${prerendered.compareLcpMs} ms > ${BUDGETS.lcpVsReference} x reference ${prerendered.referenceLcpMs} ms`,
       );
-    if (prerendered.compareFirstVisit.gzip > BUDGETS.compareFirstVisitGzipBytes)
-      misses.push(
-        `/compare first visit ${prerendered.compareFirstVisit.gzip} B gzip > ${BUDGETS.compareFirstVisitGzipBytes} B`,
-      );
+    // Every byte of the visit counts, the prerendered HTML included, not only the code.
+    const compareFirstVisitGzip = prerendered.compareFirstVisit.gzip + prerendered.compareFirstVisit.htmlGzip;
+    if (compareFirstVisitGzip > BUDGETS.compareFirstVisitGzipBytes)
+      misses.push(`/compare first visit ${compareFirstVisitGzip} B gzip > ${BUDGETS.compareFirstVisitGzipBytes} B`);
     for (const [path, value] of Object.entries(result.prerendered.cls))
       if (!(value <= BUDGETS.cls)) misses.push(`CLS of ${path} ${value} > ${BUDGETS.cls}`);
     if (!(cli.medianMs <= BUDGETS.cliRecommendMedianMs))
