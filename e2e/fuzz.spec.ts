@@ -75,6 +75,8 @@ const HOSTILE_SAVED: Record<string, string> = {
 for (const [name, value] of Object.entries(HOSTILE_SAVED)) {
   test(`hostile saved answers (${name}) show the wizard and say they were ignored`, async ({ page }) => {
     await page.goto('/');
+    // Once the app is live it has saved its own answers; only then plant the hostile ones over them.
+    await expect(page.locator('html[data-live]')).toBeAttached();
     await page.evaluate(([key, v]) => localStorage.setItem(key!, v!), [ANSWERS_STORAGE_KEY, value]);
     // Not a reload: the app has written the answers into the address bar, and a link wins over storage.
     await page.goto('/');

@@ -43,6 +43,8 @@ export class WizardPage {
     const url = answers ? `/?a=${encodeAnswersParam(answers, defaultAnswers())}` : '/';
     await this.page.goto(url);
     await expect(this.stepHeading).toBeVisible();
+    // The prerendered wizard is on screen before React hydrates it (issue 15): act once it is live.
+    await expect(this.page.locator('html[data-live]')).toBeAttached();
   }
 
   get stepHeading(): Locator {

@@ -23,6 +23,11 @@ function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/** Marks the page as live (React owns it); tests wait for it before they act on what React does. */
+function markLive(): void {
+  document.documentElement.dataset.live = 'true';
+}
+
 function hasSavedAnswers(): boolean {
   try {
     return localStorage.getItem(ANSWERS_STORAGE_KEY) !== null;
@@ -32,7 +37,7 @@ function hasSavedAnswers(): boolean {
 }
 
 if (!prerendered) {
-  void import('./start').then(({ start }) => start(container, route, false));
+  void import('./start').then(({ start }) => start(container, route, false)).then(markLive);
 } else {
   let started = false;
   // The address or saved answers change what the page shows once it hydrates (so it hydrates at once).
@@ -44,6 +49,7 @@ if (!prerendered) {
     const { start } = await import('./start');
     await start(container, route, true);
     early.replay();
+    markLive();
   };
   await afterPaint();
   if (!hydratesOnIntent(route) || changes) void run();
