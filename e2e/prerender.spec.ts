@@ -79,6 +79,34 @@ for (const { path, h1, content } of PAGES) {
   });
 }
 
+test('the wizard fetches its app code only once the entry has run, after the first paint', async ({ page }) => {
+  // React and MUI fetched and compiled alongside the HTML held the first paint back (bench, LCP of /):
+  // the page names them inertly and main.tsx starts them after painting (src/app/after-paint.ts).
+  let releaseEntry = () => {};
+  const entryHeld = new Promise<void>((resolve) => (releaseEntry = resolve));
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await entryHeld;
+    await route.continue();
+  });
+  const appCode = watchAppCode(page);
+  // DOMContentLoaded waits for the held module script: wait only for the response.
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect(page.getByTestId('recommendation-panel')).toContainText('Recommended');
+  await page.waitForTimeout(300); // time for any preload the HTML names to be requested
+  expect(appCode(), 'no app chunk is fetched before the entry runs').toBe(false);
+  releaseEntry();
+  await waitForHydration(page);
+  expect(appCode()).toBe(true);
+  const preloads = await page.evaluate(
+    () =>
+      [...document.head.querySelectorAll('link[rel="modulepreload"]')].map((l) => l.getAttribute('href')) as string[],
+  );
+  expect(
+    preloads.some((href) => /\/assets\/WizardRoute-[^/]+\.js$/.test(href)),
+    'the held preloads were started',
+  ).toBe(true);
+});
+
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -10,18 +10,13 @@ import { hydratesOnIntent, matchRoute, routeKey } from './routes';
 import { keepEarlyEvents } from './early-events';
 import { currentPath } from '../lib/location';
 import { ANSWERS_STORAGE_KEY } from '../lib/answers-storage';
+import { afterPaint, startHeldPreloads } from './after-paint';
 
 const container = document.getElementById('root')!;
 const route = matchRoute(currentPath());
 // Hydrated only on the route it holds: a server's fallback (an unknown path answered with index.html)
 // is rendered afresh instead.
 const prerendered = container.dataset.route !== undefined && container.dataset.route === routeKey(route);
-
-/** After the next frame has been painted (at once in a hidden tab, which paints no frames). */
-function afterPaint(): Promise<void> {
-  if (document.visibilityState !== 'visible') return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
 
 /** Marks the page as live (React owns it); tests wait for it before they act on what React does. */
 function markLive(): void {
@@ -52,5 +47,6 @@ if (!prerendered) {
     markLive();
   };
   await afterPaint();
+  startHeldPreloads();
   if (!hydratesOnIntent(route) || changes) void run();
 }
