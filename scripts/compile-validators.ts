@@ -529,7 +529,9 @@ export function buildGeneratedFiles(): Record<string, string> {
     `export const SERVER_CONFIG_KEYS: readonly string[] = ${JSON.stringify(keys('rke2/server_config-keys.txt'))};\n\n` +
     `/** Flags a Linux agent's config.yaml may hold (rke2-docs docs/reference/linux_agent_config.md). */\n` +
     `export const AGENT_CONFIG_KEYS: readonly string[] = ${JSON.stringify(keys('rke2/linux_agent_config-keys.txt'))};\n\n` +
-    `export const KEY_TREES: Readonly<Record<string, KeyTree>> = ${JSON.stringify(trees)};\n`;
+    // A string for JSON.parse, not an object literal: scanned, not parsed as code, so the CLI starts faster
+    // (V8 parses JSON faster than the equivalent JavaScript: v8.dev/blog/cost-of-javascript-2019).
+    `export const KEY_TREES: Readonly<Record<string, KeyTree>> = JSON.parse(${JSON.stringify(JSON.stringify(trees))});\n`;
   return { 'validators.js': js, 'validators.d.ts': dts, 'key-trees.ts': treesTs };
 }
 

@@ -12,6 +12,7 @@ import { answersToYaml } from '../domain/answers';
 import { evaluate } from '../domain/engine';
 import { NEWEST_KNOWN_RELEASE } from '../domain/rke2/releases';
 import { SCENARIOS } from '../test/scenarios';
+import { runCli } from './main';
 
 const APP = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
 let dir: string;
@@ -57,6 +58,29 @@ describe('the packed CLI', () => {
     const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
     expect(manifest.bin).toEqual({ [APP.name]: 'rke2-cni-wizard.mjs' });
     expect(manifest.dependencies).toBeUndefined();
+  });
+
+  it('is all ASCII, and prints what the source prints, other characters included', async () => {
+    // vite.cli.config.ts escapes them (a two-byte source string starts more slowly).
+    const code = execFileSync('tar', ['-xzOf', tarball, 'package/rke2-cni-wizard.mjs'], {
+      encoding: 'latin1',
+      maxBuffer: 64 * 2 ** 20,
+    });
+    expect(code.match(/[\u0080-\uffff]/g) ?? []).toEqual([]);
+    const answers = join(dir, 'ascii.yaml');
+    writeFileSync(answers, answersToYaml(SCENARIOS.windowsDualStackConflict.answers));
+    let printed = '';
+    for (const args of [
+      ['recommend', '--answers', answers],
+      ['recommend', '--answers', answers, '--json'],
+    ]) {
+      let expected = '';
+      await runCli(args, { stdout: (t) => (expected += t.endsWith('\n') ? t : `${t}\n`), stderr: () => {} });
+      const packed = run(args).stdout;
+      expect(packed).toBe(expected);
+      printed += packed;
+    }
+    expect(printed, 'the outputs hold characters beyond ASCII to compare').toMatch(/[\u0080-\uffff]/);
   });
 
   it('runs with npx straight from the tarball, offline', () => {
