@@ -162,6 +162,7 @@ test('the whole journey runs under the policy with zero violations: wizard, zip 
 
   await page.goto('/');
   await expect(wizard.stepHeading).toBeVisible();
+  await wizard.waitUntilLive();
   await page.getByLabel('Import an answers.yaml or a bundle zip').setInputFiles({
     name: 'answers.yaml',
     mimeType: 'application/yaml',

@@ -43,7 +43,14 @@ export class WizardPage {
     const url = answers ? `/?a=${encodeAnswersParam(answers, defaultAnswers())}` : '/';
     await this.page.goto(url);
     await expect(this.stepHeading).toBeVisible();
-    // The prerendered wizard is on screen before React hydrates it (issue 15): act once it is live.
+    await this.waitUntilLive();
+  }
+
+  /**
+   * The prerendered wizard is on screen before React hydrates it (issue 15), showing the defaults until
+   * then: a value read or a step clicked before the page is live would see or act on that HTML.
+   */
+  async waitUntilLive() {
     await expect(this.page.locator('html[data-live]')).toBeAttached();
   }
 
@@ -74,6 +81,7 @@ export class WizardPage {
   }
 
   async goToStep(id: StepId) {
+    await this.waitUntilLive();
     await this.stepButton(id).click();
     await this.expectStep(id);
   }
@@ -121,6 +129,7 @@ export class WizardPage {
 
   /** The value shown by a question, as text (what a user reads back). */
   async shownValue(path: AnswerPath): Promise<string> {
+    await this.waitUntilLive();
     const control = this.control(path);
     switch (controlKind(path)) {
       case 'radio': {
@@ -162,7 +171,8 @@ export class WizardPage {
       const step = STEPS.find((s) => s.id === id)!;
       for (const path of step.fields as readonly AnswerPath[]) {
         if (applicability(path, answers, null).kind === 'hidden') continue;
-        expect(await this.shownValue(path), path).toBe(String(readPath(answers, path)));
+        // Polled: a prerendered page shows the link's or saved answers in the render after hydration.
+        await expect.poll(() => this.shownValue(path), { message: path }).toBe(String(readPath(answers, path)));
       }
     }
   }
