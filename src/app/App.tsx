@@ -11,7 +11,7 @@ import { comparisonRoutes } from './comparison-routes';
 import { preloadable } from './preloadable';
 import { urlFor } from '../lib/location';
 import { answersParamFrom } from '../lib/url-state';
-import { loadStoredAnswers } from '../lib/answers-storage';
+import { hasStoredAnswers } from '../lib/answers-storage';
 import { loadPanel } from '../features/recommendation/panel-loader';
 import {
   KNOWN_ISSUES_TEST_ID,
@@ -33,7 +33,7 @@ export function preloadRoute(route: Route): Promise<void> {
       // The panel's code when the answers will not be the prerendered ones (panel-loader.ts).
       return Promise.all([
         WizardRoute.preload(),
-        answersParamFrom(window.location.search) !== null || loadStoredAnswers() !== null ? loadPanel() : null,
+        answersParamFrom(window.location.search) !== null || hasStoredAnswers() ? loadPanel() : null,
         document.querySelector(`[data-testid="${KNOWN_ISSUES_TEST_ID}"]`)
           ? loadKnownIssues()
           : markPrerenderedWithoutKnownIssues(),

@@ -9,7 +9,7 @@
 import { hydratesOnIntent, matchRoute, routeKey } from './routes';
 import { keepEarlyEvents } from './early-events';
 import { currentPath } from '../lib/location';
-import { ANSWERS_STORAGE_KEY } from '../lib/answers-storage';
+import { hasStoredAnswers } from '../lib/answers-storage';
 import { afterPaint, startHeldPreloads } from './after-paint';
 
 const container = document.getElementById('root')!;
@@ -23,20 +23,12 @@ function markLive(): void {
   document.documentElement.dataset.live = 'true';
 }
 
-function hasSavedAnswers(): boolean {
-  try {
-    return localStorage.getItem(ANSWERS_STORAGE_KEY) !== null;
-  } catch {
-    return false;
-  }
-}
-
 if (!prerendered) {
   void import('./start').then(({ start }) => start(container, route, false)).then(markLive);
 } else {
   let started = false;
   // The address or saved answers change what the page shows once it hydrates (so it hydrates at once).
-  const changes = window.location.search !== '' || hasSavedAnswers();
+  const changes = window.location.search !== '' || hasStoredAnswers();
   const early = keepEarlyEvents(container, () => void run(), changes);
   const run = async () => {
     if (started) return;

@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { loadOnce } from '../lib/load-once';
 
 export type Preloadable<P extends object> = LazyExoticComponent<ComponentType<P>> & {
   /** Starts (or joins) the load; resolves once the component can render without suspending. */
@@ -13,18 +14,12 @@ export type Preloadable<P extends object> = LazyExoticComponent<ComponentType<P>
  * thenable that resolves at once, which React renders in the same pass.
  */
 export function preloadable<P extends object>(load: () => Promise<ComponentType<P>>): Preloadable<P> {
-  let loaded: ComponentType<P> | undefined;
-  let pending: Promise<ComponentType<P>> | undefined;
-  const start = () =>
-    (pending ??= load().then((component) => {
-      loaded = component;
-      return component;
-    }));
+  const component = loadOnce(load);
   const Lazy = lazy<ComponentType<P>>(() => {
-    const ready = loaded;
+    const ready = component.ifLoaded();
     if (ready)
       return { then: (resolve: (m: { default: ComponentType<P> }) => void) => resolve({ default: ready }) } as never;
-    return start().then((component) => ({ default: component }));
+    return component.load().then((c) => ({ default: c }));
   });
-  return Object.assign(Lazy, { preload: () => start().then(() => undefined) });
+  return Object.assign(Lazy, { preload: () => component.load().then(() => undefined) });
 }

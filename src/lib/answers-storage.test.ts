@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ANSWERS_STORAGE_KEY,
   clearStoredAnswers,
+  hasStoredAnswers,
   loadStoredAnswers,
   MAX_STORED_LENGTH,
   saveAnswers,
@@ -49,6 +50,18 @@ describe('answers-storage', () => {
     expect(loadStoredAnswers(s)?.ok).toBe(false);
     s.setItem(ANSWERS_STORAGE_KEY, `"${'x'.repeat(MAX_STORED_LENGTH)}"`);
     expect(loadStoredAnswers(s)?.ok).toBe(false);
+  });
+
+  it('says whether anything is saved, readable or not, and never throws', () => {
+    const s = new MemoryStorage();
+    expect(hasStoredAnswers(s)).toBe(false);
+    s.setItem(ANSWERS_STORAGE_KEY, '{not json');
+    expect(hasStoredAnswers(s)).toBe(true);
+    const refusing = new MemoryStorage();
+    refusing.getItem = () => {
+      throw new Error('SecurityError');
+    };
+    expect(hasStoredAnswers(refusing)).toBe(false);
   });
 
   it('returns false when storage refuses a write', () => {

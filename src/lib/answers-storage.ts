@@ -37,6 +37,15 @@ export function loadStoredAnswers(given?: Storage): StoredAnswers {
   }
 }
 
+/** Whether answers are saved at all (read or not): cheap enough for the entry script (main.tsx). */
+export function hasStoredAnswers(given?: Storage): boolean {
+  try {
+    return storage(given)?.getItem(ANSWERS_STORAGE_KEY) != null;
+  } catch {
+    return false;
+  }
+}
+
 export function saveAnswers(answers: unknown, given?: Storage): boolean {
   const s = storage(given);
   if (!s) return false;

@@ -4,14 +4,11 @@
  * (App.tsx preloadRoute), so the panel hydrates with the same list; when it shows none, the panel
  * trusts that until the answers change, and the first visit does not fetch the registry at all.
  */
-type KnownIssuesModule = typeof import('../../domain/known-issues');
+import { loadOnce } from '../../lib/load-once';
 
-let loaded: KnownIssuesModule | null = null;
-let pending: Promise<KnownIssuesModule> | null = null;
+const registry = loadOnce(() => import('../../domain/known-issues'));
 
-export function loadKnownIssues(): Promise<KnownIssuesModule> {
-  return (pending ??= import('../../domain/known-issues').then((m) => (loaded = m)));
-}
+export const loadKnownIssues = registry.load;
 
 let prerenderedWithout = false;
 
@@ -28,9 +25,7 @@ export function takePrerenderedWithoutKnownIssues(): boolean {
 }
 
 /** The registry if it has loaded, else null. */
-export function knownIssuesIfLoaded(): KnownIssuesModule | null {
-  return loaded;
-}
+export const knownIssuesIfLoaded = registry.ifLoaded;
 
 /** The test id of the panel's known-issues section: a prerendered page that has one preloads the registry. */
 export const KNOWN_ISSUES_TEST_ID = 'known-issues';

@@ -5,16 +5,11 @@
  * or the visitor reaches for the panel. Saved answers or a link load it before the page hydrates
  * (App.tsx preloadRoute).
  */
-type PanelModule = typeof import('./RecommendationPanel');
+import { loadOnce } from '../../lib/load-once';
 
-let loaded: PanelModule | null = null;
-let pending: Promise<PanelModule> | null = null;
+const panel = loadOnce(() => import('./RecommendationPanel'));
 
-export function loadPanel(): Promise<PanelModule> {
-  return (pending ??= import('./RecommendationPanel').then((m) => (loaded = m)));
-}
+export const loadPanel = panel.load;
 
 /** The panel's module if it has loaded, else null. */
-export function panelIfLoaded(): PanelModule | null {
-  return loaded;
-}
+export const panelIfLoaded = panel.ifLoaded;
